@@ -1,0 +1,64 @@
+using System.Diagnostics.CodeAnalysis;
+using Fabric.Engine.Execution;
+using Fabric.Engine.Local;
+using Fabric.Engine.Output;
+
+namespace Fabric;
+
+/// <summary>
+/// The operations a fabfile uses, meant for <c>using static Fabric.Api;</c>:
+/// <c>Env</c>, <c>Local</c>, <c>Abort</c>, <c>Warn</c>, and the <c>using</c> scopes.
+/// </summary>
+public static partial class Api
+{
+    /// <summary>The current run's settings: hosts, roles, role definitions, the current host, <c>--set</c> values.</summary>
+    public static FabricEnv Env => FabricEnv.Instance;
+
+    /// <summary>
+    /// Runs a command on this machine through <c>/bin/bash -c</c>, streaming its output as it comes
+    /// (<c>[localhost] out: …</c>). A non-zero exit aborts the run, unless warn-only is on: then it is a
+    /// warning and the result's <see cref="CommandResult.Failed"/> is true.
+    /// </summary>
+    /// <param name="command">The shell command line.</param>
+    /// <returns>Its output and exit code.</returns>
+    public static CommandResult Local(string command) => LocalAsync(command).GetAwaiter().GetResult();
+
+    /// <summary>The asynchronous form of <see cref="Local(string)"/>.</summary>
+    public static Task<CommandResult> LocalAsync(string command, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(command);
+        return LocalShell.RunAsync(Ambient.Context, command, Ambient.Scope, cancellationToken);
+    }
+
+    /// <summary>Stops the whole run: prints <c>Fatal error: message</c>, then <c>Aborting.</c>; exit code 1.</summary>
+    [DoesNotReturn]
+    public static void Abort(string message) => throw new AbortException(message);
+
+    /// <summary>Prints <c>Warning: message</c> and goes on.</summary>
+    public static void Warn(string message) =>
+        Ambient.Context.Output.Write(new OutputEvent(OutputKind.Warning, Ambient.Frame?.Host?.Original, message));
+
+    /// <summary>Prints a line of the task's own, prefixed with the current host (if any), so parallel output stays readable.</summary>
+    public static void Print(string message) =>
+        Ambient.Context.Output.Write(new OutputEvent(OutputKind.User, Ambient.Frame?.Host?.Original, message));
+
+    /// <summary>
+    /// Changes settings for a block: <c>using (Settings(warnOnly: true)) { … }</c>. Arguments left null keep
+    /// their current value. Scopes nest and flow through <c>await</c>.
+    /// </summary>
+    public static IDisposable Settings(bool? warnOnly = null) =>
+        Ambient.EnterScope(s => s with { WarnOnly = warnOnly ?? s.WarnOnly });
+
+    /// <summary>Warn-only for a block: failed commands warn and return a failed result instead of aborting.</summary>
+    public static IDisposable WarnOnly() => Settings(warnOnly: true);
+
+    /// <summary>Runs <see cref="Local(string)"/> commands of the block in <paramref name="path"/> (relative to the enclosing <c>Lcd</c>).</summary>
+    public static IDisposable Lcd(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Ambient.EnterScope(s => s with
+        {
+            LocalDirectory = System.IO.Path.GetFullPath(path, s.LocalDirectory ?? Directory.GetCurrentDirectory()),
+        });
+    }
+}

@@ -1,0 +1,25 @@
+using Fabric.Engine.Hosts;
+
+namespace Fabric.Engine.Arguments;
+
+/// <summary>
+/// The host-list arguments Fabric takes out of a task's named arguments before binding the rest:
+/// <c>host</c>, <c>hosts</c>, <c>role</c>, <c>roles</c>, <c>exclude_hosts</c> (also written <c>exclude-hosts</c>).
+/// Values are <c>;</c>-separated. <c>host=</c> and <c>hosts=</c> accumulate, as do <c>role</c>/<c>roles</c>.
+/// </summary>
+/// <param name="Selection">The per-task command-line hosts and roles.</param>
+/// <param name="Excludes">The per-task exclusions.</param>
+/// <param name="Remaining">The named arguments left for the task's own parameters, in order.</param>
+internal sealed record TaskHostArguments(
+    HostSelection Selection,
+    IReadOnlyList<string> Excludes,
+    IReadOnlyList<KeyValuePair<string, string>> Remaining)
+{
+    /// <summary>
+    /// Takes the host-list arguments out of <paramref name="named"/>. An empty item (<c>hosts=a;;b</c>,
+    /// <c>hosts=</c>) is a <see cref="FabricUsageException"/>. Host strings are checked with
+    /// <see cref="HostString.Parse"/>. A task parameter that is itself called <c>host</c>, <c>hosts</c>, … would be
+    /// shadowed: the binder reports that as a load error, not here.
+    /// </summary>
+    public static TaskHostArguments Extract(IReadOnlyList<KeyValuePair<string, string>> named) => throw new NotImplementedException();
+}

@@ -1,0 +1,23 @@
+using Fabric.Engine.Output;
+
+namespace Fabric.Engine.Execution;
+
+/// <summary>What happens after a command ends: a failure aborts the run, or under warn-only is a warning.</summary>
+internal static class CommandOutcome
+{
+    public static CommandResult Check(RunContext context, CommandResult result, ScopeSettings scope)
+    {
+        if (result.Succeeded)
+        {
+            return result;
+        }
+
+        if (scope.WarnOnly ?? context.Env.WarnOnly)
+        {
+            context.Output.Write(new OutputEvent(OutputKind.Warning, result.Host, CommandFailedException.Describe(result)));
+            return result;
+        }
+
+        throw new CommandFailedException(result);
+    }
+}

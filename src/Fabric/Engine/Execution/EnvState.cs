@@ -1,0 +1,27 @@
+namespace Fabric.Engine.Execution;
+
+/// <summary>
+/// The run-wide part of <c>Env</c>: set from the command line, changed by the fabfile's setup and tasks.
+/// Lists are replaced or extended by user code through <see cref="FabricEnv"/>.
+/// </summary>
+internal sealed class EnvState
+{
+    public List<string> Hosts { get; set; } = [];
+
+    public List<string> Roles { get; set; } = [];
+
+    public RoleDefinitions RoleDefs { get; set; } = new();
+
+    public List<string> ExcludeHosts { get; set; } = [];
+
+    public bool WarnOnly { get; set; }
+
+    /// <summary>The user for host strings that name none: <c>-u</c>, else the local user.</summary>
+    public string User { get; set; } = System.Environment.UserName;
+
+    /// <summary>The port for host strings that name none: <c>--port</c>, else 22.</summary>
+    public int Port { get; set; } = 22;
+
+    /// <summary><c>--set k=v</c> values and anything the fabfile stores with <c>Env["k"] = …</c>.</summary>
+    public Dictionary<string, string?> Values { get; } = new(StringComparer.Ordinal);
+}

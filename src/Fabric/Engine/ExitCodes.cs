@@ -1,0 +1,17 @@
+namespace Fabric.Engine;
+
+/// <summary>The process exit codes of SPEC §11.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Every task ran.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Aborted while running: a failed command, a task exception, an unreachable host.</summary>
+    public const int Aborted = 1;
+
+    /// <summary>Nothing ran: the command line, the fabfile or its build was wrong.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Interrupted (Ctrl-C).</summary>
+    public const int Interrupted = 130;
+}

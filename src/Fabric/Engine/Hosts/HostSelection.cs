@@ -1,0 +1,10 @@
+namespace Fabric.Engine.Hosts;
+
+/// <summary>Hosts and roles named by one source of SPEC §6 (as written; not yet merged or resolved).</summary>
+internal sealed record HostSelection(IReadOnlyList<string> Hosts, IReadOnlyList<string> Roles)
+{
+    public static HostSelection Empty { get; } = new([], []);
+
+    /// <summary>True when the source names neither a host nor a role: the next source is consulted.</summary>
+    public bool IsEmpty => Hosts.Count == 0 && Roles.Count == 0;
+}

@@ -1,0 +1,28 @@
+namespace Fabric.Engine.Output;
+
+/// <summary>Keeps every line in memory, in order: for tests and for library use without a console.</summary>
+internal sealed class CollectingOutputSink : IOutputSink
+{
+    private readonly List<OutputEvent> _lines = [];
+
+    public IReadOnlyList<OutputEvent> Lines
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return [.. _lines];
+            }
+        }
+    }
+
+    public IReadOnlyList<string> Text => [.. Lines.Select(OutputFormatter.Format)];
+
+    public void Write(OutputEvent line)
+    {
+        lock (_lines)
+        {
+            _lines.Add(line);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Fabric.Engine.Tasks;
+
+/// <summary>One parameter of a task method, as the binder and <c>--display</c> see it.</summary>
+/// <param name="Name">The parameter's name as declared.</param>
+/// <param name="Type">Its type.</param>
+/// <param name="IsOptional">True when it has a default value (then omitted is fine).</param>
+/// <param name="DefaultValue">The default value, when optional.</param>
+internal sealed record TaskParameter(string Name, Type Type, bool IsOptional, object? DefaultValue);

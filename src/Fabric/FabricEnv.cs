@@ -1,0 +1,105 @@
+using Fabric.Engine.Execution;
+
+namespace Fabric;
+
+/// <summary>
+/// Fabric's <c>env</c>: the settings of the current run, reached as <c>Env</c> through
+/// <c>using static Fabric.Api;</c>. Run-wide values (<see cref="Hosts"/>, <see cref="Roles"/>,
+/// <see cref="RoleDefs"/>, …) are shared by every task; the host values (<see cref="HostString"/>,
+/// <see cref="Host"/>, <see cref="User"/>, <see cref="Port"/>) describe the execution that reads them,
+/// so parallel runs each see their own.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An instance, so that Env[\"key\"] and Env.Hosts read like Fabric's env; its state is the current run's.")]
+public sealed class FabricEnv
+{
+    internal static FabricEnv Instance { get; } = new();
+
+    private FabricEnv()
+    {
+    }
+
+    private static EnvState State => Ambient.Context.Env;
+
+    /// <summary>
+    /// Hosts for tasks that name none of their own. Starts as <c>-H</c>; assigning replaces it,
+    /// <c>Env.Hosts.AddRange(…)</c> extends it. Read when each task is about to run, so a task that
+    /// sets it changes the hosts of the tasks after it.
+    /// </summary>
+    public List<string> Hosts
+    {
+        get => State.Hosts;
+        set => State.Hosts = value ?? [];
+    }
+
+    /// <summary>Role names for tasks that name no hosts or roles of their own. Starts as <c>-R</c>.</summary>
+    public List<string> Roles
+    {
+        get => State.Roles;
+        set => State.Roles = value ?? [];
+    }
+
+    /// <summary>Role names mapped to host lists or to functions returning one.</summary>
+    public RoleDefinitions RoleDefs
+    {
+        get => State.RoleDefs;
+        set => State.RoleDefs = value ?? new();
+    }
+
+    /// <summary>Hosts removed from every task's host list, whatever its source. Starts as <c>-x</c>.</summary>
+    public List<string> ExcludeHosts
+    {
+        get => State.ExcludeHosts;
+        set => State.ExcludeHosts = value ?? [];
+    }
+
+    /// <summary>
+    /// When true, a failed command prints a warning and returns a failed result instead of aborting the run.
+    /// Starts as <c>-w</c>; <c>using (WarnOnly())</c> sets it for a block.
+    /// </summary>
+    public bool WarnOnly
+    {
+        get => Ambient.Scope.WarnOnly ?? State.WarnOnly;
+        set => State.WarnOnly = value;
+    }
+
+    /// <summary>
+    /// The current host string, as written in the host list; null in a local-only task.
+    /// </summary>
+    public string? HostString => Ambient.Frame?.Host?.Original;
+
+    /// <summary>The current host's name or address (IPv6 without brackets); null in a local-only task.</summary>
+    public string? Host => Ambient.Frame?.Host?.Host;
+
+    /// <summary>
+    /// During a task's run on a host: the user for that host. Elsewhere: the default user for host strings
+    /// that name none (<c>-u</c>, else the local user); assigning sets that default.
+    /// </summary>
+    public string User
+    {
+        get => Ambient.Frame is { Host: not null } frame ? frame.User : State.User;
+        set => State.User = value;
+    }
+
+    /// <summary>
+    /// During a task's run on a host: the port for that host. Elsewhere: the default port (<c>--port</c>, else 22);
+    /// assigning sets that default.
+    /// </summary>
+    public int Port
+    {
+        get => Ambient.Frame is { Host: not null } frame ? frame.Port : State.Port;
+        set => State.Port = value;
+    }
+
+    /// <summary>The task being run, or null outside a task.</summary>
+    public string? Task => Ambient.Frame?.TaskName;
+
+    /// <summary>A free-form setting: <c>--set key=value</c> on the command line, or set by the fabfile. Null when absent.</summary>
+    public string? this[string key]
+    {
+        get => State.Values.TryGetValue(key, out var value) ? value : null;
+        set => State.Values[key] = value;
+    }
+
+    /// <summary>True when <c>--set</c> or the fabfile has given <paramref name="key"/> a value.</summary>
+    public bool Contains(string key) => State.Values.ContainsKey(key);
+}
