@@ -1,0 +1,136 @@
+using Fabric.Engine;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace Fabric.Tool.CommandLine;
+
+/// <summary>Turns <c>dotnet fab</c>'s arguments into a <see cref="FabRequest"/> (McMaster.Extensions.CommandLineUtils).</summary>
+internal static class CommandLineParser
+{
+    /// <summary>Parses the arguments.</summary>
+    /// <exception cref="FabricUsageException">An unknown option, a missing or malformed value.</exception>
+    public static FabRequest Parse(string[] args)
+    {
+        var app = Build(out var o);
+        try
+        {
+            app.Parse(args);
+        }
+        catch (CommandParsingException e)
+        {
+            throw new FabricUsageException(e.Message + " 'dotnet fab --help' lists the options.");
+        }
+
+        var unknown = app.RemainingArguments.FirstOrDefault(a => a.StartsWith('-') && a.Length > 1);
+        if (unknown is not null)
+        {
+            throw new FabricUsageException($"Unknown option '{unknown}'. 'dotnet fab --help' lists the options.");
+        }
+
+        return new FabRequest
+        {
+            Tasks = [.. app.RemainingArguments],
+            Help = o.Help.HasValue(),
+            Version = o.Version.HasValue(),
+            List = o.List.HasValue(),
+            Display = o.Display.Value(),
+            Fabfile = o.Fabfile.Value(),
+            Hosts = SplitList(o.Hosts),
+            Roles = SplitList(o.Roles),
+            ExcludeHosts = SplitList(o.Exclude),
+            User = o.User.Value(),
+            Port = o.Port.HasValue() ? ParsePort(o.Port.Value()!) : null,
+            WarnOnly = o.WarnOnly.HasValue(),
+            Settings = [.. o.Set.Values.SelectMany(v => (v ?? "").Split(',')).Where(s => s.Length > 0).Select(ParseSetting)],
+            Hide = SplitList(o.Hide),
+            Show = SplitList(o.Show),
+        };
+    }
+
+    /// <summary>The text of <c>--help</c>.</summary>
+    public static string HelpText() => Build(out _).GetHelpText();
+
+    private static CommandLineApplication Build(out Options options)
+    {
+        var app = new CommandLineApplication(throwOnUnexpectedArg: false)
+        {
+            Name = "dotnet fab",
+            FullName = "Fabric for .NET",
+            Description = "Runs tasks from a C# fabfile, in order, on each host of their host lists.",
+            ExtendedHelpText = """
+
+                Tasks:
+                  task[:args]   args are comma-separated: positional values, or name=value.
+                                \, \= \: are literal. Per-task hosts: task:hosts=a;b,roles=r,exclude_hosts=c
+                Examples:
+                  dotnet fab --list
+                  dotnet fab -H web1,web2 deploy:branch=main,restart=false
+                """,
+        };
+        options = new Options
+        {
+            List = app.Option("-l|--list", "List the tasks and exit.", CommandOptionType.NoValue),
+            Display = app.Option("-d|--display <TASK>", "Show one task: description, parameters, hosts, roles.", CommandOptionType.SingleValue),
+            Fabfile = app.Option("-f|--fabfile <PATH>", "The fabfile: a folder, a .csproj or a built .dll (default: ./fabfile/, ./fabfile.csproj, or a parent's).", CommandOptionType.SingleValue),
+            Hosts = app.Option("-H|--hosts <HOSTS>", "Comma-separated hosts: the initial Env.Hosts.", CommandOptionType.MultipleValue),
+            Roles = app.Option("-R|--roles <ROLES>", "Comma-separated roles: the initial Env.Roles.", CommandOptionType.MultipleValue),
+            Exclude = app.Option("-x|--exclude-hosts <HOSTS>", "Comma-separated hosts removed from every task's host list.", CommandOptionType.MultipleValue),
+            User = app.Option("-u|--user <USER>", "User for host strings that name none (default: the local user).", CommandOptionType.SingleValue),
+            Port = app.Option("--port <PORT>", "Port for host strings that name none (default: 22).", CommandOptionType.SingleValue),
+            WarnOnly = app.Option("-w|--warn-only", "A failed command warns instead of aborting.", CommandOptionType.NoValue),
+            Set = app.Option("--set <SETTINGS>", "Comma-separated key=value pairs for Env[\"key\"].", CommandOptionType.MultipleValue),
+            Hide = app.Option("--hide <GROUPS>", "Hide output groups: running, stdout, stderr, status, warnings, everything.", CommandOptionType.MultipleValue),
+            Show = app.Option("--show <GROUPS>", "Show output groups, e.g. debug (full exception traces).", CommandOptionType.MultipleValue),
+            Version = app.Option("-V|--version", "Show the version and exit.", CommandOptionType.NoValue),
+            Help = app.Option("-h|--help", "Show this help and exit.", CommandOptionType.NoValue),
+        };
+        return app;
+    }
+
+    private static List<string> SplitList(CommandOption option) =>
+        [.. option.Values.SelectMany(v => (v ?? "").Split(',')).Select(s => s.Trim()).Where(s => s.Length > 0)];
+
+    private static int ParsePort(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
+            ? port
+            : throw new FabricUsageException($"Invalid --port '{text}': the port must be a number from 1 to 65535.");
+
+    private static KeyValuePair<string, string> ParseSetting(string text)
+    {
+        var equals = text.IndexOf('=', StringComparison.Ordinal);
+        var key = equals < 0 ? text : text[..equals];
+        return key.Length == 0
+            ? throw new FabricUsageException($"Invalid --set '{text}': expected key=value.")
+            : new(key, equals < 0 ? "" : text[(equals + 1)..]);
+    }
+
+    private sealed class Options
+    {
+        public required CommandOption List { get; init; }
+
+        public required CommandOption Display { get; init; }
+
+        public required CommandOption Fabfile { get; init; }
+
+        public required CommandOption Hosts { get; init; }
+
+        public required CommandOption Roles { get; init; }
+
+        public required CommandOption Exclude { get; init; }
+
+        public required CommandOption User { get; init; }
+
+        public required CommandOption Port { get; init; }
+
+        public required CommandOption WarnOnly { get; init; }
+
+        public required CommandOption Set { get; init; }
+
+        public required CommandOption Hide { get; init; }
+
+        public required CommandOption Show { get; init; }
+
+        public required CommandOption Version { get; init; }
+
+        public required CommandOption Help { get; init; }
+    }
+}

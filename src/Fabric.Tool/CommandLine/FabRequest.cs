@@ -1,0 +1,35 @@
+namespace Fabric.Tool.CommandLine;
+
+/// <summary>Everything the command line asked for, as plain data (SPEC §7).</summary>
+internal sealed record FabRequest
+{
+    public IReadOnlyList<string> Tasks { get; init; } = [];
+
+    public bool Help { get; init; }
+
+    public bool Version { get; init; }
+
+    public bool List { get; init; }
+
+    public string? Display { get; init; }
+
+    public string? Fabfile { get; init; }
+
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+
+    public IReadOnlyList<string> Roles { get; init; } = [];
+
+    public IReadOnlyList<string> ExcludeHosts { get; init; } = [];
+
+    public string? User { get; init; }
+
+    public int? Port { get; init; }
+
+    public bool WarnOnly { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; } = [];
+
+    public IReadOnlyList<string> Hide { get; init; } = [];
+
+    public IReadOnlyList<string> Show { get; init; } = [];
+}

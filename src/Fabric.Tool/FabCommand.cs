@@ -1,0 +1,96 @@
+using Fabric.Engine;
+using Fabric.Engine.Execution;
+using Fabric.Engine.Hosts;
+using Fabric.Engine.Output;
+using Fabric.Engine.Tasks;
+using Fabric.Tool.CommandLine;
+using Fabric.Tool.Console;
+using Fabric.Tool.Fabfiles;
+using Fabric.Tool.Listing;
+using Serilog;
+
+namespace Fabric.Tool;
+
+/// <summary>
+/// What <c>dotnet fab</c> does with a parsed request: load the fabfile, list or display, or check the
+/// whole command line, run the fabfile's setup, and hand the plan to the engine's runner.
+/// </summary>
+internal sealed class FabCommand(ILogger logger, TextWriter stdout, CancellationToken cancellation)
+{
+    public async Task<int> ExecuteAsync(FabRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Help)
+        {
+            stdout.WriteLine(CommandLineParser.HelpText().TrimEnd());
+            return ExitCodes.Ok;
+        }
+
+        if (request.Version)
+        {
+            stdout.WriteLine(VersionText());
+            return ExitCodes.Ok;
+        }
+
+        var groups = new OutputGroups(request.Hide, request.Show);
+        var fabfile = FabfileLoader.Load(request.Fabfile, Directory.GetCurrentDirectory(), System.Console.Error);
+        var table = TaskDiscovery.Discover(fabfile.Assembly, XmlDocumentation.Load(fabfile.DocumentationPath));
+        if (request.List)
+        {
+            TaskListPrinter.Print(table, stdout);
+            return ExitCodes.Ok;
+        }
+
+        if (request.Display is { } name)
+        {
+            var task = table.Find(name) ?? throw new FabricUsageException(RunPlanner.UnknownTask(table, name));
+            TaskDisplayPrinter.Print(task, stdout);
+            return ExitCodes.Ok;
+        }
+
+        foreach (var host in request.Hosts.Concat(request.ExcludeHosts))
+        {
+            HostString.Parse(host);
+        }
+
+        var plan = RunPlanner.Plan(table, request.Tasks);
+        RunPlanner.CheckAttributeHosts(plan);
+
+        var context = new RunContext(new SerilogOutputSink(logger, groups)) { Cancellation = cancellation };
+        Configure(context.Env, request);
+        using (Ambient.Enter(context))
+        {
+            FabfileSetup.Run(fabfile.Assembly);
+            foreach (var host in context.Env.Hosts.Concat(context.Env.ExcludeHosts))
+            {
+                HostString.Parse(host);
+            }
+
+            RunPlanner.CheckRoles(plan, context.Env.Roles, context.Env.RoleDefs);
+        }
+
+        return await new Runner(context).RunAsync(plan).ConfigureAwait(false);
+    }
+
+    private static void Configure(EnvState env, FabRequest request)
+    {
+        env.Hosts = [.. request.Hosts];
+        env.Roles = [.. request.Roles];
+        env.ExcludeHosts = [.. request.ExcludeHosts];
+        env.WarnOnly = request.WarnOnly;
+        env.User = request.User ?? env.User;
+        env.Port = request.Port ?? env.Port;
+        foreach (var (key, value) in request.Settings)
+        {
+            env.Values[key] = value;
+        }
+    }
+
+    internal static string VersionText()
+    {
+        static string VersionOf(Type type) =>
+            type.Assembly.GetName().Version?.ToString(3) ?? "?";
+
+        return $"dotnet-fab {VersionOf(typeof(FabCommand))} (Fabric {VersionOf(typeof(Api))}, SSH.NET {VersionOf(typeof(Renci.SshNet.SshClient))}, .NET {System.Environment.Version})";
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Fabric.Engine.Arguments;
+using Fabric.Engine.Tasks;
+
+namespace Fabric.Tool.Listing;
+
+/// <summary><c>-d/--display TASK</c>: one task's description, parameters, hosts, roles and attributes.</summary>
+internal static class TaskDisplayPrinter
+{
+    public static void Print(TaskDefinition task, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine($"Displaying detailed information for task '{task.Name}':");
+        output.WriteLine();
+        output.WriteLine("    " + (task.Description ?? "No description."));
+        output.WriteLine();
+        if (task.Aliases.Count > 0)
+        {
+            output.WriteLine($"    Aliases: {string.Join(", ", task.Aliases)}");
+        }
+
+        output.WriteLine(task.Parameters.Count == 0 ? "    Arguments: none" : "    Arguments:");
+        foreach (var parameter in task.Parameters)
+        {
+            var type = ValueConverter.IsSupported(parameter.Type) ? ValueConverter.DisplayName(parameter.Type) : parameter.Type.Name + " (cannot be given on the command line)";
+            var value = parameter.IsOptional ? $" = {Format(parameter.DefaultValue)}" : " (required)";
+            output.WriteLine($"        {TaskNames.ToKebabCase(parameter.Name)}: {type}{value}");
+        }
+
+        output.WriteLine($"    Hosts: {(task.Hosts.Count == 0 ? "(from the command line or Env.Hosts)" : string.Join(", ", task.Hosts))}");
+        output.WriteLine($"    Roles: {(task.Roles.Count == 0 ? "(from the command line or Env.Roles)" : string.Join(", ", task.Roles))}");
+        output.WriteLine($"    Method: {task.MethodDisplayName}");
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "null",
+        string s => $"\"{s}\"",
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,123 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Fabric.Engine.Tasks;
+
+/// <summary>Turns a fabfile assembly's public methods into its task table (SPEC §3).</summary>
+internal static class TaskDiscovery
+{
+    private static readonly string[] FrameworkNamespaces = ["Fabric", "System", "Microsoft"];
+
+    /// <summary>
+    /// Finds the candidate methods; if any carries <see cref="TaskAttribute"/>, only those are tasks
+    /// (Fabric 1.x "new-style"), otherwise all are (Fabric 0.9 "classic").
+    /// </summary>
+    /// <exception cref="FabricUsageException">Two tasks share a name, or two top-level tasks are the default.</exception>
+    public static TaskTable Discover(Assembly assembly, XmlDocumentation? documentation = null)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        documentation ??= XmlDocumentation.Empty;
+        var candidates = Candidates(assembly).ToList();
+        var newStyle = candidates.Any(m => m.GetCustomAttribute<TaskAttribute>() is not null);
+        var tasks = new List<TaskDefinition>();
+        TaskDefinition? defaultTask = null;
+        foreach (var method in candidates)
+        {
+            var attribute = method.GetCustomAttribute<TaskAttribute>();
+            if (newStyle && attribute is null)
+            {
+                continue;
+            }
+
+            var task = Define(method, attribute, documentation);
+            if (attribute is { Default: true } && GroupOf(method.DeclaringType!) is null)
+            {
+                if (defaultTask is not null)
+                {
+                    throw new FabricUsageException(
+                        $"Two tasks are the default task: {defaultTask.MethodDisplayName} and {task.MethodDisplayName}. Only one top-level task can have [Task(Default = true)].");
+                }
+
+                defaultTask = task;
+            }
+
+            tasks.Add(task);
+        }
+
+        return new TaskTable(tasks, defaultTask);
+    }
+
+    /// <summary>The public methods that can be tasks, in declaration order of their types.</summary>
+    public static IEnumerable<MethodInfo> Candidates(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        foreach (var type in TaskTypes(assembly))
+        {
+            var flags = BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly;
+            if (!type.IsAbstract && type.GetConstructor(Type.EmptyTypes) is not null)
+            {
+                flags |= BindingFlags.Instance;
+            }
+
+            foreach (var method in type.GetMethods(flags).OrderBy(m => m.MetadataToken))
+            {
+                if (IsCandidate(method))
+                {
+                    yield return method;
+                }
+            }
+        }
+    }
+
+    /// <summary>The public, non-generic, non-compiler-generated classes of the assembly.</summary>
+    public static IEnumerable<Type> TaskTypes(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return assembly.GetExportedTypes()
+            .Where(t => t.IsClass && !t.IsGenericTypeDefinition && !t.IsDefined(typeof(CompilerGeneratedAttribute), false)
+                && !t.IsSubclassOf(typeof(Delegate)) && !t.IsSubclassOf(typeof(Attribute)) && !t.IsSubclassOf(typeof(Exception)))
+            .OrderBy(t => t.MetadataToken);
+    }
+
+    private static bool IsCandidate(MethodInfo method) =>
+        !method.IsSpecialName
+        && !method.IsGenericMethodDefinition
+        && !method.Name.StartsWith('_')
+        && !method.IsDefined(typeof(CompilerGeneratedAttribute), false)
+        && !IsFramework(method.GetBaseDefinition().DeclaringType)
+        && !method.GetParameters().Any(p => p.ParameterType.IsByRef || p.ParameterType.IsPointer)
+        && method.Name is not ("Main" or "<Main>$");
+
+    private static bool IsFramework(Type? type) =>
+        type?.Namespace is { } ns && FrameworkNamespaces.Any(f => ns == f || ns.StartsWith(f + ".", StringComparison.Ordinal));
+
+    private static TaskDefinition Define(MethodInfo method, TaskAttribute? attribute, XmlDocumentation documentation)
+    {
+        var type = method.DeclaringType!;
+        var group = GroupOf(type);
+        string Qualify(string name) => group is null ? name : $"{group}.{name}";
+
+        var aliases = (attribute?.Aliases ?? []).Select(Qualify).ToList();
+        if (attribute is { Default: true } && group is not null)
+        {
+            aliases.Add(group);
+        }
+
+        var methodHosts = method.GetCustomAttribute<HostsAttribute>();
+        var methodRoles = method.GetCustomAttribute<RolesAttribute>();
+        var useClass = methodHosts is null && methodRoles is null;
+        var hosts = (useClass ? type.GetCustomAttribute<HostsAttribute>() : methodHosts)?.Hosts ?? [];
+        var roles = (useClass ? type.GetCustomAttribute<RolesAttribute>() : methodRoles)?.Roles ?? [];
+
+        return new TaskDefinition(
+            Qualify(attribute?.Name ?? TaskNames.ToKebabCase(method.Name)),
+            aliases,
+            attribute?.Description ?? documentation.FirstSentence(method),
+            method,
+            TaskDefinition.ReadParameters(method),
+            hosts,
+            roles);
+    }
+
+    private static string? GroupOf(Type type) => type.GetCustomAttribute<TaskGroupAttribute>()?.Name;
+}
