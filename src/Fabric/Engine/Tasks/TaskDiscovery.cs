@@ -6,18 +6,21 @@ namespace Fabric.Engine.Tasks;
 /// <summary>Turns a fabfile assembly's public methods into its task table (SPEC §3).</summary>
 internal static class TaskDiscovery
 {
-    private static readonly string[] FrameworkNamespaces = ["Fabric", "System", "Microsoft"];
+    private static readonly string[] FrameworkAssemblyPrefixes = ["System.", "Microsoft."];
 
     /// <summary>
     /// Finds the candidate methods; if any carries <see cref="TaskAttribute"/>, only those are tasks
     /// (Fabric 1.x "new-style"), otherwise all are (Fabric 0.9 "classic").
     /// </summary>
     /// <exception cref="FabricUsageException">Two tasks share a name, or two top-level tasks are the default.</exception>
-    public static TaskTable Discover(Assembly assembly, XmlDocumentation? documentation = null)
+    public static TaskTable Discover(Assembly assembly, XmlDocumentation? documentation = null) =>
+        Discover(TaskTypes(assembly), documentation);
+
+    /// <summary>The task table of the given classes (an assembly's <see cref="TaskTypes"/>, or a test's own).</summary>
+    public static TaskTable Discover(IEnumerable<Type> types, XmlDocumentation? documentation = null)
     {
-        ArgumentNullException.ThrowIfNull(assembly);
         documentation ??= XmlDocumentation.Empty;
-        var candidates = Candidates(assembly).ToList();
+        var candidates = Candidates(types).ToList();
         var newStyle = candidates.Any(m => m.GetCustomAttribute<TaskAttribute>() is not null);
         var tasks = new List<TaskDefinition>();
         TaskDefinition? defaultTask = null;
@@ -47,11 +50,11 @@ internal static class TaskDiscovery
         return new TaskTable(tasks, defaultTask);
     }
 
-    /// <summary>The public methods that can be tasks, in declaration order of their types.</summary>
-    public static IEnumerable<MethodInfo> Candidates(Assembly assembly)
+    /// <summary>The public methods of the given classes that can be tasks, in declaration order.</summary>
+    public static IEnumerable<MethodInfo> Candidates(IEnumerable<Type> types)
     {
-        ArgumentNullException.ThrowIfNull(assembly);
-        foreach (var type in TaskTypes(assembly))
+        ArgumentNullException.ThrowIfNull(types);
+        foreach (var type in types)
         {
             var flags = BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly;
             if (!type.IsAbstract && type.GetConstructor(Type.EmptyTypes) is not null)
@@ -88,8 +91,16 @@ internal static class TaskDiscovery
         && !method.GetParameters().Any(p => p.ParameterType.IsByRef || p.ParameterType.IsPointer)
         && method.Name is not ("Main" or "<Main>$");
 
+    /// <summary>
+    /// True for types of Fabric itself or of the framework (assemblies named <c>System*</c>, <c>Microsoft*</c>,
+    /// <c>mscorlib</c>, <c>netstandard</c>). Decided by assembly, not namespace: a user's <c>Fabric.Deploy</c>
+    /// namespace is the user's.
+    /// </summary>
     private static bool IsFramework(Type? type) =>
-        type?.Namespace is { } ns && FrameworkNamespaces.Any(f => ns == f || ns.StartsWith(f + ".", StringComparison.Ordinal));
+        type is not null
+        && (type.Assembly == typeof(TaskAttribute).Assembly
+            || type.Assembly.GetName().Name is "mscorlib" or "netstandard"
+            || FrameworkAssemblyPrefixes.Any(p => type.Assembly.GetName().Name?.StartsWith(p, StringComparison.Ordinal) == true));
 
     private static TaskDefinition Define(MethodInfo method, TaskAttribute? attribute, XmlDocumentation documentation)
     {

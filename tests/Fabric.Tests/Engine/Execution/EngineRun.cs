@@ -1,0 +1,20 @@
+using Fabric.Engine.Execution;
+using Fabric.Engine.Output;
+using Fabric.Engine.Tasks;
+
+namespace Fabric.Tests.Engine.Execution;
+
+/// <summary>Runs tasks of test classes through the real planner and runner, collecting the output.</summary>
+internal static class EngineRun
+{
+    public static async Task<(int ExitCode, IReadOnlyList<string> Lines)> RunAsync(
+        Type[] types, string[] tokens, Action<EnvState>? configure = null)
+    {
+        var output = new CollectingOutputSink();
+        var context = new RunContext(output);
+        configure?.Invoke(context.Env);
+        var plan = RunPlanner.Plan(TaskDiscovery.Discover(types), tokens);
+        var exitCode = await new Runner(context).RunAsync(plan);
+        return (exitCode, output.Text);
+    }
+}

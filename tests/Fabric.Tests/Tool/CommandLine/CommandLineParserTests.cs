@@ -1,0 +1,62 @@
+using Fabric.Engine;
+using Fabric.Tool.CommandLine;
+
+namespace Fabric.Tests.Tool.CommandLine;
+
+public class CommandLineParserTests
+{
+    [Fact]
+    public void Task_tokens_keep_their_order_and_arguments()
+    {
+        var request = CommandLineParser.Parse(["-H", "a,b", "deploy:main,restart=false", "check"]);
+
+        Assert.Equal(["deploy:main,restart=false", "check"], request.Tasks);
+        Assert.Equal(["a", "b"], request.Hosts);
+    }
+
+    [Fact]
+    public void Fabric_letters_map_to_their_settings()
+    {
+        var request = CommandLineParser.Parse(["-R", "web,db", "-x", "web2", "-u", "deploy", "--port", "2222", "-w", "-f", "ops/fabfile", "t"]);
+
+        Assert.Equal(["web", "db"], request.Roles);
+        Assert.Equal(["web2"], request.ExcludeHosts);
+        Assert.Equal("deploy", request.User);
+        Assert.Equal(2222, request.Port);
+        Assert.True(request.WarnOnly);
+        Assert.Equal("ops/fabfile", request.Fabfile);
+    }
+
+    [Fact]
+    public void Set_takes_comma_separated_pairs_and_keeps_equals_signs_in_values()
+    {
+        var request = CommandLineParser.Parse(["--set", "a=1,b=x=y", "--set", "flag", "t"]);
+
+        Assert.Equal([new("a", "1"), new("b", "x=y"), new KeyValuePair<string, string>("flag", "")], request.Settings);
+    }
+
+    [Fact]
+    public void An_unknown_option_is_a_usage_error()
+    {
+        var error = Assert.Throws<FabricUsageException>(() => CommandLineParser.Parse(["--bogus", "t"]));
+
+        Assert.Contains("Unknown option '--bogus'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("65536")]
+    [InlineData("abc")]
+    public void An_invalid_port_is_a_usage_error(string port)
+    {
+        var error = Assert.Throws<FabricUsageException>(() => CommandLineParser.Parse(["--port", port, "t"]));
+
+        Assert.Contains($"Invalid --port '{port}'", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_option_value_is_a_usage_error()
+    {
+        Assert.Throws<FabricUsageException>(() => CommandLineParser.Parse(["-H"]));
+    }
+}
