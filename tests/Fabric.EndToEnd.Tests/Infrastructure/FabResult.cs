@@ -1,0 +1,11 @@
+namespace Fabric.EndToEnd.Tests.Infrastructure;
+
+/// <summary>What one run of <c>dotnet fab</c> printed and returned.</summary>
+internal sealed record FabResult(int ExitCode, string Stdout, string Stderr)
+{
+    public string[] StdoutLines => Stdout.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public string[] StderrLines => Stderr.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}--- stderr\n{Stderr}";
+}
