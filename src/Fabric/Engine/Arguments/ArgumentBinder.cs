@@ -30,7 +30,9 @@ internal static class ArgumentBinder
             var parameter = parameters[index];
             if (givenBy[index] is { } earlier)
             {
-                problems.Add($"parameter '{parameter.Name}' is given twice ({earlier} and {how})");
+                problems.Add(earlier == how
+                    ? $"parameter '{parameter.Name}' is given twice {how}"
+                    : $"parameter '{parameter.Name}' is given twice ({earlier} and {how})");
                 return;
             }
 

@@ -178,7 +178,7 @@ internal static class ValueConverter
         }
 
         // .NET reads a finite number too large for the type as infinity; only "Infinity" itself means that.
-        if (T.IsInfinity(number) && !trimmed.Contains("infinity", StringComparison.OrdinalIgnoreCase) && !trimmed.Contains('∞', StringComparison.Ordinal))
+        if (T.IsInfinity(number) && !trimmed.Contains("infinity", StringComparison.OrdinalIgnoreCase))
         {
             (value, error) = (null, $"'{text}' is out of range");
             return false;
