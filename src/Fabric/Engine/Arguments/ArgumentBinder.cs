@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fabric.Engine.Tasks;
 
 namespace Fabric.Engine.Arguments;
@@ -13,6 +14,130 @@ internal static class ArgumentBinder
     /// missing required one, bad conversion) is collected; if there are any, throws one
     /// <see cref="FabricUsageException"/> whose message names the task and lists them.
     /// </summary>
-    public static object?[] Bind(TaskDefinition task, IReadOnlyList<string> positional, IReadOnlyList<KeyValuePair<string, string>> named) =>
-        throw new NotImplementedException();
+    public static object?[] Bind(TaskDefinition task, IReadOnlyList<string> positional, IReadOnlyList<KeyValuePair<string, string>> named)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(positional);
+        ArgumentNullException.ThrowIfNull(named);
+
+        var parameters = task.Parameters;
+        var values = new object?[parameters.Count];
+        var givenBy = new string?[parameters.Count];
+        var problems = new List<string>();
+
+        void Assign(int index, string text, string how)
+        {
+            var parameter = parameters[index];
+            if (givenBy[index] is { } earlier)
+            {
+                problems.Add(earlier == how
+                    ? $"parameter '{parameter.Name}' is given twice {how}"
+                    : $"parameter '{parameter.Name}' is given twice ({earlier} and {how})");
+                return;
+            }
+
+            givenBy[index] = how;
+            if (ValueConverter.TryConvert(text, parameter.Type, out var value, out var error))
+            {
+                values[index] = value;
+            }
+            else
+            {
+                problems.Add($"parameter '{parameter.Name}': {error}");
+            }
+        }
+
+        for (var i = 0; i < Math.Min(positional.Count, parameters.Count); i++)
+        {
+            Assign(i, positional[i], "by position");
+        }
+
+        if (positional.Count > parameters.Count)
+        {
+            problems.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"too many positional values: {positional.Count} given, the task takes {Takes(parameters)}"));
+        }
+
+        foreach (var (name, text) in named)
+        {
+            var index = IndexOf(parameters, name);
+            if (index < 0)
+            {
+                problems.Add(Unknown(name, parameters));
+            }
+            else
+            {
+                Assign(index, text, "by name");
+            }
+        }
+
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (givenBy[i] is not null)
+            {
+                continue;
+            }
+
+            if (parameters[i].IsOptional)
+            {
+                values[i] = DefaultOf(parameters[i]);
+            }
+            else
+            {
+                problems.Add($"missing required parameter '{parameters[i].Name}' ({ValueConverter.DisplayName(parameters[i].Type)})");
+            }
+        }
+
+        return problems.Count == 0
+            ? values
+            : throw new FabricUsageException($"Task '{task.Name}': {string.Join("; ", problems)}.");
+    }
+
+    private static int IndexOf(IReadOnlyList<TaskParameter> parameters, string name)
+    {
+        var wanted = TaskNames.Normalize(name);
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (TaskNames.Normalize(parameters[i].Name) == wanted)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Unknown(string name, IReadOnlyList<TaskParameter> parameters)
+    {
+        if (parameters.Count == 0)
+        {
+            return $"unknown parameter '{name}' (the task takes no parameters)";
+        }
+
+        var names = parameters.Select(parameter => parameter.Name).ToList();
+        var closest = NameSuggestions.Closest(name, names);
+        var hint = closest.Count > 0 ? $"did you mean '{closest[0]}'? " : string.Empty;
+        return $"unknown parameter '{name}' ({hint}parameters: {string.Join(", ", names)})";
+    }
+
+    private static string Takes(IReadOnlyList<TaskParameter> parameters) =>
+        parameters.Count == 0
+            ? "none"
+            : string.Create(CultureInfo.InvariantCulture, $"{parameters.Count} ({string.Join(", ", parameters.Select(parameter => parameter.Name))})");
+
+    /// <summary>
+    /// The declared default in the parameter's own type: reflection reports an enum's default as its number
+    /// and <c>= default</c> of a struct as null.
+    /// </summary>
+    private static object? DefaultOf(TaskParameter parameter)
+    {
+        var type = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
+        return parameter.DefaultValue switch
+        {
+            null when parameter.Type.IsValueType && Nullable.GetUnderlyingType(parameter.Type) is null => Activator.CreateInstance(parameter.Type),
+            { } number when type.IsEnum && number.GetType() != type => Enum.ToObject(type, number),
+            var value => value,
+        };
+    }
 }

@@ -1,4 +1,5 @@
 using Fabric.Engine.Hosts;
+using Fabric.Engine.Tasks;
 
 namespace Fabric.Engine.Arguments;
 
@@ -21,5 +22,54 @@ internal sealed record TaskHostArguments(
     /// <see cref="HostString.Parse"/>. A task parameter that is itself called <c>host</c>, <c>hosts</c>, … would be
     /// shadowed: the binder reports that as a load error, not here.
     /// </summary>
-    public static TaskHostArguments Extract(IReadOnlyList<KeyValuePair<string, string>> named) => throw new NotImplementedException();
+    public static TaskHostArguments Extract(IReadOnlyList<KeyValuePair<string, string>> named)
+    {
+        ArgumentNullException.ThrowIfNull(named);
+        var hosts = new List<string>();
+        var roles = new List<string>();
+        var excludes = new List<string>();
+        var remaining = new List<KeyValuePair<string, string>>();
+        foreach (var argument in named)
+        {
+            switch (TaskNames.Normalize(argument.Key))
+            {
+                case "host" or "hosts":
+                    hosts.AddRange(Items(argument, checkHosts: true));
+                    break;
+                case "role" or "roles":
+                    roles.AddRange(Items(argument, checkHosts: false));
+                    break;
+                case "excludehosts":
+                    excludes.AddRange(Items(argument, checkHosts: true));
+                    break;
+                default:
+                    remaining.Add(argument);
+                    break;
+            }
+        }
+
+        return new TaskHostArguments(new HostSelection(hosts, roles), excludes, remaining);
+    }
+
+    /// <summary>The <c>;</c>-separated, trimmed items of one argument; an empty one is an error.</summary>
+    private static string[] Items(KeyValuePair<string, string> argument, bool checkHosts)
+    {
+        var items = argument.Value.Split(';', StringSplitOptions.TrimEntries);
+        if (items.Contains(string.Empty))
+        {
+            var what = checkHosts ? "host" : "role";
+            throw new FabricUsageException(
+                $"Invalid task argument '{argument.Key}={argument.Value}': it has an empty {what} (separate {what}s with ';', as in {argument.Key}=a;b).");
+        }
+
+        if (checkHosts)
+        {
+            foreach (var item in items)
+            {
+                _ = HostString.Parse(item);
+            }
+        }
+
+        return items;
+    }
 }

@@ -12,5 +12,78 @@ internal static class HostListBuilder
     /// <param name="roleDefinitions">The role definitions; lazy ones are resolved only for roles the chosen source names.</param>
     /// <exception cref="UnknownRoleException">The chosen source names a role that is not defined.</exception>
     /// <exception cref="FabricUsageException">A host string of the chosen source, or an exclusion, is invalid.</exception>
-    public static HostList Build(HostListInputs inputs, RoleDefinitions roleDefinitions) => throw new NotImplementedException();
+    public static HostList Build(HostListInputs inputs, RoleDefinitions roleDefinitions)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(roleDefinitions);
+
+        var exclusions = ParseAll(inputs.GlobalExcludes, "the excluded hosts (-x, Env.ExcludeHosts)")
+            .Concat(ParseAll(inputs.TaskExcludes, "the task's exclude_hosts argument"))
+            .ToList();
+
+        var (source, selection) = Choose(inputs);
+        if (source == HostListSource.None)
+        {
+            return new HostList(HostListSource.None, [], []);
+        }
+
+        var hosts = Merge(source, selection, roleDefinitions);
+        var lookup = hosts.ToLookup(host => exclusions.Exists(host.IsCoveredBy));
+        return new HostList(source, [.. lookup[false]], [.. lookup[true]]);
+    }
+
+    private static (HostListSource Source, HostSelection Selection) Choose(HostListInputs inputs) =>
+        !inputs.CommandLine.IsEmpty ? (HostListSource.CommandLine, inputs.CommandLine)
+        : !inputs.Attribute.IsEmpty ? (HostListSource.Attribute, inputs.Attribute)
+        : !inputs.Env.IsEmpty ? (HostListSource.Env, inputs.Env)
+        : (HostListSource.None, HostSelection.Empty);
+
+    /// <summary>The source's hosts, then each role's, trimmed, parsed, duplicates (by trimmed text) dropped.</summary>
+    private static List<HostString> Merge(HostListSource source, HostSelection selection, RoleDefinitions roleDefinitions)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var hosts = new List<HostString>();
+
+        void Add(IEnumerable<string?> entries, string where)
+        {
+            foreach (var entry in entries)
+            {
+                var text = Trimmed(entry, "host", where);
+                if (seen.Add(text))
+                {
+                    hosts.Add(HostString.Parse(text));
+                }
+            }
+        }
+
+        var (hostsName, rolesName) = Describe(source);
+        Add(selection.Hosts, hostsName);
+        var roles = selection.Roles.Select(role => Trimmed(role, "role name", rolesName)).Distinct(StringComparer.Ordinal);
+        foreach (var role in roles)
+        {
+            var roleHosts = roleDefinitions.Resolve(role) ?? throw new UnknownRoleException(role, roleDefinitions.Names);
+            Add(roleHosts, $"role '{role}'");
+        }
+
+        return hosts;
+    }
+
+    private static IEnumerable<HostString> ParseAll(IEnumerable<string?> entries, string where) =>
+        entries.Select(entry => HostString.Parse(Trimmed(entry, "host", where)));
+
+    private static string Trimmed(string? entry, string what, string where)
+    {
+        var text = entry?.Trim();
+        return string.IsNullOrEmpty(text)
+            ? throw new FabricUsageException($"Empty {what} in {where}: each entry must name one.")
+            : text;
+    }
+
+    /// <summary>How messages name the hosts and the roles of a source.</summary>
+    private static (string Hosts, string Roles) Describe(HostListSource source) => source switch
+    {
+        HostListSource.CommandLine => ("the task's host/hosts argument", "the task's role/roles argument"),
+        HostListSource.Attribute => ("the task's [Hosts]", "the task's [Roles]"),
+        _ => ("Env.Hosts", "Env.Roles"),
+    };
 }

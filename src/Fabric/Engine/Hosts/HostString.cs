@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Net;
+
 namespace Fabric.Engine.Hosts;
 
 /// <summary>
@@ -15,7 +18,51 @@ internal sealed record HostString(string Original, string? User, string Host, in
     /// string and what is wrong: empty, <c>user@</c>, <c>@host</c>, <c>host:abc</c>, <c>host:0</c>,
     /// <c>host:70000</c>, unclosed <c>[::1</c>.
     /// </summary>
-    public static HostString Parse(string text) => throw new NotImplementedException();
+    public static HostString Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var original = text.Trim();
+        if (original.Length == 0)
+        {
+            throw Invalid(original, "it is empty");
+        }
+
+        if (original.Any(char.IsWhiteSpace))
+        {
+            throw Invalid(original, "it contains whitespace");
+        }
+
+        string? user = null;
+        var rest = original;
+        var at = original.LastIndexOf('@');
+        if (at >= 0)
+        {
+            user = original[..at];
+            rest = original[(at + 1)..];
+            if (user.Length == 0)
+            {
+                throw Invalid(original, "the user before '@' is empty");
+            }
+
+            if (rest.Length == 0)
+            {
+                throw Invalid(original, "the host after '@' is missing");
+            }
+        }
+
+        var (host, portText) = SplitHostAndPort(original, rest);
+        if (host.Length == 0)
+        {
+            throw Invalid(original, "the host is empty");
+        }
+
+        if (host.IndexOfAny(['[', ']']) >= 0)
+        {
+            throw Invalid(original, "brackets must enclose the whole host, as in [::1]:22");
+        }
+
+        return new HostString(original, user, host, portText is null ? null : ParsePort(original, portText));
+    }
 
     /// <summary>The user to connect as: this string's, else <paramref name="defaultUser"/>.</summary>
     public string UserOr(string defaultUser) => User ?? defaultUser;
@@ -28,5 +75,67 @@ internal sealed record HostString(string Original, string? User, string Host, in
     /// equal (case-insensitive) and so is every part the exclusion names (user, port).
     /// <c>-x web1</c> excludes <c>deploy@web1:2222</c>; <c>-x root@web1</c> does not exclude <c>deploy@web1</c>.
     /// </summary>
-    public bool IsCoveredBy(HostString exclusion) => throw new NotImplementedException();
+    public bool IsCoveredBy(HostString exclusion)
+    {
+        ArgumentNullException.ThrowIfNull(exclusion);
+        return SameHost(Host, exclusion.Host)
+            && (exclusion.User is null || string.Equals(User, exclusion.User, StringComparison.Ordinal))
+            && (exclusion.Port is null || Port == exclusion.Port);
+    }
+
+    /// <summary>Host names compare case-insensitively; addresses by value, so <c>::1</c> equals <c>0:0:0:0:0:0:0:1</c>.</summary>
+    private static bool SameHost(string a, string b) =>
+        string.Equals(a, b, StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(a, out var left) && IPAddress.TryParse(b, out var right) && left.Equals(right));
+
+    /// <summary>Splits what follows the user into host and port text (null when no port is written).</summary>
+    private static (string Host, string? Port) SplitHostAndPort(string original, string rest)
+    {
+        if (rest.StartsWith('['))
+        {
+            var close = rest.IndexOf(']', StringComparison.Ordinal);
+            if (close < 0)
+            {
+                throw Invalid(original, "the '[' is never closed by ']'");
+            }
+
+            var host = rest[1..close];
+            var after = rest[(close + 1)..];
+            if (after.Length == 0)
+            {
+                return (host, null);
+            }
+
+            return after[0] == ':'
+                ? (host, after[1..])
+                : throw Invalid(original, "only ':port' may follow ']'");
+        }
+
+        var colon = rest.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || rest.IndexOf(':', colon + 1) >= 0)
+        {
+            // No colon: a plain name. Several colons and no brackets: a bare IPv6 address, no port.
+            return (rest, null);
+        }
+
+        return (rest[..colon], rest[(colon + 1)..]);
+    }
+
+    private static int ParsePort(string original, string text)
+    {
+        if (text.Length == 0)
+        {
+            throw Invalid(original, "the port after ':' is missing");
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        {
+            throw Invalid(original, "the port must be a number from 1 to 65535");
+        }
+
+        return port;
+    }
+
+    private static FabricUsageException Invalid(string text, string reason) =>
+        new($"Invalid host string '{text}': {reason}.");
 }
