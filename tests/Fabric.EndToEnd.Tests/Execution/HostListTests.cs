@@ -3,7 +3,7 @@ using Fabric.EndToEnd.Tests.Infrastructure;
 namespace Fabric.EndToEnd.Tests.Execution;
 
 /// <summary>Host lists through the real tool: roles, lazy roles, exclusions, groups.</summary>
-[Collection(PrecedenceCollection.Name)]
+[Collection(PrecedenceSuite.Name)]
 public class HostListTests(PrecedenceFabfile fabfile)
 {
     [Fact]

@@ -6,7 +6,7 @@ namespace Fabric.EndToEnd.Tests.Execution;
 /// The examples of Fabric 0.9.3's "Execution model" document ("Execution strategy", "How host lists are
 /// constructed", "Order of precedence", "Combining host lists"), run through the real dotnet fab.
 /// </summary>
-[Collection(PrecedenceCollection.Name)]
+[Collection(PrecedenceSuite.Name)]
 public class ReferenceDocumentTests(PrecedenceFabfile fabfile)
 {
     [Fact]

@@ -19,7 +19,7 @@ public sealed class PrecedenceFabfile : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class PrecedenceCollection : ICollectionFixture<PrecedenceFabfile>
+public sealed class PrecedenceSuite : ICollectionFixture<PrecedenceFabfile>
 {
     public const string Name = "precedence fabfile";
 }

@@ -41,41 +41,6 @@ internal sealed class TaskTable
         _byName.TryGetValue(TaskNames.Normalize(name), out var task) ? task : null;
 
     /// <summary>Names close to <paramref name="name"/> (a typo, or a prefix), best first.</summary>
-    public IReadOnlyList<string> NearestMatches(string name)
-    {
-        var wanted = TaskNames.Normalize(name);
-        return [.. Tasks
-            .SelectMany(t => t.Aliases.Prepend(t.Name))
-            .Select(n => (Name: n, Distance: Distance(wanted, TaskNames.Normalize(n)), IsPrefix: TaskNames.Normalize(n).StartsWith(wanted, StringComparison.Ordinal)))
-            .Where(c => c.IsPrefix || c.Distance <= Math.Max(2, wanted.Length / 3))
-            .OrderBy(c => c.Distance)
-            .ThenBy(c => c.Name, StringComparer.Ordinal)
-            .Select(c => c.Name)
-            .Distinct()
-            .Take(5)];
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    public IReadOnlyList<string> NearestMatches(string name) =>
+        [.. NameSuggestions.Closest(name, Tasks.SelectMany(t => t.Aliases.Prepend(t.Name))).Distinct().Take(5)];
 }
