@@ -12,8 +12,8 @@ public sealed class CommandFailedException : AbortException
 
     internal static string Describe(CommandResult result)
     {
-        var where = result.Host is null ? "locally" : $"on {result.Host}";
-        var message = $"{result.Kind} '{result.Command}' {where} failed with exit code {result.ExitCode}";
+        var where = result.Host is null ? "" : $" on {result.Host}";
+        var message = $"{result.Kind} '{result.Command}'{where} failed with exit code {result.ExitCode}";
         var lastLines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(3).ToArray();
         return lastLines.Length == 0 ? message + "." : message + ":" + string.Concat(lastLines.Select(l => "\n    " + l.TrimEnd('\r')));
     }

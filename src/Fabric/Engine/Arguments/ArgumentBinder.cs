@@ -81,7 +81,7 @@ internal static class ArgumentBinder
 
             if (parameters[i].IsOptional)
             {
-                values[i] = DefaultOf(parameters[i]);
+                values[i] = parameters[i].DefaultValue;
             }
             else
             {
@@ -125,19 +125,4 @@ internal static class ArgumentBinder
         parameters.Count == 0
             ? "none"
             : string.Create(CultureInfo.InvariantCulture, $"{parameters.Count} ({string.Join(", ", parameters.Select(parameter => parameter.Name))})");
-
-    /// <summary>
-    /// The declared default in the parameter's own type: reflection reports an enum's default as its number
-    /// and <c>= default</c> of a struct as null.
-    /// </summary>
-    private static object? DefaultOf(TaskParameter parameter)
-    {
-        var type = Nullable.GetUnderlyingType(parameter.Type) ?? parameter.Type;
-        return parameter.DefaultValue switch
-        {
-            null when parameter.Type.IsValueType && Nullable.GetUnderlyingType(parameter.Type) is null => Activator.CreateInstance(parameter.Type),
-            { } number when type.IsEnum && number.GetType() != type => Enum.ToObject(type, number),
-            var value => value,
-        };
-    }
 }

@@ -34,6 +34,21 @@ internal sealed record TaskDefinition(
             p.Name ?? $"arg{p.Position}",
             p.ParameterType,
             p.HasDefaultValue,
-            p.HasDefaultValue ? p.DefaultValue : null))];
+            p.HasDefaultValue ? DefaultOf(p) : null))];
+    }
+
+    /// <summary>
+    /// The declared default in the parameter's own type: reflection reports an enum's default as its number
+    /// and <c>= default</c> of a struct as null.
+    /// </summary>
+    private static object? DefaultOf(ParameterInfo parameter)
+    {
+        var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+        return parameter.DefaultValue switch
+        {
+            null when parameter.ParameterType.IsValueType && Nullable.GetUnderlyingType(parameter.ParameterType) is null => Activator.CreateInstance(parameter.ParameterType),
+            { } number when type.IsEnum && number.GetType() != type => Enum.ToObject(type, number),
+            var value => value,
+        };
     }
 }

@@ -110,7 +110,7 @@ public class RunnerTests
         var (exit, lines) = await EngineRun.RunAsync([typeof(Tasks)], ["local-fails"]);
 
         Assert.Equal(1, exit);
-        Assert.Contains(lines, l => l.StartsWith("Fatal error: local 'echo nope >&2; exit 4' locally failed with exit code 4", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Fatal error: local 'echo nope >&2; exit 4' failed with exit code 4", StringComparison.Ordinal));
         Assert.DoesNotContain("after", lines);
     }
 
@@ -120,7 +120,7 @@ public class RunnerTests
         var (exit, lines) = await EngineRun.RunAsync([typeof(Tasks)], ["local-fails"], env => env.WarnOnly = true);
 
         Assert.Equal(0, exit);
-        Assert.Contains(lines, l => l.StartsWith("Warning: local 'echo nope >&2; exit 4' locally failed with exit code 4", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Warning: local 'echo nope >&2; exit 4' failed with exit code 4", StringComparison.Ordinal));
         Assert.Contains("after failed=True", lines);
     }
 
