@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit tests of the engine, and end-to-end tests that run dotnet fab on real
+# fabfiles and against a real OpenSSH sshd on loopback. Installs openssh-server and sudo when missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+[ -x /usr/sbin/sshd ] || need+=(openssh-server)
+command -v sudo >/dev/null || need+=(sudo)
+command -v ssh-keygen >/dev/null || need+=(openssh-client)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} (needed by the SSH tests)..."
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  "${as_root[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+dotnet build Fabric.Tool.sln -nologo -v:q -clp:NoSummary
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+status=0
+dotnet test Fabric.Tool.sln --no-build -nologo --logger "console;verbosity=minimal" --results-directory "$results" "$@" \
+  | tee "$results/output.txt" || status=$?
+
+# One closing line for CI, summed over the test projects: "N passed, N failed".
+sum() { grep -oE "$1: +[0-9]+" "$results/output.txt" | awk '{ n += $2 } END { print n + 0 }'; }
+echo "$(sum Passed) passed, $(sum Failed) failed"
+exit $status
