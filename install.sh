@@ -13,6 +13,9 @@ dotnet pack src/Fabric.Tool/Fabric.Tool.csproj -c Release -o "$packages" -nologo
 echo "Installing the dotnet-fab global tool..."
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
 dotnet tool uninstall --global Fabric.Tool >/dev/null 2>&1 || true
+# A re-pack keeps its version number: drop NuGet's cached copy of it, or the old bits would be installed again.
+cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+rm -rf "$cache/fabric.tool/$version" "$cache/fabric/$version"
 dotnet tool install --global Fabric.Tool --version "$version" --add-source "$packages" --ignore-failed-sources
 tools="$HOME/.dotnet/tools"
 case ":$PATH:" in *":$tools:"*) ;; *)
