@@ -31,7 +31,11 @@ internal sealed class FabfileLoadContext : AssemblyLoadContext
         }
     }
 
-    /// <summary>True when the tool's copy answers for this name: Fabric, what Fabric references, what the tool has loaded.</summary>
+    /// <summary>
+    /// True when the tool's side answers for this name: Fabric and what Fabric references, always; what the tool
+    /// has loaded or ships (its trusted platform assemblies, the framework among them) when that version is
+    /// at least the one the fabfile asks for.
+    /// </summary>
     public bool IsShared(AssemblyName name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -45,11 +49,37 @@ internal sealed class FabfileLoadContext : AssemblyLoadContext
             return true;
         }
 
-        // Anything the tool already runs is shared, unless the fabfile needs a newer version of it.
-        return Default.Assemblies
+        if (Default.Assemblies
             .Select(a => a.GetName())
             .Any(loaded => string.Equals(loaded.Name, name.Name, StringComparison.OrdinalIgnoreCase)
-                && (name.Version is null || loaded.Version is null || loaded.Version >= name.Version));
+                && IsAtLeast(loaded.Version, name.Version)))
+        {
+            return true;
+        }
+
+        return TrustedPlatformAssemblies.Value.TryGetValue(name.Name, out var path)
+            && IsAtLeast(VersionOf(path), name.Version);
+    }
+
+    private static readonly Lazy<Dictionary<string, string>> TrustedPlatformAssemblies = new(() =>
+        ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .GroupBy(path => Path.GetFileNameWithoutExtension(path), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase));
+
+    private static bool IsAtLeast(Version? available, Version? wanted) =>
+        wanted is null || available is null || available >= wanted;
+
+    private static Version? VersionOf(string path)
+    {
+        try
+        {
+            return AssemblyName.GetAssemblyName(path).Version;
+        }
+        catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <inheritdoc />
