@@ -29,6 +29,7 @@ internal static class FabfileBuilder
         }
 
         var shownPath = Path.GetRelativePath(currentDirectory, projectPath);
+        var startedUtc = DateTime.UtcNow;
         await status.WriteLineAsync($"Building {shownPath}…").ConfigureAwait(false);
         var result = await DotnetCli.RunAsync(
             [
@@ -51,7 +52,15 @@ internal static class FabfileBuilder
                 + "A fabfile project must have a single TargetFramework.");
         }
 
-        new FabfileStamp(FabfileStamp.ComputeInputHash(projectPath), assemblyPath).Write(stampPath);
+        if (FabfileInputs.ChangedSince(projectPath, startedUtc))
+        {
+            File.Delete(stampPath);
+        }
+        else
+        {
+            new FabfileStamp(FabfileStamp.ComputeInputHash(projectPath), assemblyPath).Write(stampPath);
+        }
+
         return new FabfileBuild(assemblyPath, Built: true);
     }
 

@@ -28,6 +28,15 @@ internal static class FabfileInputs
         return [.. files];
     }
 
+    /// <summary>
+    /// True when a source or project file (restore output aside) was written after <paramref name="timeUtc"/>:
+    /// someone edited the fabfile while it was being built, so that build must not be stamped as current.
+    /// </summary>
+    public static bool ChangedSince(string projectPath, DateTime timeUtc) =>
+        Enumerate(projectPath)
+            .Where(path => !Path.GetFileName(path).Equals("project.assets.json", StringComparison.OrdinalIgnoreCase))
+            .Any(path => File.GetLastWriteTimeUtc(path) > timeUtc);
+
     private static void Collect(string projectPath, SortedSet<string> files, HashSet<string> visited)
     {
         if (!visited.Add(projectPath) || !File.Exists(projectPath))

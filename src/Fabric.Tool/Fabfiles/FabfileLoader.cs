@@ -53,6 +53,7 @@ internal static class FabfileLoader
         }
 
         FabfileTargetRuntime.EnsureSupported(assembly, Environment.Version, shownName);
+        FabfileFabricVersion.EnsureCompatible(assembly, typeof(TaskAttribute).Assembly.GetName(), shownName);
         var xml = Path.ChangeExtension(assemblyPath, ".xml");
         return new LoadedFabfile(assembly, assemblyPath, projectPath, File.Exists(xml) ? xml : null, built);
     }
