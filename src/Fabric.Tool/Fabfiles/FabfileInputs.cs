@@ -63,7 +63,19 @@ internal static class FabfileInputs
 
     private static void AddSources(DirectoryInfo folder, SortedSet<string> files)
     {
-        foreach (var file in folder.EnumerateFiles())
+        List<FileInfo> entries;
+        List<DirectoryInfo> subfolders;
+        try
+        {
+            entries = folder.EnumerateFiles().ToList();
+            subfolders = folder.EnumerateDirectories().ToList();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return;
+        }
+
+        foreach (var file in entries)
         {
             if (SourceExtensions.Contains(file.Extension))
             {
@@ -71,9 +83,10 @@ internal static class FabfileInputs
             }
         }
 
-        foreach (var sub in folder.EnumerateDirectories())
+        foreach (var sub in subfolders)
         {
-            if (!SkippedFolders.Contains(sub.Name) && !sub.Name.StartsWith('.'))
+            // Linked folders are left out: they may loop, and MSBuild's default globs do not follow them either.
+            if (!SkippedFolders.Contains(sub.Name) && !sub.Name.StartsWith('.') && sub.LinkTarget is null)
             {
                 AddSources(sub, files);
             }

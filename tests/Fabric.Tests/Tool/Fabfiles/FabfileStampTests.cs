@@ -136,6 +136,21 @@ public sealed class FabfileStampTests : IDisposable
     }
 
     [Fact]
+    public void Source_written_after_a_build_started_counts_as_changed_since()
+    {
+        var started = DateTime.UtcNow;
+        File.SetLastWriteTimeUtc(source, started.AddSeconds(-10));
+        File.SetLastWriteTimeUtc(project, started.AddSeconds(-10));
+        temp.Write("repo/fabfile/obj/project.assets.json", "{}");
+
+        Assert.False(FabfileInputs.ChangedSince(project, started));
+
+        File.SetLastWriteTimeUtc(source, started.AddSeconds(1));
+
+        Assert.True(FabfileInputs.ChangedSince(project, started));
+    }
+
+    [Fact]
     public void Stamp_written_is_read_back()
     {
         var stampPath = FabfileStamp.PathFor(project);
