@@ -33,8 +33,8 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         }
 
         var groups = new OutputGroups(request.Hide, request.Show);
-        var fabfile = FabfileLoader.Load(request.Fabfile, Directory.GetCurrentDirectory(), System.Console.Error);
-        var table = TaskDiscovery.Discover(fabfile.Assembly, XmlDocumentation.Load(fabfile.DocumentationPath));
+        var fabfile = await FabfileLoader.LoadAsync(request.Fabfile, Directory.GetCurrentDirectory(), System.Console.Error, cancellation).ConfigureAwait(false);
+        var table = TaskDiscovery.Discover(fabfile.Assembly, XmlDocumentation.Load(fabfile.XmlDocumentationPath));
         if (request.List)
         {
             TaskListPrinter.Print(table, stdout);

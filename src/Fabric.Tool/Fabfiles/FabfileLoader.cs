@@ -1,16 +1,60 @@
-using System.Reflection;
+using Fabric.Engine;
 
 namespace Fabric.Tool.Fabfiles;
 
-/// <summary>Interim loader (replaced by the real locator/builder/load context): loads a built .dll given with -f.</summary>
+/// <summary>Finds, builds if needed, and loads the fabfile: what the tool calls before it reads the task table.</summary>
 internal static class FabfileLoader
 {
-    public static LoadedFabfile Load(string? fabfileOption, string currentDirectory, TextWriter status)
+    /// <summary>Synchronous <see cref="LoadAsync"/>, for the command line.</summary>
+    public static LoadedFabfile Load(string? fabfileOption, string currentDirectory, TextWriter status) =>
+        LoadAsync(fabfileOption, currentDirectory, status).GetAwaiter().GetResult();
+
+    /// <summary>Finds the fabfile (<see cref="FabfileLocator"/>), builds it when out of date (<see cref="FabfileBuilder"/>) and loads it.</summary>
+    /// <param name="fabfileOption">The value of <c>-f/--fabfile</c>, or null to search from <paramref name="currentDirectory"/> up.</param>
+    /// <param name="currentDirectory">Where the search starts and what relative paths are relative to.</param>
+    /// <param name="status">Gets the <c>Building …</c> line when a build runs; nothing otherwise.</param>
+    /// <param name="cancellationToken">Stops a running build.</param>
+    /// <exception cref="FabricUsageException">No fabfile, an ambiguous one, a failed build, or one built for a newer .NET.</exception>
+    public static async Task<LoadedFabfile> LoadAsync(
+        string? fabfileOption, string currentDirectory, TextWriter status, CancellationToken cancellationToken = default)
     {
-        var path = Path.GetFullPath(fabfileOption ?? throw new Engine.FabricUsageException("interim loader needs -f"), currentDirectory);
-        var assembly = Assembly.LoadFrom(path);
-        return new LoadedFabfile(assembly, path, Path.ChangeExtension(path, ".xml"));
+        var location = FabfileLocator.Locate(fabfileOption, currentDirectory);
+        if (location.IsBuiltAssembly)
+        {
+            return LoadBuilt(location.Path, projectPath: null, built: false);
+        }
+
+        var build = await FabfileBuilder.EnsureBuiltAsync(location.Path, currentDirectory, status, cancellationToken)
+            .ConfigureAwait(false);
+        return LoadBuilt(build.AssemblyPath, location.Path, build.Built);
+    }
+
+    /// <summary>Loads a built fabfile assembly into a new <see cref="FabfileLoadContext"/>.</summary>
+    public static LoadedFabfile LoadBuilt(string assemblyPath, string? projectPath, bool built)
+    {
+        var dependencies = FabfileDependencies.Read(assemblyPath, projectPath);
+        var shownName = projectPath ?? assemblyPath;
+        FabfileTargetRuntime.EnsureSupported(dependencies.TargetFramework, Environment.Version, shownName);
+
+        var context = new FabfileLoadContext(assemblyPath, dependencies);
+        var pdbPath = Path.ChangeExtension(assemblyPath, ".pdb");
+        System.Reflection.Assembly assembly;
+        try
+        {
+            // From memory, not from the path: a mapped file that a later build overwrites in place would
+            // crash the process, and on Windows it would be locked against that build.
+            using var image = new MemoryStream(File.ReadAllBytes(assemblyPath));
+            using var symbols = File.Exists(pdbPath) ? new MemoryStream(File.ReadAllBytes(pdbPath)) : null;
+            assembly = context.LoadFromStream(image, symbols);
+        }
+        catch (BadImageFormatException e)
+        {
+            throw new FabricUsageException($"{assemblyPath} is not a .NET assembly: {e.Message}", e);
+        }
+
+        FabfileTargetRuntime.EnsureSupported(assembly, Environment.Version, shownName);
+        FabfileFabricVersion.EnsureCompatible(assembly, typeof(TaskAttribute).Assembly.GetName(), shownName);
+        var xml = Path.ChangeExtension(assemblyPath, ".xml");
+        return new LoadedFabfile(assembly, assemblyPath, projectPath, File.Exists(xml) ? xml : null, built);
     }
 }
-
-internal sealed record LoadedFabfile(Assembly Assembly, string ProjectPath, string? DocumentationPath);

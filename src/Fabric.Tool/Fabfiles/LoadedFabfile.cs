@@ -1,0 +1,16 @@
+using System.Reflection;
+
+namespace Fabric.Tool.Fabfiles;
+
+/// <summary>A fabfile ready for the task table.</summary>
+/// <param name="Assembly">The fabfile assembly, loaded in its own <see cref="FabfileLoadContext"/>.</param>
+/// <param name="AssemblyPath">The file it was read from. (<see cref="Assembly.Location"/> is empty: it is loaded from memory so that it can be rebuilt while loaded.)</param>
+/// <param name="ProjectPath">The fabfile's project, or null when <c>-f</c> named a built <c>.dll</c>.</param>
+/// <param name="XmlDocumentationPath">The XML documentation file next to the assembly (task descriptions from <c>&lt;summary&gt;</c>), or null.</param>
+/// <param name="Built">True when this load ran a build.</param>
+internal sealed record LoadedFabfile(
+    Assembly Assembly,
+    string AssemblyPath,
+    string? ProjectPath,
+    string? XmlDocumentationPath,
+    bool Built);
