@@ -10,25 +10,21 @@ internal static class CommandLineParser
     /// <exception cref="FabricUsageException">An unknown option, a missing or malformed value.</exception>
     public static FabRequest Parse(string[] args)
     {
+        ArgumentNullException.ThrowIfNull(args);
         var app = Build(out var o);
+        var (options, tasks) = Partition(app, args);
         try
         {
-            app.Parse(args);
+            app.Parse([.. options]);
         }
         catch (CommandParsingException e)
         {
             throw new FabricUsageException(e.Message + " 'dotnet fab --help' lists the options.");
         }
 
-        var unknown = app.RemainingArguments.FirstOrDefault(a => a.StartsWith('-') && a.Length > 1);
-        if (unknown is not null)
-        {
-            throw new FabricUsageException($"Unknown option '{unknown}'. 'dotnet fab --help' lists the options.");
-        }
-
         return new FabRequest
         {
-            Tasks = [.. app.RemainingArguments],
+            Tasks = tasks,
             Help = o.Help.HasValue(),
             Version = o.Version.HasValue(),
             List = o.List.HasValue(),
@@ -44,6 +40,44 @@ internal static class CommandLineParser
             Hide = SplitList(o.Hide),
             Show = SplitList(o.Show),
         };
+    }
+
+    /// <summary>
+    /// Splits the arguments into options (with their values) and task tokens, so options may come before, between
+    /// or after tasks, as with Fabric's <c>fab</c>. After <c>--</c> everything is a task token.
+    /// </summary>
+    private static (List<string> Options, List<string> Tasks) Partition(CommandLineApplication app, string[] args)
+    {
+        var options = new List<string>();
+        var tasks = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg == "--")
+            {
+                tasks.AddRange(args[(i + 1)..]);
+                break;
+            }
+
+            if (!arg.StartsWith('-') || arg.Length == 1)
+            {
+                tasks.Add(arg);
+                continue;
+            }
+
+            var name = arg.TrimStart('-').Split('=', ':')[0];
+            var isLong = arg.StartsWith("--", StringComparison.Ordinal);
+            var option = app.Options.FirstOrDefault(o => isLong ? o.LongName == name : o.ShortName == name || o.SymbolName == name)
+                ?? throw new FabricUsageException($"Unknown option '{arg}'. 'dotnet fab --help' lists the options.");
+            options.Add(arg);
+            var hasInlineValue = arg.Length > name.Length + (isLong ? 2 : 1);
+            if (option.OptionType != CommandOptionType.NoValue && !hasInlineValue && i + 1 < args.Length)
+            {
+                options.Add(args[++i]);
+            }
+        }
+
+        return (options, tasks);
     }
 
     /// <summary>The text of <c>--help</c>.</summary>

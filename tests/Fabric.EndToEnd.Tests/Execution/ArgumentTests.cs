@@ -58,7 +58,7 @@ public class ArgumentTests(PrecedenceFabfile fabfile)
     [InlineData("bad timespan", "mytask args:a,wait=soon", "parameter 'wait'")]
     [InlineData("too many positional", "mytask args:a,1,true,0.5,Red,1s,x,extra", "too many")]
     [InlineData("dangling escape", @"mytask args:a\", "args:a\\")]
-    [InlineData("empty host", "mytask:hosts=a;;b", "mytask:hosts=a;;b")]
+    [InlineData("empty host", "mytask:hosts=a;;b", "'hosts=a;;b': it has an empty host")]
     [InlineData("bad host string", "mytask:host=web1:99999", "Invalid host string 'web1:99999'")]
     [InlineData("bad -H host", "-H u@ mytask", "Invalid host string 'u@'")]
     [InlineData("unknown option", "--nosuch mytask", "Unknown option '--nosuch'")]

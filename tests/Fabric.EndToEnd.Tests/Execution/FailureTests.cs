@@ -81,6 +81,6 @@ public class FailureTests(PrecedenceFabfile fabfile)
     {
         var result = await fabfile.RunAsync("--hide", "everything", "shell", "-H", "h1", "mytask");
 
-        Assert.Equal(["exit=0 stdout=hello", "[h1] mytask ran on h1"], result.StdoutLines);
+        Assert.Equal(["[h1] exit=0 stdout=hello", "[h1] mytask ran on h1"], result.StdoutLines);
     }
 }

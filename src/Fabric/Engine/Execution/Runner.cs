@@ -35,8 +35,7 @@ internal sealed class Runner(RunContext context)
         }
         catch (TaskFailure failure)
         {
-            Write(OutputKind.Fatal, null, failure.Message);
-            Write(OutputKind.Status, null, "Aborting.");
+            Write(OutputKind.Fatal, null, failure.Message + System.Environment.NewLine + System.Environment.NewLine + "Aborting.");
             return ExitCodes.Aborted;
         }
     }

@@ -15,6 +15,25 @@ public class CommandLineParserTests
     }
 
     [Fact]
+    public void Options_may_come_after_and_between_tasks()
+    {
+        var request = CommandLineParser.Parse(["deploy", "-H", "a", "check", "--set=k=v", "-w"]);
+
+        Assert.Equal(["deploy", "check"], request.Tasks);
+        Assert.Equal(["a"], request.Hosts);
+        Assert.Equal([new KeyValuePair<string, string>("k", "v")], request.Settings);
+        Assert.True(request.WarnOnly);
+    }
+
+    [Fact]
+    public void After_a_double_dash_everything_is_a_task()
+    {
+        var request = CommandLineParser.Parse(["-w", "--", "deploy", "-x"]);
+
+        Assert.Equal(["deploy", "-x"], request.Tasks);
+    }
+
+    [Fact]
     public void Fabric_letters_map_to_their_settings()
     {
         var request = CommandLineParser.Parse(["-R", "web,db", "-x", "web2", "-u", "deploy", "--port", "2222", "-w", "-f", "ops/fabfile", "t"]);
