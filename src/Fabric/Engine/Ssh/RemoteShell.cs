@@ -70,7 +70,7 @@ internal static class RemoteShell
     /// The sudo password for the n-th prompt on a host: the host's known one, else <c>Env.SudoPassword</c>, else
     /// the <c>-p</c> password, else asked once per host; a repeated prompt (refused password) asks again.
     /// </summary>
-    private static string? SudoPassword(RunContext context, SshConnection connection, int attempt)
+    internal static string? SudoPassword(RunContext context, SshConnection connection, int attempt)
     {
         lock (connection.SudoGate)
         {
