@@ -90,6 +90,26 @@ public sealed class FabricEnv
         set => State.Port = value;
     }
 
+    /// <summary>
+    /// The shell that <c>Run</c> and <c>Sudo</c> wrap commands in, default <c>/bin/bash -l -c</c>: the command (with the
+    /// scopes' <c>export</c>, <c>cd</c> and prefixes) is appended as one single-quoted argument. Empty: no shell wrapping.
+    /// </summary>
+    public string Shell
+    {
+        get => State.Shell;
+        set => State.Shell = value ?? "";
+    }
+
+    /// <summary>
+    /// The password <c>Sudo</c> gives when sudo asks for one. When null, the <c>-p</c> password is used, else it is asked
+    /// once per host on the terminal. Never printed.
+    /// </summary>
+    public string? SudoPassword
+    {
+        get => State.SudoPassword;
+        set => State.SudoPassword = value;
+    }
+
     /// <summary>The task being run, or null outside a task.</summary>
     public string? Task => Ambient.Frame?.TaskName;
 

@@ -14,7 +14,7 @@ internal static class CommandOutcome
 
         if (scope.WarnOnly ?? context.Env.WarnOnly)
         {
-            context.Output.Write(new OutputEvent(OutputKind.Warning, result.Host, CommandFailedException.Describe(result)));
+            OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Warning, result.Host, CommandFailedException.Describe(result)));
             return result;
         }
 

@@ -22,6 +22,12 @@ internal sealed class EnvState
     /// <summary>The port for host strings that name none: <c>--port</c>, else 22.</summary>
     public int Port { get; set; } = 22;
 
+    /// <summary>The shell remote commands run in; the command is appended as one quoted argument.</summary>
+    public string Shell { get; set; } = "/bin/bash -l -c";
+
+    /// <summary>The sudo password for every host, when the fabfile sets one; else the <c>-p</c> password, else asked.</summary>
+    public string? SudoPassword { get; set; }
+
     /// <summary><c>--set k=v</c> values and anything the fabfile stores with <c>Env["k"] = …</c>.</summary>
     public Dictionary<string, string?> Values { get; } = new(StringComparer.Ordinal);
 }

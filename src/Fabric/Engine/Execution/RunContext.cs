@@ -1,16 +1,29 @@
 using Fabric.Engine.Output;
+using Fabric.Engine.Ssh;
 
 namespace Fabric.Engine.Execution;
 
 /// <summary>
-/// Everything one run shares: the run-wide <c>Env</c>, where output goes, and cancellation.
-/// <see cref="FabricEnv"/> and <see cref="Api"/> reach it through <see cref="Ambient"/>.
+/// Everything one run shares: the run-wide <c>Env</c>, where output goes, cancellation, how to connect over SSH,
+/// the open connections, and how to ask for secrets. <see cref="FabricEnv"/> and <see cref="Api"/> reach it
+/// through <see cref="Ambient"/>.
 /// </summary>
 internal sealed class RunContext(IOutputSink output)
 {
+    private ConnectionCache? _connections;
+
     public EnvState Env { get; } = new();
 
     public IOutputSink Output { get; } = output;
 
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>How to connect: key files, password, timeouts, known_hosts (filled from the command line).</summary>
+    public SshOptions Ssh { get; init; } = new();
+
+    /// <summary>Asks for sudo passwords, key passphrases and login passwords; null: nobody to ask (no terminal).</summary>
+    public ISecretPrompt? SecretPrompt { get; init; }
+
+    /// <summary>The run's SSH connections. The runner calls <see cref="ConnectionCache.CloseAllAsync"/> in its <c>finally</c>.</summary>
+    public ConnectionCache Connections => LazyInitializer.EnsureInitialized(ref _connections, () => new ConnectionCache(this));
 }

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Fabric;
+using Fabric.Engine.Execution;
+using Fabric.Engine.Hosts;
+using Fabric.Engine.Output;
+using Fabric.Engine.Ssh;
+
+// Usage: Fabric.Bench run|put|get HOST PORT USER KEY KNOWN_HOSTS ARG1 [ARG2]
+//   run: ARG1 = how many sequential Run("true") over one connection
+//   put: ARG1 = local file, ARG2 = remote path;  get: ARG1 = remote path, ARG2 = local path
+if (args.Length < 7)
+{
+    await Console.Error.WriteLineAsync("usage: Fabric.Bench run|put|get HOST PORT USER KEY KNOWN_HOSTS ARG1 [ARG2]");
+    return 2;
+}
+
+var (mode, host, port, user) = (args[0], args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
+var context = new RunContext(new TextWriterOutputSink(TextWriter.Null))
+{
+    Ssh = new SshOptions { KeyFiles = [args[4]], UseDefaultKeyFiles = false, KnownHostsFile = args[5], RejectUnknownHosts = true },
+};
+using (Ambient.Enter(context))
+using (Ambient.Enter(new ExecutionFrame("bench", new HostString($"{host}:{port}", null, host, port), user, port)))
+{
+    try
+    {
+        switch (mode)
+        {
+            case "run":
+                for (var i = 0; i < int.Parse(args[6], CultureInfo.InvariantCulture); i++)
+                {
+                    await Api.RunAsync("true");
+                }
+
+                break;
+            case "put":
+                await Api.PutAsync(args[6], args[7]);
+                break;
+            case "get":
+                await Api.GetAsync(args[6], args[7]);
+                break;
+            default:
+                await Console.Error.WriteLineAsync($"unknown mode {mode}");
+                return 2;
+        }
+    }
+    finally
+    {
+        await context.Connections.CloseAllAsync();
+    }
+}
+
+return 0;

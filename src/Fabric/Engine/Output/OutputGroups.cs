@@ -1,0 +1,56 @@
+using Fabric.Engine.Execution;
+
+namespace Fabric.Engine.Output;
+
+/// <summary>
+/// Fabric's output groups (<c>running</c>, <c>stdout</c>, <c>stderr</c>, <c>warnings</c>, <c>status</c>, <c>user</c>,
+/// <c>debug</c>, and the aliases <c>output</c>, <c>commands</c>, <c>everything</c>), and whether a line is shown
+/// under the current <c>Hide</c>/<c>Show</c> scopes. <c>Fatal error</c> lines are always shown.
+/// </summary>
+internal static class OutputGroups
+{
+    private static readonly string[] Everything = ["running", "stdout", "stderr", "warnings", "status", "user"];
+
+    /// <summary>The groups a name stands for; throws <see cref="ArgumentException"/> for an unknown name.</summary>
+    public static IReadOnlyList<string> Expand(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "output" => ["stdout", "stderr"],
+        "commands" => ["running", "stdout"],
+        "everything" => Everything,
+        "running" or "stdout" or "stderr" or "warnings" or "status" or "user" or "debug" or "aborts" => [name.Trim().ToLowerInvariant()],
+        _ => throw new ArgumentException($"Unknown output group '{name}': use running, stdout, stderr, warnings, status, user, debug, output, commands or everything.", nameof(name)),
+    };
+
+    /// <summary>The group a kind of line belongs to, or null when it is always shown.</summary>
+    public static string? GroupOf(OutputKind kind) => kind switch
+    {
+        OutputKind.Executing or OutputKind.Command => "running",
+        OutputKind.Stdout => "stdout",
+        OutputKind.Stderr => "stderr",
+        OutputKind.Warning => "warnings",
+        OutputKind.Status => "status",
+        OutputKind.Debug => "debug",
+        OutputKind.User => "user",
+        _ => null,
+    };
+
+    public static bool IsShown(OutputKind kind, ScopeSettings scope)
+    {
+        var group = GroupOf(kind);
+        if (group is null)
+        {
+            return true;
+        }
+
+        return scope.OutputGroups.TryGetValue(group, out var shown) ? shown : group != "debug";
+    }
+
+    /// <summary>Writes <paramref name="line"/> unless a scope hides its group.</summary>
+    public static void Write(RunContext context, ScopeSettings scope, OutputEvent line)
+    {
+        if (IsShown(line.Kind, scope))
+        {
+            context.Output.Write(line);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using Fabric.Engine.Execution;
+using Fabric.Engine.Output;
+
+namespace Fabric.Engine.Ssh;
+
+/// <summary>
+/// The run's SSH connections (SPEC §10): made lazily by the first operation that needs one, one per
+/// user@host:port, shared by every later operation and task (two racing operations still connect once),
+/// and closed by <see cref="CloseAllAsync"/> when the run ends, printing <c>Disconnecting from HOST... done.</c>
+/// </summary>
+internal sealed class ConnectionCache(RunContext context)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<SshConnection>>> _connections = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _order = new();
+    private readonly Lock _passwordGate = new();
+    private KeyRing? _keys;
+
+    public SshOptions Options => context.Ssh;
+
+    public ISecretPrompt? Prompt => context.SecretPrompt;
+
+    /// <summary>Serialises reading and appending the known_hosts file.</summary>
+    public Lock KnownHostsGate { get; } = new();
+
+    public KeyRing Keys => LazyInitializer.EnsureInitialized(ref _keys, () => new KeyRing(Options, Prompt, Warn));
+
+    /// <summary>The login password: <c>-p</c>, or the one answered when a host refused the keys.</summary>
+    public string? LoginPassword { get; private set; }
+
+    /// <summary>How many connections are open now.</summary>
+    public int OpenCount => _connections.Values.Count(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully && l.Value.Result.IsConnected);
+
+    /// <summary>The connection to <paramref name="target"/>, opened on first use.</summary>
+    public Task<SshConnection> GetAsync(ConnectionTarget target, CancellationToken cancellationToken)
+    {
+        LoginPassword ??= Options.Password;
+        if (_connections.TryGetValue(target.Key, out var existing) && existing.IsValueCreated && IsDead(existing.Value)
+            && _connections.TryRemove(new KeyValuePair<string, Lazy<Task<SshConnection>>>(target.Key, existing))
+            && existing.Value.IsCompletedSuccessfully)
+        {
+            // A failed or dropped connection is not kept: this operation tries afresh.
+            existing.Value.Result.Dispose();
+        }
+
+        var lazy = _connections.GetOrAdd(target.Key, key => new Lazy<Task<SshConnection>>(() =>
+        {
+            _order.Enqueue(key);
+            return SshConnector.ConnectAsync(this, target, context.Cancellation);
+        }));
+        return lazy.Value.WaitAsync(cancellationToken);
+    }
+
+    private static bool IsDead(Task<SshConnection> task) =>
+        task.IsFaulted || task.IsCanceled || (task.IsCompletedSuccessfully && !task.Result.IsConnected);
+
+    /// <summary>Forgets a connection that broke, so that a later operation reconnects.</summary>
+    public void Evict(SshConnection connection)
+    {
+        if (_connections.TryGetValue(connection.Target.Key, out var lazy) && lazy.IsValueCreated
+            && lazy.Value.IsCompletedSuccessfully && ReferenceEquals(lazy.Value.Result, connection))
+        {
+            _connections.TryRemove(new KeyValuePair<string, Lazy<Task<SshConnection>>>(connection.Target.Key, lazy));
+            connection.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Closes every connection of the run, in the order they were opened, printing
+    /// <c>Disconnecting from HOST... done.</c> for each one that was open. Never throws; safe to call twice.
+    /// </summary>
+    public async Task CloseAllAsync()
+    {
+        while (_order.TryDequeue(out var key))
+        {
+            if (!_connections.TryRemove(key, out var lazy) || !lazy.IsValueCreated)
+            {
+                continue;
+            }
+
+            SshConnection connection;
+            try
+            {
+                connection = await lazy.Value.ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A connection that never opened has nothing to close; its failure was reported where it happened.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                continue;
+            }
+
+            var wasOpen = connection.IsConnected;
+            await Task.Run(connection.Dispose).ConfigureAwait(false);
+            if (wasOpen)
+            {
+                context.Output.Write(new OutputEvent(OutputKind.Status, null, $"Disconnecting from {connection.Target.Display}... done."));
+            }
+        }
+    }
+
+    public void Warn(string message) =>
+        OutputGroups.Write(context, Ambient.Scope, new OutputEvent(OutputKind.Warning, null, message));
+
+    public string? AskLoginPassword(ConnectionTarget target)
+    {
+        lock (_passwordGate)
+        {
+            if (LoginPassword is not null)
+            {
+                return LoginPassword;
+            }
+
+            var answer = Prompt?.Ask($"Login password for '{target.User}@{target.Host}': ");
+            LoginPassword = string.IsNullOrEmpty(answer) ? null : answer;
+            return LoginPassword;
+        }
+    }
+}

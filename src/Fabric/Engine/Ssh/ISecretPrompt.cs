@@ -1,0 +1,13 @@
+namespace Fabric.Engine.Ssh;
+
+/// <summary>
+/// Asks the person running <c>dotnet fab</c> for a secret (sudo password, key passphrase, login password)
+/// without echoing it. The engine never reads the console itself: the tool supplies this on
+/// <see cref="Execution.RunContext.SecretPrompt"/>. Must be safe to call from several threads (the
+/// implementation serialises its questions).
+/// </summary>
+internal interface ISecretPrompt
+{
+    /// <summary>Asks <paramref name="prompt"/>; returns the answer, or null when nobody can answer (no terminal).</summary>
+    string? Ask(string prompt);
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using Fabric.Engine.Execution;
+
+namespace Fabric.Engine.Ssh;
+
+/// <summary>
+/// Builds the line a remote <c>Run</c>/<c>Sudo</c> executes, as Python Fabric does: the scopes' environment,
+/// directory and prefixes joined with <c>&amp;&amp;</c> in front of the command, all inside the user's shell
+/// (<c>Env.Shell</c>, default <c>/bin/bash -l -c</c>) as one single-quoted argument, and for <c>Sudo</c> behind
+/// <c>sudo -S -p '&lt;marker&gt;' [-u 'user']</c>.
+/// </summary>
+internal static class RemoteCommandLine
+{
+    /// <summary>The commands to run before <paramref name="command"/>, joined: <c>export K='V' &amp;&amp; cd 'dir' &amp;&amp; prefix &amp;&amp; command</c>.</summary>
+    public static string Inner(string command, ScopeSettings scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var parts = new List<string>();
+        if (!scope.PathChanges.IsEmpty)
+        {
+            var path = "\"$PATH\"";
+            foreach (var change in scope.PathChanges)
+            {
+                var dir = ShellQuoting.QuotePath(change.Directory);
+                path = change.Behavior switch
+                {
+                    PathBehavior.Prepend => dir + ":" + path,
+                    PathBehavior.Replace => dir,
+                    _ => path + ":" + dir,
+                };
+            }
+
+            parts.Add("export PATH=" + path);
+        }
+
+        foreach (var (name, value) in scope.ShellEnvironment)
+        {
+            parts.Add($"export {name}={ShellQuoting.Quote(value)}");
+        }
+
+        if (scope.RemoteDirectory is { } directory)
+        {
+            parts.Add("cd " + ShellQuoting.QuotePath(directory));
+        }
+
+        parts.AddRange(scope.Prefixes);
+        parts.Add(command);
+        return string.Join(" && ", parts);
+    }
+
+    /// <summary>The inner line wrapped in <paramref name="shell"/>: <c>/bin/bash -l -c 'inner'</c>; an empty shell runs the inner line as is.</summary>
+    public static string Wrap(string inner, string? shell) =>
+        string.IsNullOrWhiteSpace(shell) ? inner : shell.Trim() + " " + ShellQuoting.Quote(inner);
+
+    /// <summary>The sudo part: <c>sudo -S -p 'marker' -u 'user' </c> (no <c>-u</c> for root/default).</summary>
+    public static string SudoPrefix(string marker, string? user)
+    {
+        var builder = new StringBuilder("sudo -S -p ").Append(ShellQuoting.Quote(marker));
+        if (!string.IsNullOrEmpty(user))
+        {
+            builder.Append(" -H -u ").Append(ShellQuoting.Quote(user));
+        }
+
+        return builder.Append(' ').ToString();
+    }
+
+    /// <summary>The whole line for a command under the given scope.</summary>
+    public static string Build(string command, ScopeSettings scope, string? shell, string? sudoMarker = null, string? sudoUser = null)
+    {
+        var line = Wrap(Inner(command, scope), shell);
+        return sudoMarker is null ? line : SudoPrefix(sudoMarker, sudoUser) + line;
+    }
+}

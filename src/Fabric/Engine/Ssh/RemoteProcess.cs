@@ -1,0 +1,183 @@
+using System.Text;
+using Renci.SshNet.Common;
+
+namespace Fabric.Engine.Ssh;
+
+/// <summary>
+/// Runs one command line on a connection: stdout streamed as lines (or copied raw to <see cref="StdoutSink"/>),
+/// stderr streamed as lines, optional stdin, and sudo's password prompt answered when its marker appears on
+/// stderr (the password is written to stdin, never to any output). Failures of the connection or a timeout
+/// become an <see cref="AbortException"/> naming the host.
+/// </summary>
+internal sealed class RemoteProcess
+{
+    public required SshConnection Connection { get; init; }
+
+    public required string CommandLine { get; init; }
+
+    /// <summary>What to call the command in messages (the command as the user wrote it).</summary>
+    public required string Description { get; init; }
+
+    /// <summary>Receives stdout bytes as they come; when null, stdout is split into lines for <see cref="OnStdoutLine"/>.</summary>
+    public Stream? StdoutSink { get; init; }
+
+    public Action<string>? OnStdoutLine { get; init; }
+
+    public Action<string>? OnStderrLine { get; init; }
+
+    /// <summary>Copied to the command's stdin, then stdin is closed. Null: stdin is closed at once (unless sudo).</summary>
+    public Stream? Stdin { get; init; }
+
+    /// <summary>The marker passed to <c>sudo -p</c>; null for a command without sudo.</summary>
+    public string? SudoMarker { get; init; }
+
+    /// <summary>Gives the sudo password for the n-th prompt of this command (1-based); null aborts.</summary>
+    public Func<int, string?>? SudoPassword { get; init; }
+
+    public TimeSpan? Timeout { get; init; }
+
+    public ConnectionCache? Cache { get; init; }
+
+    public async Task<RemoteExit> RunAsync(CancellationToken cancellationToken)
+    {
+        var target = Connection.Target;
+        await Connection.Channels.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var command = Connection.Client.CreateCommand(CommandLine, Encoding.UTF8);
+            if (Timeout is { } timeout)
+            {
+                command.CommandTimeout = timeout;
+            }
+
+            var stdout = new LineSplitter(OnStdoutLine ?? (_ => { }));
+            var stderr = new LineSplitter(OnStderrLine ?? (_ => { }));
+            string? sudoFailure = null;
+            Task execute;
+            try
+            {
+                execute = command.ExecuteAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is SshException or ObjectDisposedException or InvalidOperationException)
+            {
+                throw Lost(e);
+            }
+
+            var input = command.CreateInputStream();
+            var inputGate = new Lock();
+            var prompts = 0;
+            var readOut = PumpAsync(command.OutputStream, chunk =>
+            {
+                if (StdoutSink is { } sink)
+                {
+                    sink.Write(chunk.Span);
+                }
+                else
+                {
+                    stdout.Feed(chunk.Span);
+                }
+            });
+            var readErr = PumpAsync(command.ExtendedOutputStream, chunk =>
+            {
+                stderr.Feed(chunk.Span);
+                if (SudoMarker is not null && stderr.TakeFromPending(SudoMarker))
+                {
+                    prompts++;
+                    var password = SudoPassword?.Invoke(prompts);
+                    lock (inputGate)
+                    {
+                        if (password is null)
+                        {
+                            sudoFailure = prompts == 1
+                                ? $"sudo on {target.Display} needs a password and none was given (use -p or Env.SudoPassword, or run on a terminal)."
+                                : $"sudo on {target.Display} refused the password.";
+                            command.CancelAsync();
+                        }
+                        else
+                        {
+                            input.Write(Encoding.UTF8.GetBytes(password + "\n"));
+                            input.Flush();
+                        }
+                    }
+                }
+            });
+
+            try
+            {
+                if (Stdin is not null)
+                {
+                    await Stdin.CopyToAsync(input, 256 * 1024, cancellationToken).ConfigureAwait(false);
+                    input.Dispose();
+                }
+                else if (SudoMarker is null)
+                {
+                    input.Dispose();
+                }
+
+                await execute.ConfigureAwait(false);
+                await Task.WhenAll(readOut, readErr).ConfigureAwait(false);
+            }
+            catch (SshOperationTimeoutException e)
+            {
+                throw new AbortException($"Timed out after {Timeout?.TotalSeconds:0.#} s running '{Description}' on {target.Display}.", e);
+            }
+            catch (Exception e) when (sudoFailure is not null && e is OperationCanceledException or SshException)
+            {
+                throw new AbortException(sudoFailure);
+            }
+            catch (Exception e) when (e is SshException or ObjectDisposedException or IOException)
+            {
+                throw Lost(e);
+            }
+            finally
+            {
+                lock (inputGate)
+                {
+                    input.Dispose();
+                }
+            }
+
+            if (sudoFailure is not null)
+            {
+                throw new AbortException(sudoFailure);
+            }
+
+            stdout.Complete();
+            stderr.Complete();
+            var exitCode = command.ExitStatus ?? (command.ExitSignal is null ? -1 : 128 + SignalNumber(command.ExitSignal));
+            return new RemoteExit(exitCode, stdout.Text.TrimEnd('\n'), stderr.Text.TrimEnd('\n'));
+        }
+        finally
+        {
+            Connection.Channels.Release();
+        }
+    }
+
+    private static async Task PumpAsync(Stream stream, Action<ReadOnlyMemory<byte>> onChunk)
+    {
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        {
+            onChunk(buffer.AsMemory(0, read));
+        }
+    }
+
+    private AbortException Lost(Exception e)
+    {
+        Cache?.Evict(Connection);
+        return new AbortException($"Connection to {Connection.Target.Display} was lost while running '{Description}': {e.Message}", e);
+    }
+
+    private static int SignalNumber(string signal) => signal switch
+    {
+        "HUP" => 1,
+        "INT" => 2,
+        "QUIT" => 3,
+        "KILL" => 9,
+        "SEGV" => 11,
+        "PIPE" => 13,
+        "TERM" => 15,
+        _ => 0,
+    };
+}

@@ -1,0 +1,46 @@
+using Renci.SshNet;
+
+namespace Fabric.Engine.Ssh;
+
+/// <summary>
+/// One open, authenticated SSH connection to a host, shared by every operation and task on it. Limits how many
+/// channels run on it at once (OpenSSH allows 10 sessions per connection) and remembers the host's sudo password.
+/// </summary>
+internal sealed class SshConnection(ConnectionTarget target, SshClient client) : IDisposable
+{
+    private const int MaxChannels = 8;
+
+    public ConnectionTarget Target { get; } = target;
+
+    public SshClient Client { get; } = client;
+
+    /// <summary>Taken around each channel (command, transfer).</summary>
+    public SemaphoreSlim Channels { get; } = new(MaxChannels, MaxChannels);
+
+    /// <summary>What <c>sudo -p</c> prints when it wants the password: unique, so no command output can fake it.</summary>
+    public string SudoMarker { get; } = $"[fabric-sudo-{Guid.NewGuid():N}] password:";
+
+    /// <summary>Serialises asking for this host's sudo password, so parallel sudos ask once.</summary>
+    public Lock SudoGate { get; } = new();
+
+    /// <summary>This host's sudo password once known.</summary>
+    public string? SudoPassword { get; set; }
+
+    public bool IsConnected => Client.IsConnected;
+
+    public void Dispose()
+    {
+        try
+        {
+            if (Client.IsConnected)
+            {
+                Client.Disconnect();
+            }
+        }
+        finally
+        {
+            Client.Dispose();
+            Channels.Dispose();
+        }
+    }
+}

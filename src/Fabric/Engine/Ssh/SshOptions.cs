@@ -1,0 +1,77 @@
+using System.Text;
+
+namespace Fabric.Engine.Ssh;
+
+/// <summary>
+/// How the run connects over SSH, filled by the command line (<c>-i</c>, <c>-p</c>, <c>-t</c>, <c>-T</c>,
+/// <c>--connection-attempts</c>, <c>--known-hosts</c>, <c>--reject-unknown-hosts</c>, <c>--disable-known-hosts</c>).
+/// Its text form never shows the password.
+/// </summary>
+internal sealed record SshOptions
+{
+    /// <summary>Private key files (<c>-i</c>), tried in order before the default ones.</summary>
+    public IReadOnlyList<string> KeyFiles { get; init; } = [];
+
+    /// <summary>Also try <c>~/.ssh/id_ed25519</c>, <c>id_ecdsa</c>, <c>id_rsa</c> when they exist.</summary>
+    public bool UseDefaultKeyFiles { get; init; } = true;
+
+    /// <summary>The login password (<c>-p</c>); also the default sudo password. Null: none given.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>How long one connection attempt may take (<c>-t</c>).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long one remote command may run (<c>-T</c>); null: no limit.</summary>
+    public TimeSpan? CommandTimeout { get; init; }
+
+    /// <summary>How many times to try connecting before giving up on a host (<c>--connection-attempts</c>).</summary>
+    public int ConnectionAttempts { get; init; } = 1;
+
+    /// <summary>The known_hosts file; null: <c>~/.ssh/known_hosts</c>.</summary>
+    public string? KnownHostsFile { get; init; }
+
+    /// <summary>Refuse hosts whose key is not in known_hosts instead of adding them (<c>--reject-unknown-hosts</c>).</summary>
+    public bool RejectUnknownHosts { get; init; }
+
+    /// <summary>Do not read or write known_hosts at all (<c>--disable-known-hosts</c>).</summary>
+    public bool DisableKnownHosts { get; init; }
+
+    /// <summary>The known_hosts file this run uses.</summary>
+    public string KnownHostsPath => KnownHostsFile ?? System.IO.Path.Combine(HomeDirectory, ".ssh", "known_hosts");
+
+    /// <summary>The key files to try, in order: <see cref="KeyFiles"/>, then the existing default ones.</summary>
+    public IEnumerable<string> KeyFilesToTry()
+    {
+        foreach (var file in KeyFiles)
+        {
+            yield return file;
+        }
+
+        if (UseDefaultKeyFiles)
+        {
+            foreach (var name in new[] { "id_ed25519", "id_ecdsa", "id_rsa" })
+            {
+                var path = System.IO.Path.Combine(HomeDirectory, ".ssh", name);
+                if (File.Exists(path) && !KeyFiles.Contains(path))
+                {
+                    yield return path;
+                }
+            }
+        }
+    }
+
+    private static string HomeDirectory => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("KeyFiles = [").AppendJoin(", ", KeyFiles).Append("], UseDefaultKeyFiles = ").Append(UseDefaultKeyFiles)
+            .Append(", Password = ").Append(Password is null ? "(none)" : "(set)")
+            .Append(", ConnectTimeout = ").Append(ConnectTimeout)
+            .Append(", CommandTimeout = ").Append(CommandTimeout)
+            .Append(", ConnectionAttempts = ").Append(ConnectionAttempts)
+            .Append(", KnownHostsFile = ").Append(KnownHostsFile)
+            .Append(", RejectUnknownHosts = ").Append(RejectUnknownHosts)
+            .Append(", DisableKnownHosts = ").Append(DisableKnownHosts);
+        return true;
+    }
+}

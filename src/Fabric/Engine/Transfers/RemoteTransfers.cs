@@ -1,0 +1,244 @@
+using System.Globalization;
+using Fabric.Engine.Execution;
+using Fabric.Engine.Output;
+using Fabric.Engine.Ssh;
+
+namespace Fabric.Engine.Transfers;
+
+/// <summary>
+/// <c>Put</c> and <c>Get</c> over the host's cached connection (no second connection: the bytes go through
+/// <c>cat</c> on an exec channel). Every file lands under a temporary name first, is checked for its full size,
+/// then renamed over the target, so an interrupted transfer never leaves a half-written file in its place.
+/// </summary>
+internal static class RemoteTransfers
+{
+    private const string SystemShell = "/bin/sh -c";
+
+    public static async Task<TransferResult> PutAsync(string localPath, string? remotePath, bool useSudo, string? mode, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localPath);
+        if (mode is not null && !IsOctalMode(mode))
+        {
+            throw new ArgumentException($"'{mode}' is not an octal file mode such as 0644.", nameof(mode));
+        }
+
+        var context = Ambient.Context;
+        var scope = Ambient.Scope;
+        var target = RemoteShell.CurrentTarget("put", localPath);
+        var localBase = scope.LocalDirectory ?? Directory.GetCurrentDirectory();
+        var sources = LocalGlob.Expand(localPath, localBase);
+        if (sources.Count == 0)
+        {
+            return Fail(context, scope, "put", target, [], $"put: no local file matches '{localPath}'.");
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
+        var connection = await context.Connections.GetAsync(target, linked.Token).ConfigureAwait(false);
+        var destination = string.IsNullOrEmpty(remotePath) ? scope.RemoteDirectory ?? "~" : RemotePaths.Join(scope.RemoteDirectory, remotePath);
+        var intoFolder = string.IsNullOrEmpty(remotePath) || remotePath.EndsWith('/') || LocalGlob.IsMany(localPath, localBase)
+            || (await ExecAsync(context, connection, $"test -d {ShellQuoting.QuotePath(destination)}", null, linked.Token).ConfigureAwait(false)).ExitCode == 0;
+
+        var done = new List<TransferredFile>();
+        var failures = new List<string>();
+        foreach (var (file, relative) in sources)
+        {
+            var remote = intoFolder ? destination.TrimEnd('/') + "/" + relative : destination;
+            OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Command, target.Display, $"put: {file} -> {remote}"));
+            var size = new FileInfo(file).Length;
+            var error = await UploadAsync(context, connection, file, size, remote, useSudo, mode, linked.Token).ConfigureAwait(false);
+            if (error is null)
+            {
+                done.Add(new TransferredFile(file, remote, size));
+            }
+            else
+            {
+                failures.Add($"{remote}: {error}");
+            }
+        }
+
+        return failures.Count == 0
+            ? new TransferResult { Kind = "put", Host = target.Display, Files = done }
+            : Fail(context, scope, "put", target, done, $"put of {string.Join(", ", failures)} to {target.Display} failed.", failures);
+    }
+
+    public static async Task<TransferResult> GetAsync(string remotePath, string? localPath, bool useSudo, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(remotePath);
+        var context = Ambient.Context;
+        var scope = Ambient.Scope;
+        var target = RemoteShell.CurrentTarget("get", remotePath);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
+        var connection = await context.Connections.GetAsync(target, linked.Token).ConfigureAwait(false);
+
+        var pattern = RemotePaths.Join(scope.RemoteDirectory, remotePath);
+        var list = $"for f in {ShellQuoting.QuoteGlob(pattern)}; do [ -e \"$f\" ] && find -L \"$f\" -type f -printf '%s\\t%H\\t%p\\0'; done; true";
+        var listing = await ExecAsync(context, connection, list, useSudo ? connection : null, linked.Token).ConfigureAwait(false);
+        var found = listing.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Split('\t', 3))
+            .Where(parts => parts.Length == 3)
+            .Select(parts => (Size: long.Parse(parts[0], CultureInfo.InvariantCulture), Start: parts[1], Path: parts[2]))
+            .ToList();
+        if (found.Count == 0)
+        {
+            return Fail(context, scope, "get", target, [], $"get: no remote file on {target.Display} matches '{remotePath}'.");
+        }
+
+        var localBase = scope.LocalDirectory ?? Directory.GetCurrentDirectory();
+        var template = string.IsNullOrEmpty(localPath) ? "{host}/{path}" : localPath;
+        var done = new List<TransferredFile>();
+        var failures = new List<string>();
+        foreach (var (size, start, path) in found)
+        {
+            var local = LocalTarget(template, localBase, target, start, path, found.Count);
+            OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Command, target.Display, $"get: {path} -> {local}"));
+            var error = await DownloadAsync(context, connection, path, size, local, useSudo, linked.Token).ConfigureAwait(false);
+            if (error is null)
+            {
+                done.Add(new TransferredFile(local, path, size));
+            }
+            else
+            {
+                failures.Add($"{path}: {error}");
+            }
+        }
+
+        return failures.Count == 0
+            ? new TransferResult { Kind = "get", Host = target.Display, Files = done }
+            : Fail(context, scope, "get", target, done, $"get of {string.Join(", ", failures)} from {target.Display} failed.", failures);
+    }
+
+    /// <summary>
+    /// Where a downloaded file goes: the template with <c>{host}</c>, <c>{port}</c>, <c>{path}</c>, <c>{dirname}</c>,
+    /// <c>{basename}</c> filled in; a plain path that is a folder (or ends in <c>/</c>) gets the file's name (and, for a
+    /// folder download, its relative path) under it.
+    /// </summary>
+    internal static string LocalTarget(string template, string localBase, ConnectionTarget target, string start, string path, int count)
+    {
+        var relativePath = path.TrimStart('/');
+        if (template.Contains('{', StringComparison.Ordinal))
+        {
+            var filled = template
+                .Replace("{host}", target.Host, StringComparison.Ordinal)
+                .Replace("{port}", target.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{path}", relativePath, StringComparison.Ordinal)
+                .Replace("{dirname}", RemotePaths.DirectoryOf(relativePath), StringComparison.Ordinal)
+                .Replace("{basename}", RemotePaths.FileName(path), StringComparison.Ordinal);
+            return System.IO.Path.GetFullPath(filled, localBase);
+        }
+
+        var full = System.IO.Path.GetFullPath(template, localBase);
+        if (template.EndsWith('/') || Directory.Exists(full) || count > 1)
+        {
+            var name = path == start
+                ? RemotePaths.FileName(path)
+                : RemotePaths.FileName(start) + "/" + path[(start.TrimEnd('/').Length + 1)..];
+            return System.IO.Path.Combine(full, name);
+        }
+
+        return full;
+    }
+
+    private static async Task<string?> UploadAsync(RunContext context, SshConnection connection, string file, long size, string remote, bool useSudo, string? mode, CancellationToken cancellationToken)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        var folder = RemotePaths.DirectoryOf(remote);
+        var name = RemotePaths.FileName(remote);
+        var staged = useSudo ? $"/tmp/fabric-put-{suffix}" : $"{folder}/.{name}.fabric-{suffix}.tmp";
+        var sizeText = size.ToString(CultureInfo.InvariantCulture);
+        var s = ShellQuoting.QuotePath(staged);
+        var send = useSudo
+            ? $"cat > {s} && [ \"$(stat -c %s {s})\" = {sizeText} ] || {{ rm -f {s}; exit 1; }}"
+            : $"mkdir -p {ShellQuoting.QuotePath(folder)} && cat > {s} && [ \"$(stat -c %s {s})\" = {sizeText} ] && {Place(s, remote, mode)} || {{ rm -f {s}; exit 1; }}";
+        RemoteExit exit;
+        await using (var input = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024, useAsync: true))
+        {
+            exit = await ExecAsync(context, connection, send, null, cancellationToken, input).ConfigureAwait(false);
+        }
+
+        if (exit.ExitCode == 0 && useSudo)
+        {
+            var inner = $"{remote.TrimEnd('/')}.fabric-{suffix}.tmp";
+            var i = ShellQuoting.QuotePath(inner);
+            var place = $"mkdir -p {ShellQuoting.QuotePath(folder)} && cp {s} {i} && {Place(i, remote, mode)} || {{ rm -f {i}; false; }}; rc=$?; rm -f {s}; exit $rc";
+            exit = await ExecAsync(context, connection, place, connection, cancellationToken).ConfigureAwait(false);
+        }
+
+        return exit.ExitCode == 0 ? null : string.IsNullOrEmpty(exit.Stderr) ? $"exit code {exit.ExitCode}" : exit.Stderr.Split('\n')[^1];
+    }
+
+    /// <summary>Sets the staged file's mode (the given one, else the replaced file's), then renames it over the target.</summary>
+    private static string Place(string quotedStaged, string remote, string? mode)
+    {
+        var r = ShellQuoting.QuotePath(remote);
+        var chmod = mode is null
+            ? $"{{ [ ! -e {r} ] || chmod --reference={r} {quotedStaged}; }}"
+            : $"chmod {mode} {quotedStaged}";
+        return $"{chmod} && mv -f {quotedStaged} {r}";
+    }
+
+    private static async Task<string?> DownloadAsync(RunContext context, SshConnection connection, string path, long size, string local, bool useSudo, CancellationToken cancellationToken)
+    {
+        var folder = System.IO.Path.GetDirectoryName(local);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var staged = $"{local}.fabric-{Guid.NewGuid().ToString("N")[..10]}.tmp";
+        RemoteExit exit;
+        try
+        {
+            await using (var output = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1024 * 1024, useAsync: false))
+            {
+                exit = await ExecAsync(context, connection, $"cat -- {ShellQuoting.Quote(path)}", useSudo ? connection : null, cancellationToken, stdin: null, stdout: output).ConfigureAwait(false);
+            }
+
+            var received = new FileInfo(staged).Length;
+            if (exit.ExitCode != 0 || received != size)
+            {
+                File.Delete(staged);
+                return exit.ExitCode != 0 ? (string.IsNullOrEmpty(exit.Stderr) ? $"exit code {exit.ExitCode}" : exit.Stderr.Split('\n')[^1]) : $"received {received} of {size} bytes";
+            }
+
+            File.Move(staged, local, overwrite: true);
+            return null;
+        }
+        catch
+        {
+            File.Delete(staged);
+            throw;
+        }
+    }
+
+    /// <summary>Runs an internal command (listing, upload, rename) quietly; with <paramref name="sudo"/> it runs under that host's sudo.</summary>
+    private static Task<RemoteExit> ExecAsync(RunContext context, SshConnection connection, string command, SshConnection? sudo, CancellationToken cancellationToken, Stream? stdin = null, Stream? stdout = null)
+    {
+        var marker = sudo?.SudoMarker;
+        var line = RemoteCommandLine.Build(command, ScopeSettings.None, SystemShell, marker, sudoUser: null);
+        return new RemoteProcess
+        {
+            Connection = connection,
+            Cache = context.Connections,
+            CommandLine = line,
+            Description = command,
+            Stdin = stdin,
+            StdoutSink = stdout,
+            SudoMarker = marker,
+            SudoPassword = sudo is null ? null : attempt => RemoteShell.SudoPassword(context, connection, attempt),
+            Timeout = stdin is null && stdout is null ? context.Ssh.CommandTimeout : null,
+        }.RunAsync(cancellationToken);
+    }
+
+    private static TransferResult Fail(RunContext context, ScopeSettings scope, string kind, ConnectionTarget target, List<TransferredFile> done, string message, List<string>? failures = null)
+    {
+        if (!(scope.WarnOnly ?? context.Env.WarnOnly))
+        {
+            throw new AbortException(message);
+        }
+
+        OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Warning, target.Display, message));
+        return new TransferResult { Kind = kind, Host = target.Display, Files = done, Failures = failures ?? [message] };
+    }
+
+    private static bool IsOctalMode(string mode) => mode.Length is >= 3 and <= 4 && mode.All(c => c is >= '0' and <= '7');
+}

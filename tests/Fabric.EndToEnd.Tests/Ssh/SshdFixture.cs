@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Fabric.Engine.Execution;
+using Fabric.Engine.Hosts;
+using Fabric.Engine.Output;
+using Fabric.Engine.Ssh;
+
+namespace Fabric.EndToEnd.Tests.Ssh;
+
+/// <summary>
+/// A private <c>sshd</c> for the SSH tests: its own config, host key and client keys in a temp folder, listening on one
+/// port on 127.0.0.2–127.0.0.6 (each address a "host"), <c>LogLevel VERBOSE</c> to a log file so tests can count
+/// connections. Creates (idempotently) the test user <c>fabtest</c> with a password and a sudoers drop-in under which
+/// <c>fabtest</c> needs that password. Never touches the running user's <c>~/.ssh</c>.
+/// </summary>
+public sealed class SshdFixture : IDisposable
+{
+    public const string TestUser = "fabtest";
+    public const string TestUserPassword = "fab-Test-pw-7391";
+    public const string KeyPassphrase = "fab-key-phrase-4417";
+    public const int HostCount = 5;
+    private const string SudoersFile = "/etc/sudoers.d/fabric-tests";
+    private readonly int _pid;
+
+    public SshdFixture()
+    {
+        Directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fabric-sshd-" + Guid.NewGuid().ToString("N")[..12]);
+        System.IO.Directory.CreateDirectory(Directory);
+        Exec("chmod", "755", Directory);
+        EnsureTestUser();
+
+        HostKey = Keygen("host_ed25519", "ed25519", "");
+        OtherHostKey = Keygen("other_host_ed25519", "ed25519", "");
+        ClientKey = Keygen("client_ed25519", "ed25519", "");
+        EncryptedClientKey = Keygen("client_encrypted", "ed25519", KeyPassphrase);
+        WrongClientKey = Keygen("wrong_ed25519", "ed25519", "");
+        var authorized = Path("authorized_keys");
+        File.WriteAllText(authorized, File.ReadAllText(ClientKey + ".pub") + File.ReadAllText(EncryptedClientKey + ".pub"));
+        Exec("chmod", "644", authorized);
+
+        Port = FreePort();
+        LogFile = Path("sshd.log");
+        var config = Path("sshd_config");
+        var listen = string.Concat(Enumerable.Range(0, HostCount).Select(i => $"ListenAddress {Address(i)}:{Port}\n"));
+        File.WriteAllText(config, $"""
+            {listen}HostKey {HostKey}
+            PidFile {Path("sshd.pid")}
+            AuthorizedKeysFile {authorized}
+            StrictModes no
+            UsePAM yes
+            PermitRootLogin yes
+            PubkeyAuthentication yes
+            PasswordAuthentication yes
+            KbdInteractiveAuthentication yes
+            MaxStartups 200:30:400
+            MaxSessions 50
+            LogLevel VERBOSE
+            PrintMotd no
+            Subsystem sftp internal-sftp
+
+            """);
+        System.IO.Directory.CreateDirectory("/run/sshd");
+        Exec("/usr/sbin/sshd", "-f", config, "-E", LogFile);
+        _pid = WaitForPid(Path("sshd.pid"));
+        for (var i = 0; i < HostCount; i++)
+        {
+            WaitUntilAccepting(Address(i), Port);
+        }
+    }
+
+    public string Directory { get; }
+
+    public int Port { get; }
+
+    public string LogFile { get; }
+
+    /// <summary>The server's host key (private; <c>.pub</c> beside it).</summary>
+    public string HostKey { get; }
+
+    /// <summary>A host key the server does not use: for "changed host key" entries.</summary>
+    public string OtherHostKey { get; }
+
+    public string ClientKey { get; }
+
+    public string EncryptedClientKey { get; }
+
+    public string WrongClientKey { get; }
+
+    /// <summary>The address of test host <paramref name="index"/> (0-based): 127.0.0.2, 127.0.0.3, …</summary>
+    public static string Address(int index) => $"127.0.0.{2 + index}";
+
+    public string Path(string name) => System.IO.Path.Combine(Directory, name);
+
+    /// <summary>A host string for test host <paramref name="index"/>, written <c>[user@]127.0.0.N:port</c>.</summary>
+    internal HostString Host(int index, string? user = null)
+    {
+        var original = (user is null ? "" : user + "@") + $"{Address(index)}:{Port}";
+        return new HostString(original, user, Address(index), Port);
+    }
+
+    /// <summary>A frame for running an operation on test host <paramref name="index"/> as <paramref name="user"/>.</summary>
+    internal ExecutionFrame Frame(int index, string user = "root", string task = "t") => new(task, Host(index, user == "root" ? null : user), user, Port);
+
+    /// <summary>SSH options using the fixture's client key and a fresh known_hosts file of the test's own.</summary>
+    internal SshOptions Options() => new()
+    {
+        KeyFiles = [ClientKey],
+        UseDefaultKeyFiles = false,
+        KnownHostsFile = Path($"known_hosts-{Guid.NewGuid():N}"),
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+    };
+
+    internal static RunContext Context(CollectingOutputSink sink, SshOptions options, ISecretPrompt? prompt = null) =>
+        new(sink) { Ssh = options, SecretPrompt = prompt };
+
+    /// <summary>The known_hosts line for this server's real key on test host <paramref name="index"/>.</summary>
+    public string KnownHostsLine(int index, string? keyFile = null)
+    {
+        var parts = File.ReadAllText((keyFile ?? HostKey) + ".pub").Split(' ');
+        return $"[{Address(index)}]:{Port} {parts[0]} {parts[1].Trim()}";
+    }
+
+    /// <summary>How many connections the server has accepted on test host <paramref name="index"/> so far.</summary>
+    public int ConnectionsTo(int index) => LogLines().Count(l => l.Contains($" on {Address(index)} port {Port}", StringComparison.Ordinal));
+
+    /// <summary>How many public-key logins the server has accepted so far (all hosts).</summary>
+    public int AcceptedPublicKeyLogins() => LogLines().Count(l => l.Contains("Accepted publickey", StringComparison.Ordinal));
+
+    public string Log() => string.Join('\n', LogLines());
+
+    public void Dispose()
+    {
+        try
+        {
+            Exec("kill", _pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            try
+            {
+                System.IO.Directory.Delete(Directory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    /// <summary>Runs a program, waits, and returns its stdout; throws when it fails.</summary>
+    public static string Exec(string program, params string[] args) => ExecWithInput(program, null, args);
+
+    public static string ExecWithInput(string program, string? input, params string[] args)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
+
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', args)} failed ({process.ExitCode}): {stderr}");
+        }
+
+        return stdout.Result;
+    }
+
+    private static void EnsureTestUser()
+    {
+        if (!File.ReadAllLines("/etc/passwd").Any(l => l.StartsWith(TestUser + ":", StringComparison.Ordinal)))
+        {
+            Exec("useradd", "--create-home", "--shell", "/bin/bash", TestUser);
+        }
+
+        ExecWithInput("chpasswd", $"{TestUser}:{TestUserPassword}\n");
+        var rule = $"# Created by the Fabric for .NET SSH tests.\n{TestUser} ALL=(ALL:ALL) ALL\n";
+        if (!File.Exists(SudoersFile) || File.ReadAllText(SudoersFile) != rule)
+        {
+            var staged = SudoersFile + ".new";
+            File.WriteAllText(staged, rule);
+            Exec("chmod", "440", staged);
+            Exec("visudo", "-cf", staged);
+            File.Move(staged, SudoersFile, overwrite: true);
+        }
+    }
+
+    private string Keygen(string name, string type, string passphrase)
+    {
+        var file = Path(name);
+        Exec("ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", "fabric-tests", "-f", file);
+        Exec("chmod", "600", file);
+        return file;
+    }
+
+    private string[] LogLines()
+    {
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n');
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Parse(Address(0)), 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static int WaitForPid(string pidFile)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+            {
+                return pid;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        throw new InvalidOperationException("sshd did not write its pid file.");
+    }
+
+    private static void WaitUntilAccepting(string address, int port)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Parse(address), port);
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+
+        throw new InvalidOperationException($"sshd does not accept connections on {address}:{port}.");
+    }
+}

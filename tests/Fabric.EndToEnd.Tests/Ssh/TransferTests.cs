@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using static Fabric.Api;
+
+namespace Fabric.EndToEnd.Tests.Ssh;
+
+[Collection(SshdGroup.Name)]
+public sealed class TransferTests(SshdFixture sshd) : IDisposable
+{
+    private readonly string _local = Directory.CreateTempSubdirectory("fabric-transfer-").FullName;
+    private readonly string _remote = $"/tmp/fabric-remote-{Guid.NewGuid():N}";
+
+    public void Dispose()
+    {
+        Directory.Delete(_local, recursive: true);
+        if (Directory.Exists(_remote))
+        {
+            Directory.Delete(_remote, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Put_and_Get_of_a_50_MB_file_keep_its_SHA256()
+    {
+        var source = System.IO.Path.Combine(_local, "big.bin");
+        var bytes = new byte[50 * 1024 * 1024];
+        new Random(42).NextBytes(bytes);
+        await File.WriteAllBytesAsync(source, bytes);
+        var expected = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        await using var session = new SshSession(sshd.Options());
+        using var frame = SshSession.On(sshd.Frame(0));
+
+        var put = await PutAsync(source, _remote + "/big.bin");
+        var remoteHash = Run($"sha256sum {_remote}/big.bin | cut -d' ' -f1").Stdout;
+        var get = await GetAsync(_remote + "/big.bin", System.IO.Path.Combine(_local, "back.bin"));
+
+        Assert.Equal(expected, remoteHash);
+        Assert.Equal(expected, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(System.IO.Path.Combine(_local, "back.bin")))));
+        Assert.Equal(bytes.Length, Assert.Single(put.Files).Bytes);
+        Assert.Equal(bytes.Length, Assert.Single(get.Files).Bytes);
+        Assert.Empty(Run($"ls -A {_remote} | grep fabric- || true").Stdout);
+        Assert.Empty(Directory.GetFiles(_local, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Put_of_a_glob_uploads_each_match_into_the_remote_folder_with_the_mode()
+    {
+        foreach (var name in new[] { "a.txt", "b.txt", "c.log" })
+        {
+            await File.WriteAllTextAsync(System.IO.Path.Combine(_local, name), "content of " + name);
+        }
+
+        await using var session = new SshSession(sshd.Options());
+        using var frame = SshSession.On(sshd.Frame(0));
+
+        Run($"mkdir -p {_remote}", shell: false);
+        TransferResult result;
+        using (Lcd(_local))
+        using (Cd(_remote))
+        {
+            result = Put("*.txt", "uploads/", mode: "0640");
+        }
+
+        Assert.Equal([$"{_remote}/uploads/a.txt", $"{_remote}/uploads/b.txt"], result.Files.Select(f => f.RemotePath));
+        Assert.Equal("content of b.txt", File.ReadAllText($"{_remote}/uploads/b.txt"));
+        Assert.Equal("640 640", Run($"stat -c %a {_remote}/uploads/a.txt {_remote}/uploads/b.txt | tr '\\n' ' '").Stdout.Trim());
+        Assert.False(File.Exists($"{_remote}/uploads/c.log"));
+    }
+
+    [Fact]
+    public async Task Get_of_a_glob_from_two_hosts_keeps_each_hosts_files_apart()
+    {
+        Directory.CreateDirectory(_remote);
+        await File.WriteAllTextAsync($"{_remote}/one.log", "1");
+        await File.WriteAllTextAsync($"{_remote}/two.log", "2");
+        await File.WriteAllTextAsync($"{_remote}/skip.txt", "x");
+        await using var session = new SshSession(sshd.Options());
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var frame = SshSession.On(sshd.Frame(i));
+            using (Lcd(_local))
+            {
+                Get($"{_remote}/*.log", "logs/{host}/{basename}");
+            }
+        }
+
+        foreach (var host in new[] { SshdFixture.Address(0), SshdFixture.Address(1) })
+        {
+            Assert.Equal("1", File.ReadAllText(System.IO.Path.Combine(_local, "logs", host, "one.log")));
+            Assert.Equal("2", File.ReadAllText(System.IO.Path.Combine(_local, "logs", host, "two.log")));
+            Assert.False(File.Exists(System.IO.Path.Combine(_local, "logs", host, "skip.txt")));
+        }
+    }
+
+    [Fact]
+    public async Task Put_of_a_folder_with_sudo_places_root_owned_files()
+    {
+        var folder = Directory.CreateDirectory(System.IO.Path.Combine(_local, "site")).FullName;
+        Directory.CreateDirectory(System.IO.Path.Combine(folder, "css"));
+        await File.WriteAllTextAsync(System.IO.Path.Combine(folder, "index.html"), "<h1>hi</h1>");
+        await File.WriteAllTextAsync(System.IO.Path.Combine(folder, "css", "site.css"), "body{}");
+        await using var session = new SshSession(sshd.Options(), new ScriptedPrompt(SshdFixture.TestUserPassword));
+        using var frame = SshSession.On(sshd.Frame(1, SshdFixture.TestUser));
+
+        var result = Put(folder, _remote + "/", useSudo: true);
+
+        Assert.Equal(2, result.Files.Count);
+        Assert.Equal("body{}", File.ReadAllText($"{_remote}/site/css/site.css"));
+        Assert.Equal("root", SshdFixture.Exec("stat", "-c", "%U", $"{_remote}/site/index.html").Trim());
+    }
+
+    [Fact]
+    public async Task Get_of_a_missing_file_aborts_unless_warn_only()
+    {
+        await using var session = new SshSession(sshd.Options());
+        using var frame = SshSession.On(sshd.Frame(0));
+
+        Assert.Throws<AbortException>(() => Get(_remote + "/nothing-*", _local));
+        using (WarnOnly())
+        {
+            Assert.True(Get(_remote + "/nothing-*", _local).Failed);
+        }
+    }
+}
