@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using Fabric.Engine;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Hosts;
 using Fabric.Engine.Output;
+using Fabric.Engine.Ssh;
 using Fabric.Engine.Tasks;
 using Fabric.Tool.CommandLine;
 using Fabric.Tool.Console;
@@ -32,7 +34,7 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
             return ExitCodes.Ok;
         }
 
-        var groups = new OutputGroups(request.Hide, request.Show);
+        var groups = OutputGroupsOf(request);
         var fabfile = await FabfileLoader.LoadAsync(request.Fabfile, Directory.GetCurrentDirectory(), System.Console.Error, cancellation).ConfigureAwait(false);
         var table = TaskDiscovery.Discover(fabfile.Assembly, XmlDocumentation.Load(fabfile.XmlDocumentationPath));
         if (request.List)
@@ -56,7 +58,13 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         var plan = RunPlanner.Plan(table, request.Tasks);
         RunPlanner.CheckAttributeHosts(plan);
 
-        var context = new RunContext(new SerilogOutputSink(logger, groups)) { Cancellation = cancellation };
+        var context = new RunContext(new SerilogOutputSink(logger))
+        {
+            Cancellation = cancellation,
+            OutputGroups = groups,
+            Ssh = SshOptionsOf(request),
+            SecretPrompt = ConsoleSecretPrompt.ForThisConsole(),
+        };
         Configure(context.Env, request);
         using (Ambient.Enter(context))
         {
@@ -83,6 +91,39 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         foreach (var (key, value) in request.Settings)
         {
             env.Values[key] = value;
+        }
+    }
+
+    private static SshOptions SshOptionsOf(FabRequest request)
+    {
+        foreach (var file in request.KeyFiles.Where(f => !File.Exists(f)))
+        {
+            throw new FabricUsageException($"Key file '{file}' (-i) does not exist.");
+        }
+
+        var defaults = new SshOptions();
+        return defaults with
+        {
+            KeyFiles = [.. request.KeyFiles.Select(Path.GetFullPath)],
+            Password = request.Password,
+            ConnectTimeout = request.ConnectTimeout ?? defaults.ConnectTimeout,
+            CommandTimeout = request.CommandTimeout,
+            ConnectionAttempts = request.ConnectionAttempts ?? defaults.ConnectionAttempts,
+            KnownHostsFile = request.KnownHostsFile is { } knownHosts ? Path.GetFullPath(knownHosts) : null,
+            RejectUnknownHosts = request.RejectUnknownHosts,
+            DisableKnownHosts = request.DisableKnownHosts,
+        };
+    }
+
+    private static ImmutableDictionary<string, bool> OutputGroupsOf(FabRequest request)
+    {
+        try
+        {
+            return OutputGroups.FromCommandLine(request.Hide, request.Show);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FabricUsageException(e.Message, e);
         }
     }
 

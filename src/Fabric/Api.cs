@@ -36,11 +36,11 @@ public static partial class Api
 
     /// <summary>Prints <c>Warning: message</c> and goes on.</summary>
     public static void Warn(string message) =>
-        Ambient.Context.Output.Write(new OutputEvent(OutputKind.Warning, Ambient.Frame?.Host?.Original, message));
+        OutputGroups.Write(Ambient.Context, Ambient.Scope, new OutputEvent(OutputKind.Warning, Ambient.Frame?.Host?.Original, message));
 
     /// <summary>Prints a line of the task's own, prefixed with the current host (if any), so parallel output stays readable.</summary>
     public static void Print(string message) =>
-        Ambient.Context.Output.Write(new OutputEvent(OutputKind.User, Ambient.Frame?.Host?.Original, message));
+        OutputGroups.Write(Ambient.Context, Ambient.Scope, new OutputEvent(OutputKind.User, Ambient.Frame?.Host?.Original, message));
 
     /// <summary>
     /// Changes settings for a block: <c>using (Settings(warnOnly: true)) { … }</c>. Arguments left null keep

@@ -39,6 +39,14 @@ internal static class CommandLineParser
             Settings = [.. o.Set.Values.SelectMany(v => (v ?? "").Split(',')).Where(s => s.Length > 0).Select(ParseSetting)],
             Hide = SplitList(o.Hide),
             Show = SplitList(o.Show),
+            Password = o.Password.Value(),
+            KeyFiles = [.. o.KeyFiles.Values.OfType<string>()],
+            ConnectTimeout = o.Timeout.HasValue() ? ParseSeconds("--timeout", o.Timeout.Value()!) : null,
+            CommandTimeout = o.CommandTimeout.HasValue() ? ParseSeconds("--command-timeout", o.CommandTimeout.Value()!) : null,
+            ConnectionAttempts = o.ConnectionAttempts.HasValue() ? ParseCount("--connection-attempts", o.ConnectionAttempts.Value()!) : null,
+            KnownHostsFile = o.KnownHosts.Value(),
+            RejectUnknownHosts = o.RejectUnknownHosts.HasValue(),
+            DisableKnownHosts = o.DisableKnownHosts.HasValue(),
         };
     }
 
@@ -114,6 +122,14 @@ internal static class CommandLineParser
             Set = app.Option("--set <SETTINGS>", "Comma-separated key=value pairs for Env[\"key\"].", CommandOptionType.MultipleValue),
             Hide = app.Option("--hide <GROUPS>", "Hide output groups: running, stdout, stderr, status, warnings, everything.", CommandOptionType.MultipleValue),
             Show = app.Option("--show <GROUPS>", "Show output groups, e.g. debug (full exception traces).", CommandOptionType.MultipleValue),
+            Password = app.Option("-p|--password <PASSWORD>", "Password for SSH logins and sudo (asked on a terminal when needed and not given).", CommandOptionType.SingleValue),
+            KeyFiles = app.Option("-i <KEYFILE>", "A private key file; repeatable. Tried before ~/.ssh/id_ed25519, id_ecdsa, id_rsa.", CommandOptionType.MultipleValue),
+            Timeout = app.Option("-t|--timeout <SECONDS>", "Connect timeout (default: 10).", CommandOptionType.SingleValue),
+            CommandTimeout = app.Option("-T|--command-timeout <SECONDS>", "Longest a remote command may run (default: no limit).", CommandOptionType.SingleValue),
+            ConnectionAttempts = app.Option("--connection-attempts <N>", "Attempts to connect to a host before giving up (default: 1).", CommandOptionType.SingleValue),
+            KnownHosts = app.Option("--known-hosts <FILE>", "The known_hosts file (default: ~/.ssh/known_hosts).", CommandOptionType.SingleValue),
+            RejectUnknownHosts = app.Option("--reject-unknown-hosts", "Refuse hosts whose key is not in known_hosts instead of adding them.", CommandOptionType.NoValue),
+            DisableKnownHosts = app.Option("--disable-known-hosts", "Do not check host keys at all (unsafe).", CommandOptionType.NoValue),
             Version = app.Option("-V|--version", "Show the version and exit.", CommandOptionType.NoValue),
             Help = app.Option("-h|--help", "Show this help and exit.", CommandOptionType.NoValue),
         };
@@ -127,6 +143,16 @@ internal static class CommandLineParser
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535
             ? port
             : throw new FabricUsageException($"Invalid --port '{text}': the port must be a number from 1 to 65535.");
+
+    private static TimeSpan ParseSeconds(string option, string text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new FabricUsageException($"Invalid {option} '{text}': expected a number of seconds greater than 0.");
+
+    private static int ParseCount(string option, string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 0
+            ? count
+            : throw new FabricUsageException($"Invalid {option} '{text}': expected a whole number of at least 1.");
 
     private static KeyValuePair<string, string> ParseSetting(string text)
     {
@@ -162,6 +188,22 @@ internal static class CommandLineParser
         public required CommandOption Hide { get; init; }
 
         public required CommandOption Show { get; init; }
+
+        public required CommandOption Password { get; init; }
+
+        public required CommandOption KeyFiles { get; init; }
+
+        public required CommandOption Timeout { get; init; }
+
+        public required CommandOption CommandTimeout { get; init; }
+
+        public required CommandOption ConnectionAttempts { get; init; }
+
+        public required CommandOption KnownHosts { get; init; }
+
+        public required CommandOption RejectUnknownHosts { get; init; }
+
+        public required CommandOption DisableKnownHosts { get; init; }
 
         public required CommandOption Version { get; init; }
 

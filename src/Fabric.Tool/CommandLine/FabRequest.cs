@@ -31,5 +31,21 @@ internal sealed record FabRequest
 
     public IReadOnlyList<string> Hide { get; init; } = [];
 
+    public string? Password { get; init; }
+
+    public IReadOnlyList<string> KeyFiles { get; init; } = [];
+
+    public TimeSpan? ConnectTimeout { get; init; }
+
+    public TimeSpan? CommandTimeout { get; init; }
+
+    public int? ConnectionAttempts { get; init; }
+
+    public string? KnownHostsFile { get; init; }
+
+    public bool RejectUnknownHosts { get; init; }
+
+    public bool DisableKnownHosts { get; init; }
+
     public IReadOnlyList<string> Show { get; init; } = [];
 }

@@ -6,18 +6,13 @@ namespace Fabric.Tool.Console;
 
 /// <summary>
 /// Writes the engine's output through Serilog, one whole line per event, in Fabric's plain format:
-/// no timestamps, no levels. Warnings and fatal errors are written at levels the console sends to stderr.
+/// no timestamps, no levels. (Which groups are shown was decided by the engine.) Warnings and fatal errors are written at levels the console sends to stderr.
 /// </summary>
-internal sealed class SerilogOutputSink(ILogger logger, OutputGroups groups) : IOutputSink
+internal sealed class SerilogOutputSink(ILogger logger) : IOutputSink
 {
     public void Write(OutputEvent line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        if (!groups.IsShown(line.Kind))
-        {
-            return;
-        }
-
         var level = line.Kind switch
         {
             OutputKind.Warning => LogEventLevel.Warning,

@@ -77,10 +77,19 @@ public class FailureTests(PrecedenceFabfile fabfile)
     }
 
     [Fact]
-    public async Task Hide_everything_leaves_only_the_tasks_own_lines()
+    public async Task Hide_running_status_and_output_leaves_only_the_tasks_own_lines()
     {
-        var result = await fabfile.RunAsync("--hide", "everything", "shell", "-H", "h1", "mytask");
+        var result = await fabfile.RunAsync("--hide", "running,status,output", "shell", "-H", "h1", "mytask");
 
         Assert.Equal(["[h1] exit=0 stdout=hello", "[h1] mytask ran on h1"], result.StdoutLines);
+    }
+
+    [Fact]
+    public async Task Hide_everything_leaves_only_fatal_errors()
+    {
+        var result = await fabfile.RunAsync("--hide", "everything", "shell", "aborts");
+
+        Assert.Empty(result.StdoutLines);
+        Assert.StartsWith("Fatal error: nothing to deploy", result.StderrLines[0], StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Fabric.Engine.Output;
 using Fabric.Engine.Ssh;
 
@@ -17,6 +18,9 @@ internal sealed class RunContext(IOutputSink output)
     public IOutputSink Output { get; } = output;
 
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Output groups <c>--hide</c>/<c>--show</c> turned off or on for the whole run, beneath any scope's choice.</summary>
+    public ImmutableDictionary<string, bool> OutputGroups { get; init; } = ImmutableDictionary.Create<string, bool>(StringComparer.Ordinal);
 
     /// <summary>How to connect: key files, password, timeouts, known_hosts (filled from the command line).</summary>
     public SshOptions Ssh { get; init; } = new();

@@ -38,6 +38,10 @@ internal sealed class Runner(RunContext context)
             Write(OutputKind.Fatal, null, failure.Message + System.Environment.NewLine + System.Environment.NewLine + "Aborting.");
             return ExitCodes.Aborted;
         }
+        finally
+        {
+            await context.Connections.CloseAllAsync().ConfigureAwait(false);
+        }
     }
 
     private async Task RunTaskAsync(PlannedTask planned)
@@ -146,7 +150,8 @@ internal sealed class Runner(RunContext context)
         return frame is null ? "" : $" (at {Path.GetFileName(frame.GetFileName())}:line {frame.GetFileLineNumber()})";
     }
 
-    private void Write(OutputKind kind, string? host, string text) => context.Output.Write(new OutputEvent(kind, host, text));
+    private void Write(OutputKind kind, string? host, string text) =>
+        OutputGroups.Write(context, Ambient.Scope, new OutputEvent(kind, host, text));
 
     /// <summary>A task failed; carries the one-line description printed after <c>Fatal error:</c>.</summary>
     private sealed class TaskFailure : Exception

@@ -13,8 +13,8 @@ internal static class LocalShell
     public static async Task<CommandResult> RunAsync(RunContext context, string command, ScopeSettings scope, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
-        var output = context.Output;
-        output.Write(new OutputEvent(OutputKind.Command, LocalHost, "local: " + command));
+        void Write(OutputKind kind, string text) => OutputGroups.Write(context, scope, new OutputEvent(kind, LocalHost, text));
+        Write(OutputKind.Command, "local: " + command);
 
         var start = new ProcessStartInfo("/bin/bash")
         {
@@ -40,8 +40,8 @@ internal static class LocalShell
         }
 
         process.StandardInput.Close();
-        var readOut = Pump(process.StandardOutput, stdout, line => output.Write(new OutputEvent(OutputKind.Stdout, LocalHost, line)));
-        var readErr = Pump(process.StandardError, stderr, line => output.Write(new OutputEvent(OutputKind.Stderr, LocalHost, line)));
+        var readOut = Pump(process.StandardOutput, stdout, line => Write(OutputKind.Stdout, line));
+        var readErr = Pump(process.StandardError, stderr, line => Write(OutputKind.Stderr, line));
         try
         {
             await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Fabric.Engine.Execution;
 
 namespace Fabric.Engine.Output;
@@ -34,7 +35,18 @@ internal static class OutputGroups
         _ => null,
     };
 
-    public static bool IsShown(OutputKind kind, ScopeSettings scope)
+    /// <summary>
+    /// The run-wide choice of <c>--hide</c>/<c>--show</c> (show wins when both name a group), as the lowest layer
+    /// beneath the <c>Hide</c>/<c>Show</c> scopes.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown group name.</exception>
+    public static ImmutableDictionary<string, bool> FromCommandLine(IEnumerable<string> hide, IEnumerable<string> show) =>
+        ImmutableDictionary.Create<string, bool>(StringComparer.Ordinal)
+            .SetItems(hide.SelectMany(Expand).Select(g => new KeyValuePair<string, bool>(g, false)))
+            .SetItems(show.SelectMany(Expand).Select(g => new KeyValuePair<string, bool>(g, true)));
+
+    /// <summary>Whether a line of this kind is shown: the innermost scope's choice, else the run's, else shown (debug: hidden).</summary>
+    public static bool IsShown(OutputKind kind, ScopeSettings scope, ImmutableDictionary<string, bool> runGroups)
     {
         var group = GroupOf(kind);
         if (group is null)
@@ -42,13 +54,13 @@ internal static class OutputGroups
             return true;
         }
 
-        return scope.OutputGroups.TryGetValue(group, out var shown) ? shown : group != "debug";
+        return scope.OutputGroups.TryGetValue(group, out var shown) || runGroups.TryGetValue(group, out shown) ? shown : group != "debug";
     }
 
     /// <summary>Writes <paramref name="line"/> unless a scope hides its group.</summary>
     public static void Write(RunContext context, ScopeSettings scope, OutputEvent line)
     {
-        if (IsShown(line.Kind, scope))
+        if (IsShown(line.Kind, scope, context.OutputGroups))
         {
             context.Output.Write(line);
         }
