@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Start-up cost of listing tasks on an unchanged fabfile: `dotnet fab --list` (examples/hello, already built)
-# beside `fab --list` of Python's Fabric 2 (Debian's `fabric` package) on the same tasks, measured side by side
-# in one hyperfine run. Prints medians and the ratio ours/theirs. Installs fabric and hyperfine when missing.
+# Start-up cost of listing the tasks of an unchanged fabfile (examples/hello): `dotnet fab --list` beside
+# `fab --list` of Python's Fabric 2 (Debian's `fabric` package) on the same tasks (bench/fabric2-hello),
+# measured side by side in one hyperfine run. Ours is measured both ways users start it, with this checkout's
+# bits installed as a tool in a scratch folder:
+#   dotnet-fab --list   the tool's own launcher (what a global tool puts on PATH)
+#   dotnet fab --list   through the dotnet CLI, which first starts the SDK to find the tool
+# Prints medians and ratios ours/theirs. Installs fabric, hyperfine and jq when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -16,22 +20,24 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-dotnet build src/Fabric.Tool -c Release -nologo -v:q -clp:NoSummary
-tool="$root/src/Fabric.Tool/bin/Release/net10.0/dotnet-fab.dll"
-ours=(dotnet "$tool")
-label="dotnet dotnet-fab.dll --list"
-# Through the installed shim, as users run it, when install.sh has installed it.
-if dotnet fab --version >/dev/null 2>&1; then ours=(dotnet fab); label="dotnet fab --list"; fi
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+echo "Packing this checkout's dotnet-fab and installing it into a scratch tool folder..."
+dotnet pack src/Fabric.Tool/Fabric.Tool.csproj -c Release -o "$scratch/packages" -nologo -v:q -p:PackageVersion=0.0.0-bench >/dev/null
+dotnet tool install Fabric.Tool --tool-path "$scratch/tools" --version 0.0.0-bench --add-source "$scratch/packages" \
+  >/dev/null
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/fabric.tool/0.0.0-bench"
+export PATH="$scratch/tools:$PATH"
 
 cd "$root/examples/hello"
-"${ours[@]}" --list >/dev/null   # builds the fabfile once if needed; every measured run is up to date
-out=$(mktemp)
-hyperfine --warmup 3 --runs 20 --style basic --export-json "$out" \
-  -n "$label" "${ours[*]} --list" \
-  -n "fab --list (Fabric $(fab --version | awk 'NR==1 { print $2 }'))" "cd '$root/bench/fabric2-hello' && fab --list" >/dev/null
+dotnet-fab --list >/dev/null   # builds the fabfile once if needed; every measured run is up to date
+fabric_version=$(fab --version | awk 'NR==1 { print $2 }')
+hyperfine -N --warmup 3 --runs 20 --style basic --export-json "$scratch/startup.json" \
+  -n "dotnet-fab --list" "dotnet-fab --list" \
+  -n "dotnet fab --list" "dotnet fab --list" \
+  -n "fab --list (Fabric $fabric_version)" "fab --list --search-root $root/bench/fabric2-hello" >/dev/null
 
 echo
-echo "Listing tasks of an unchanged fabfile (median of 20 runs, one hyperfine run):"
-jq -r '.results[] | "  \(.command): \((.median * 1000) | floor) ms"' "$out"
-jq -r '"  ratio ours/theirs: \((.results[0].median / .results[1].median) * 100 | floor / 100)"' "$out"
-rm -f "$out"
+echo "Listing the tasks of an unchanged fabfile: median of 20 runs each, one hyperfine run, $(nproc) cores"
+jq -r '.results[] | "  \(.command | .[0:32] | . + (" " * (32 - length))) \((.median * 1000) | floor) ms"' "$scratch/startup.json"
+jq -r '.results as $r | "  ratio dotnet-fab / fab: \(($r[0].median / $r[2].median) * 100 | floor / 100)\n  ratio dotnet fab / fab: \(($r[1].median / $r[2].median) * 100 | floor / 100)"' "$scratch/startup.json"

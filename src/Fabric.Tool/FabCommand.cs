@@ -35,11 +35,21 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         }
 
         var groups = OutputGroupsOf(request);
-        var fabfile = await FabfileLoader.LoadAsync(request.Fabfile, Directory.GetCurrentDirectory(), System.Console.Error, cancellation).ConfigureAwait(false);
+        var build = await FabfileLoader.BuildAsync(request.Fabfile, Directory.GetCurrentDirectory(), System.Console.Error, cancellation).ConfigureAwait(false);
+        if (request.List && TaskListCache.TryRead(build) is { } cachedList)
+        {
+            stdout.Write(cachedList);
+            return ExitCodes.Ok;
+        }
+
+        var fabfile = FabfileLoader.LoadBuilt(build.AssemblyPath, build.ProjectPath, build.Built);
         var table = TaskDiscovery.Discover(fabfile.Assembly, XmlDocumentation.Load(fabfile.XmlDocumentationPath));
         if (request.List)
         {
-            TaskListPrinter.Print(table, stdout);
+            using var list = new StringWriter();
+            TaskListPrinter.Print(table, list);
+            TaskListCache.Write(build, list.ToString());
+            stdout.Write(list.ToString());
             return ExitCodes.Ok;
         }
 

@@ -25,7 +25,7 @@ internal static class FabfileBuilder
             && File.Exists(stamp.AssemblyPath)
             && stamp.InputHash == FabfileStamp.ComputeInputHash(projectPath))
         {
-            return new FabfileBuild(stamp.AssemblyPath, Built: false);
+            return new FabfileBuild(stamp.AssemblyPath, Built: false, projectPath, stamp.InputHash);
         }
 
         var shownPath = Path.GetRelativePath(currentDirectory, projectPath);
@@ -55,13 +55,12 @@ internal static class FabfileBuilder
         if (FabfileInputs.ChangedSince(projectPath, startedUtc))
         {
             File.Delete(stampPath);
-        }
-        else
-        {
-            new FabfileStamp(FabfileStamp.ComputeInputHash(projectPath), assemblyPath).Write(stampPath);
+            return new FabfileBuild(assemblyPath, Built: true, projectPath);
         }
 
-        return new FabfileBuild(assemblyPath, Built: true);
+        var built = new FabfileStamp(FabfileStamp.ComputeInputHash(projectPath), assemblyPath);
+        built.Write(stampPath);
+        return new FabfileBuild(assemblyPath, Built: true, projectPath, built.InputHash);
     }
 
     /// <summary>The build's error lines as the compiler printed them, or all it printed when none looks like one.</summary>

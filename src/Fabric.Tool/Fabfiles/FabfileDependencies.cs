@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Runtime.Versioning;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyModel;
 
@@ -17,15 +16,11 @@ internal sealed class FabfileDependencies
     private readonly IReadOnlyList<string> packageFolders;
     private readonly IReadOnlyList<RuntimeLibrary> libraries;
 
-    private FabfileDependencies(FrameworkName? targetFramework, IReadOnlyList<RuntimeLibrary> libraries, IReadOnlyList<string> packageFolders)
+    private FabfileDependencies(IReadOnlyList<RuntimeLibrary> libraries, IReadOnlyList<string> packageFolders)
     {
-        TargetFramework = targetFramework;
         this.libraries = libraries;
         this.packageFolders = packageFolders;
     }
-
-    /// <summary>The framework the fabfile was built for (<c>.NETCoreApp,Version=v10.0</c>), when its deps.json says.</summary>
-    public FrameworkName? TargetFramework { get; }
 
     /// <summary>The package folders searched, in order.</summary>
     public IReadOnlyList<string> PackageFolders => packageFolders;
@@ -44,21 +39,7 @@ internal sealed class FabfileDependencies
             context = reader.Read(stream);
         }
 
-        FrameworkName? framework = null;
-        if (!string.IsNullOrEmpty(context?.Target.Framework))
-        {
-            try
-            {
-                framework = new FrameworkName(context.Target.Framework);
-            }
-            catch (ArgumentException)
-            {
-                framework = null;
-            }
-        }
-
         return new FabfileDependencies(
-            framework,
             context?.RuntimeLibraries ?? [],
             FindPackageFolders(AssetsFile(assemblyPath, projectPath)));
     }

@@ -12,11 +12,14 @@ internal sealed class FabfileLoadContext : AssemblyLoadContext
 {
     private readonly string assemblyFolder;
     private readonly AssemblyDependencyResolver? resolver;
-    private readonly FabfileDependencies dependencies;
+    private readonly Lazy<FabfileDependencies> dependencies;
     private readonly HashSet<string> sharedNames;
 
-    /// <summary>Creates the context for the fabfile assembly at <paramref name="assemblyPath"/>.</summary>
-    public FabfileLoadContext(string assemblyPath, FabfileDependencies dependencies)
+    /// <summary>
+    /// Creates the context for the fabfile assembly at <paramref name="assemblyPath"/>. The <c>.deps.json</c> and
+    /// package folders are read only when a dependency is not found next to the assembly (most runs never need them).
+    /// </summary>
+    public FabfileLoadContext(string assemblyPath, Lazy<FabfileDependencies> dependencies)
         : base($"fabfile {Path.GetFileName(assemblyPath)}", isCollectible: false)
     {
         assemblyFolder = Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!;
@@ -93,7 +96,7 @@ internal sealed class FabfileLoadContext : AssemblyLoadContext
 
         var path = resolver?.ResolveAssemblyToPath(assemblyName)
             ?? InAssemblyFolder(assemblyName.Name + ".dll")
-            ?? dependencies.ResolveAssembly(assemblyName);
+            ?? dependencies.Value.ResolveAssembly(assemblyName);
         return path is null ? null : LoadFromAssemblyPath(path);
     }
 
@@ -101,7 +104,7 @@ internal sealed class FabfileLoadContext : AssemblyLoadContext
     protected override nint LoadUnmanagedDll(string unmanagedDllName)
     {
         var path = resolver?.ResolveUnmanagedDllToPath(unmanagedDllName)
-            ?? dependencies.ResolveNative(unmanagedDllName);
+            ?? dependencies.Value.ResolveNative(unmanagedDllName);
         return path is null ? 0 : LoadUnmanagedDllFromPath(path);
     }
 

@@ -18,25 +18,26 @@ internal static class FabfileLoader
     public static async Task<LoadedFabfile> LoadAsync(
         string? fabfileOption, string currentDirectory, TextWriter status, CancellationToken cancellationToken = default)
     {
-        var location = FabfileLocator.Locate(fabfileOption, currentDirectory);
-        if (location.IsBuiltAssembly)
-        {
-            return LoadBuilt(location.Path, projectPath: null, built: false);
-        }
+        var build = await BuildAsync(fabfileOption, currentDirectory, status, cancellationToken).ConfigureAwait(false);
+        return LoadBuilt(build.AssemblyPath, build.ProjectPath, build.Built);
+    }
 
-        var build = await FabfileBuilder.EnsureBuiltAsync(location.Path, currentDirectory, status, cancellationToken)
-            .ConfigureAwait(false);
-        return LoadBuilt(build.AssemblyPath, location.Path, build.Built);
+    /// <summary>Finds the fabfile and builds it when out of date, without loading it.</summary>
+    /// <exception cref="FabricUsageException">No fabfile, an ambiguous one, or a failed build.</exception>
+    public static async Task<FabfileBuild> BuildAsync(
+        string? fabfileOption, string currentDirectory, TextWriter status, CancellationToken cancellationToken = default)
+    {
+        var location = FabfileLocator.Locate(fabfileOption, currentDirectory);
+        return location.IsBuiltAssembly
+            ? new FabfileBuild(location.Path, Built: false)
+            : await FabfileBuilder.EnsureBuiltAsync(location.Path, currentDirectory, status, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Loads a built fabfile assembly into a new <see cref="FabfileLoadContext"/>.</summary>
     public static LoadedFabfile LoadBuilt(string assemblyPath, string? projectPath, bool built)
     {
-        var dependencies = FabfileDependencies.Read(assemblyPath, projectPath);
         var shownName = projectPath ?? assemblyPath;
-        FabfileTargetRuntime.EnsureSupported(dependencies.TargetFramework, Environment.Version, shownName);
-
-        var context = new FabfileLoadContext(assemblyPath, dependencies);
+        var context = new FabfileLoadContext(assemblyPath, new Lazy<FabfileDependencies>(() => FabfileDependencies.Read(assemblyPath, projectPath)));
         var pdbPath = Path.ChangeExtension(assemblyPath, ".pdb");
         System.Reflection.Assembly assembly;
         try

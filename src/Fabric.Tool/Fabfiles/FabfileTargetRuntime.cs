@@ -10,7 +10,7 @@ namespace Fabric.Tool.Fabfiles;
 /// </summary>
 internal static class FabfileTargetRuntime
 {
-    /// <summary>Throws when the fabfile's deps.json names a newer .NETCoreApp than <paramref name="runtime"/>.</summary>
+    /// <summary>Throws when <paramref name="target"/> (the fabfile's target framework) is a newer .NETCoreApp than <paramref name="runtime"/>.</summary>
     public static void EnsureSupported(FrameworkName? target, Version runtime, string fabfile)
     {
         ArgumentNullException.ThrowIfNull(runtime);
@@ -22,10 +22,29 @@ internal static class FabfileTargetRuntime
         }
     }
 
-    /// <summary>Throws when the loaded fabfile references a newer <c>System.Runtime</c> than <paramref name="runtime"/> (no deps.json to ask).</summary>
+    /// <summary>
+    /// Throws when the loaded fabfile targets a newer .NET than <paramref name="runtime"/>: by its
+    /// <see cref="TargetFrameworkAttribute"/>, else by the <c>System.Runtime</c> it references.
+    /// </summary>
     public static void EnsureSupported(Assembly assembly, Version runtime, string fabfile)
     {
         ArgumentNullException.ThrowIfNull(assembly);
+        var declared = assembly.GetCustomAttributesData()
+            .FirstOrDefault(a => a.AttributeType.FullName == typeof(TargetFrameworkAttribute).FullName)
+            ?.ConstructorArguments.FirstOrDefault().Value as string;
+        if (declared is not null)
+        {
+            try
+            {
+                EnsureSupported(new FrameworkName(declared), runtime, fabfile);
+                return;
+            }
+            catch (ArgumentException)
+            {
+                // Not a framework name we can read: fall back to System.Runtime.
+            }
+        }
+
         var systemRuntime = assembly.GetReferencedAssemblies()
             .FirstOrDefault(a => a.Name == "System.Runtime" && a.Version is not null);
         if (systemRuntime?.Version is { } version && IsNewer(version, runtime))

@@ -1,3 +1,5 @@
+using Fabric.EndToEnd.Tests.Infrastructure;
+
 namespace Fabric.EndToEnd.Tests.Fabfiles;
 
 /// <summary>
@@ -24,7 +26,7 @@ internal sealed class TempFabfile : IDisposable
                 {properties}
               </PropertyGroup>
               <ItemGroup>
-                <ProjectReference Include="{RepositoryRoot.FabricProject}" />
+                <ProjectReference Include="{Repository.Path("src", "Fabric", "Fabric.csproj")}" />
                 {items}
               </ItemGroup>
             </Project>
