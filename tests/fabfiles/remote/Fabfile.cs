@@ -1,0 +1,28 @@
+using Fabric;
+using static Fabric.Api;
+
+namespace Remote;
+
+/// <summary>Remote tasks for the end-to-end SSH tests.</summary>
+public static class Fabfile
+{
+    /// <summary>Prints the server address the connection arrived on.</summary>
+    [Task]
+    public static void Where() => Run("echo \"$SSH_CONNECTION\" | cut -d' ' -f3");
+
+    /// <summary>Prints the remote user.</summary>
+    [Task]
+    public static void Whoami() => Run("whoami");
+
+    /// <summary>A command that fails.</summary>
+    [Task]
+    public static void Fail() => Run("echo 'disk full' >&2; exit 3");
+
+    /// <summary>Runs whoami through sudo as <paramref name="user"/>.</summary>
+    [Task]
+    public static void SudoWhoami(string user = "root") => Sudo("whoami", user: user);
+
+    /// <summary>Creates a marker file (to prove a command did or did not run).</summary>
+    [Task]
+    public static void Touch(string path) => Run($"touch '{path}'");
+}
