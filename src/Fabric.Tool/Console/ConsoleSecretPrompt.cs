@@ -4,7 +4,7 @@ using Fabric.Engine.Ssh;
 namespace Fabric.Tool.Console;
 
 /// <summary>
-/// Asks for passwords and passphrases on the terminal without echoing them; one question at a time.
+/// Asks for passwords and passphrases on the terminal without echoing them (and for a host string, echoed); one question at a time.
 /// Without a terminal (input redirected) there is nobody to ask: the engine gets null and says so clearly.
 /// </summary>
 internal sealed class ConsoleSecretPrompt : ISecretPrompt
@@ -17,6 +17,15 @@ internal sealed class ConsoleSecretPrompt : ISecretPrompt
 
     /// <summary>A prompt when standard input is a terminal, else null.</summary>
     public static ConsoleSecretPrompt? ForThisConsole() => System.Console.IsInputRedirected ? null : new ConsoleSecretPrompt();
+
+    public string? AskVisible(string prompt)
+    {
+        lock (_gate)
+        {
+            System.Console.Error.Write(prompt.TrimEnd() + " ");
+            return System.Console.ReadLine();
+        }
+    }
 
     public string? Ask(string prompt)
     {

@@ -87,4 +87,18 @@ public sealed class RunTests(SshdFixture sshd)
         Assert.Contains("needs a host", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, session.Context.Connections.OpenCount);
     }
+
+    [Fact]
+    public async Task Command_without_a_host_asks_for_one_once_on_a_terminal_and_runs_there()
+    {
+        var prompt = new ScriptedPrompt($"{SshdFixture.Address(1)}:{sshd.Port}");
+        await using var session = new SshSession(sshd.Options(), prompt);
+
+        var first = Run("echo \"$SSH_CONNECTION\" | cut -d' ' -f3");
+        var second = Run("echo again");
+
+        Assert.Equal(SshdFixture.Address(1), first.Stdout);
+        Assert.Equal("again", second.Stdout);
+        Assert.Equal(["No hosts found. Please specify a host string for connection:"], prompt.Questions);
+    }
 }

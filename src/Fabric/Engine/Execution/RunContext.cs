@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Fabric.Engine.Hosts;
 using Fabric.Engine.Output;
 using Fabric.Engine.Ssh;
 
@@ -11,7 +12,9 @@ namespace Fabric.Engine.Execution;
 /// </summary>
 internal sealed class RunContext(IOutputSink output)
 {
+    private readonly Lock _hostPromptGate = new();
     private ConnectionCache? _connections;
+    private HostString? _promptedHost;
 
     public EnvState Env { get; } = new();
 
@@ -27,6 +30,19 @@ internal sealed class RunContext(IOutputSink output)
 
     /// <summary>Asks for sudo passwords, key passphrases and login passwords; null: nobody to ask (no terminal).</summary>
     public ISecretPrompt? SecretPrompt { get; init; }
+
+    /// <summary>
+    /// The host a task with no host connects to, asked once per run through <paramref name="ask"/> (SPEC §9);
+    /// null when nobody could answer.
+    /// </summary>
+    public HostString? AskHostOnce(Func<HostString?> ask)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        lock (_hostPromptGate)
+        {
+            return _promptedHost ??= ask();
+        }
+    }
 
     /// <summary>The run's SSH connections. The runner calls <see cref="ConnectionCache.CloseAllAsync"/> in its <c>finally</c>.</summary>
     public ConnectionCache Connections => LazyInitializer.EnsureInitialized(ref _connections, () => new ConnectionCache(this));

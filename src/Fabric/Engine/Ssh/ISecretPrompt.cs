@@ -10,4 +10,7 @@ internal interface ISecretPrompt
 {
     /// <summary>Asks <paramref name="prompt"/>; returns the answer, or null when nobody can answer (no terminal).</summary>
     string? Ask(string prompt);
+
+    /// <summary>Asks for something that is not secret (a host string), echoing the answer; null when nobody can answer.</summary>
+    string? AskVisible(string prompt) => Ask(prompt);
 }

@@ -1,3 +1,4 @@
+using Fabric.Engine.Hosts;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Output;
 
@@ -55,15 +56,25 @@ internal static class RemoteShell
         return CommandOutcome.Check(context, result, scope);
     }
 
-    /// <summary>The connection target of the current task execution; aborts clearly outside one.</summary>
+    /// <summary>
+    /// The connection target of the current task execution. In a task with no host, the host is asked for once per
+    /// run on a terminal, as Fabric does; without a terminal, the run aborts clearly.
+    /// </summary>
     public static ConnectionTarget CurrentTarget(string kind, string what)
     {
-        if (Ambient.Frame is not { Host: { } host } frame)
+        if (Ambient.Frame is { Host: { } host } frame)
         {
-            throw new AbortException($"{kind} '{what}' needs a host, and this task has none: give hosts with -H, [Hosts(...)], Env.Hosts or task:host=….");
+            return new ConnectionTarget(host.Original, host.Host, frame.User, frame.Port);
         }
 
-        return new ConnectionTarget(host.Original, host.Host, frame.User, frame.Port);
+        var context = Ambient.Context;
+        var asked = context.AskHostOnce(() =>
+        {
+            var answer = context.SecretPrompt?.AskVisible("No hosts found. Please specify a host string for connection:");
+            return string.IsNullOrWhiteSpace(answer) ? null : HostString.Parse(answer);
+        }) ?? throw new AbortException(
+            $"{kind} '{what}' needs a host, and this task has none: give hosts with -H, [Hosts(...)], Env.Hosts or task:host=….");
+        return new ConnectionTarget(asked.Original, asked.Host, asked.UserOr(context.Env.User), asked.PortOr(context.Env.Port));
     }
 
     /// <summary>
