@@ -150,5 +150,15 @@ public sealed class ToolSshTests(SshdFixture sshd) : IDisposable
         Assert.Equal(before, sshd.ConnectionsTo(0));
     }
 
+    [Fact]
+    public async Task A_command_longer_than_the_command_timeout_is_stopped_and_reported_with_exit_1()
+    {
+        var result = await Fab("-T", "1", "-H", Host(0), "sleep:30", "whoami");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"Timed out after 1 s running 'sleep 30' on {Host(0)}", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain($"[{Host(0)}] out: root", result.StdoutLines);
+    }
+
     public void Dispose() => File.Delete(_knownHosts);
 }

@@ -22,6 +22,10 @@ public static class Fabfile
     [Task]
     public static void SudoWhoami(string user = "root") => Sudo("whoami", user: user);
 
+    /// <summary>Sleeps on the host.</summary>
+    [Task]
+    public static void Sleep(int seconds) => Run($"sleep {seconds}");
+
     /// <summary>Creates a marker file (to prove a command did or did not run).</summary>
     [Task]
     public static void Touch(string path) => Run($"touch '{path}'");
