@@ -36,7 +36,7 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
 
         var groups = OutputGroupsOf(request);
         var build = await FabfileLoader.BuildAsync(request.Fabfile, Directory.GetCurrentDirectory(), System.Console.Error, cancellation).ConfigureAwait(false);
-        if (request.List && TaskListCache.TryRead(build) is { } cachedList)
+        if (request.List && TaskListCache.TryRead(build, request.ListFormat) is { } cachedList)
         {
             stdout.Write(cachedList);
             return ExitCodes.Ok;
@@ -47,8 +47,8 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         if (request.List)
         {
             using var list = new StringWriter();
-            TaskListPrinter.Print(table, list);
-            TaskListCache.Write(build, list.ToString());
+            TaskListPrinter.Print(table, list, request.ListFormat);
+            TaskListCache.Write(build, request.ListFormat, list.ToString());
             stdout.Write(list.ToString());
             return ExitCodes.Ok;
         }

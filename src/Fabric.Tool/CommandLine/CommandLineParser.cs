@@ -1,4 +1,5 @@
 using Fabric.Engine;
+using Fabric.Tool.Listing;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Fabric.Tool.CommandLine;
@@ -27,7 +28,8 @@ internal static class CommandLineParser
             Tasks = tasks,
             Help = o.Help.HasValue(),
             Version = o.Version.HasValue(),
-            List = o.List.HasValue(),
+            List = o.List.HasValue() || o.ListFormat.HasValue(),
+            ListFormat = o.ListFormat.HasValue() ? ParseListFormat(o.ListFormat.Value()!) : ListFormat.Normal,
             Display = o.Display.Value(),
             Fabfile = o.Fabfile.Value(),
             Hosts = SplitList(o.Hosts),
@@ -111,6 +113,7 @@ internal static class CommandLineParser
         options = new Options
         {
             List = app.Option("-l|--list", "List the tasks and exit.", CommandOptionType.NoValue),
+            ListFormat = app.Option("-F|--list-format <FORMAT>", "How --list prints: normal, short (names only), nested, json. Implies --list.", CommandOptionType.SingleValue),
             Display = app.Option("-d|--display <TASK>", "Show one task: description, parameters, hosts, roles.", CommandOptionType.SingleValue),
             Fabfile = app.Option("-f|--fabfile <PATH>", "The fabfile: a folder, a .csproj or a built .dll (default: ./fabfile/, ./fabfile.csproj, or a parent's).", CommandOptionType.SingleValue),
             Hosts = app.Option("-H|--hosts <HOSTS>", "Comma-separated hosts: the initial Env.Hosts.", CommandOptionType.MultipleValue),
@@ -144,6 +147,11 @@ internal static class CommandLineParser
             ? port
             : throw new FabricUsageException($"Invalid --port '{text}': the port must be a number from 1 to 65535.");
 
+    private static ListFormat ParseListFormat(string text) =>
+        Enum.TryParse<ListFormat>(text, ignoreCase: true, out var format) && Enum.IsDefined(format) && !int.TryParse(text, out _)
+            ? format
+            : throw new FabricUsageException($"Invalid --list-format '{text}': use normal, short, nested or json.");
+
     private static TimeSpan ParseSeconds(string option, string text) =>
         double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds
             ? TimeSpan.FromSeconds(seconds)
@@ -166,6 +174,8 @@ internal static class CommandLineParser
     private sealed class Options
     {
         public required CommandOption List { get; init; }
+
+        public required CommandOption ListFormat { get; init; }
 
         public required CommandOption Display { get; init; }
 

@@ -1,3 +1,5 @@
+using Fabric.Tool.Listing;
+
 namespace Fabric.Tool.CommandLine;
 
 /// <summary>Everything the command line asked for, as plain data (SPEC §7).</summary>
@@ -10,6 +12,8 @@ internal sealed record FabRequest
     public bool Version { get; init; }
 
     public bool List { get; init; }
+
+    public ListFormat ListFormat { get; init; }
 
     public string? Display { get; init; }
 

@@ -28,8 +28,18 @@ internal static class TaskDisplayPrinter
             output.WriteLine($"        {TaskNames.ToKebabCase(parameter.Name)}: {type}{value}");
         }
 
-        output.WriteLine($"    Hosts: {(task.Hosts.Count == 0 ? "(from the command line or Env.Hosts)" : string.Join(", ", task.Hosts))}");
-        output.WriteLine($"    Roles: {(task.Roles.Count == 0 ? "(from the command line or Env.Roles)" : string.Join(", ", task.Roles))}");
+        if (task.Hosts.Count == 0 && task.Roles.Count == 0)
+        {
+            output.WriteLine("    Hosts: from task:hosts=/roles= on the command line, else Env.Hosts/Env.Roles (-H/-R) when it runs");
+        }
+        else
+        {
+            var where = task.HostsFromClass ? $"[Hosts]/[Roles] on class {task.Method.DeclaringType?.Name}" : "[Hosts]/[Roles] on the method";
+            output.WriteLine($"    Hosts: {(task.Hosts.Count == 0 ? "(none)" : string.Join(", ", task.Hosts))}");
+            output.WriteLine($"    Roles: {(task.Roles.Count == 0 ? "(none)" : string.Join(", ", task.Roles))}");
+            output.WriteLine($"    (from {where}, unless task:hosts=/roles= is given on the command line)");
+        }
+
         output.WriteLine($"    Method: {task.MethodDisplayName}");
     }
 

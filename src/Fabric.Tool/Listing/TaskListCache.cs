@@ -3,7 +3,7 @@ using Fabric.Tool.Fabfiles;
 namespace Fabric.Tool.Listing;
 
 /// <summary>
-/// The <c>--list</c> text of a fabfile, kept next to its build stamp (<c>obj/dotnet-fab.list</c>) and valid for the
+/// The <c>--list</c> text of a fabfile, kept next to its build stamp (<c>obj/dotnet-fab.list.FORMAT</c>) and valid for the
 /// stamp's input hash: an up-to-date <c>dotnet fab --list</c> then neither builds nor loads the fabfile.
 /// </summary>
 internal static class TaskListCache
@@ -11,9 +11,9 @@ internal static class TaskListCache
     private const string Header = "dotnet-fab list v1 ";
 
     /// <summary>The cached text for this build, or null when there is none for exactly these inputs.</summary>
-    public static string? TryRead(FabfileBuild build)
+    public static string? TryRead(FabfileBuild build, ListFormat format)
     {
-        if (PathFor(build) is not { } path)
+        if (PathFor(build, format) is not { } path)
         {
             return null;
         }
@@ -31,9 +31,9 @@ internal static class TaskListCache
     }
 
     /// <summary>Keeps the text for this build; a failure to write only costs the next run a load.</summary>
-    public static void Write(FabfileBuild build, string text)
+    public static void Write(FabfileBuild build, ListFormat format, string text)
     {
-        if (PathFor(build) is not { } path)
+        if (PathFor(build, format) is not { } path)
         {
             return;
         }
@@ -50,8 +50,8 @@ internal static class TaskListCache
         }
     }
 
-    private static string? PathFor(FabfileBuild build) =>
+    private static string? PathFor(FabfileBuild build, ListFormat format) =>
         build is { ProjectPath: { } project, InputHash: not null }
-            ? Path.Combine(Path.GetDirectoryName(FabfileStamp.PathFor(project))!, "dotnet-fab.list")
+            ? Path.Combine(Path.GetDirectoryName(FabfileStamp.PathFor(project))!, $"dotnet-fab.list.{format.ToString().ToLowerInvariant()}")
             : null;
 }

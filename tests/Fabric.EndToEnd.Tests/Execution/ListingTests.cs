@@ -19,6 +19,28 @@ public class ListingTests(PrecedenceFabfile fabfile)
     }
 
     [Fact]
+    public async Task List_format_json_parses_back_and_short_lists_names_only()
+    {
+        var json = await fabfile.RunAsync("--list-format", "json");
+        var shortList = await fabfile.RunAsync("-F", "short");
+
+        Assert.Equal(0, json.ExitCode);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Stdout);
+        var names = document.RootElement.GetProperty("tasks").EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToList();
+        Assert.Contains("db.migrate", names);
+        Assert.Equal(names, shortList.StdoutLines);
+    }
+
+    [Fact]
+    public async Task An_unknown_list_format_is_a_usage_error()
+    {
+        var result = await fabfile.RunAsync("--list-format", "fancy");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Invalid --list-format 'fancy'", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_up_to_date_fabfile_is_not_built_again()
     {
         var result = await fabfile.RunAsync("--list");
@@ -39,6 +61,11 @@ public class ListingTests(PrecedenceFabfile fabfile)
         var decorated = await fabfile.RunAsync("--display", "combined");
         Assert.Contains("    Hosts: a, b", decorated.StdoutLines);
         Assert.Contains("    Roles: role1", decorated.StdoutLines);
+        Assert.Contains("    (from [Hosts]/[Roles] on the method, unless task:hosts=/roles= is given on the command line)", decorated.StdoutLines);
+
+        var grouped = await fabfile.RunAsync("--display", "db");
+        Assert.Contains("    Roles: web", grouped.StdoutLines);
+        Assert.Contains("    (from [Hosts]/[Roles] on class Database, unless task:hosts=/roles= is given on the command line)", grouped.StdoutLines);
     }
 
     [Fact]

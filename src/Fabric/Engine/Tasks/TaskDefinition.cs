@@ -19,6 +19,9 @@ internal sealed record TaskDefinition(
     IReadOnlyList<string> Hosts,
     IReadOnlyList<string> Roles)
 {
+    /// <summary>True when <see cref="Hosts"/>/<see cref="Roles"/> come from the class's attributes rather than the method's.</summary>
+    public bool HostsFromClass { get; init; }
+
     /// <summary><c>Class.Method</c>, for messages that must point at the code.</summary>
     public string MethodDisplayName => $"{Method.DeclaringType?.FullName}.{Method.Name}";
 

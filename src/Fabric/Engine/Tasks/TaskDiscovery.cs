@@ -127,7 +127,10 @@ internal static class TaskDiscovery
             method,
             TaskDefinition.ReadParameters(method),
             hosts,
-            roles);
+            roles)
+        {
+            HostsFromClass = useClass && (hosts.Count > 0 || roles.Count > 0),
+        };
     }
 
     private static string? GroupOf(Type type) => type.GetCustomAttribute<TaskGroupAttribute>()?.Name;
