@@ -85,6 +85,11 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
             }
 
             RunPlanner.CheckRoles(plan, context.Env.Roles, context.Env.RoleDefs);
+            if (request.DryRun)
+            {
+                DryRunPrinter.Print(RunPreview.Of(plan, context.Env), stdout);
+                return ExitCodes.Ok;
+            }
         }
 
         return await new Runner(context).RunAsync(plan).ConfigureAwait(false);

@@ -31,6 +31,7 @@ internal static class CommandLineParser
             List = o.List.HasValue() || o.ListFormat.HasValue(),
             ListFormat = o.ListFormat.HasValue() ? ParseListFormat(o.ListFormat.Value()!) : ListFormat.Normal,
             Display = o.Display.Value(),
+            DryRun = o.DryRun.HasValue(),
             Fabfile = o.Fabfile.Value(),
             Hosts = SplitList(o.Hosts),
             Roles = SplitList(o.Roles),
@@ -115,6 +116,7 @@ internal static class CommandLineParser
             List = app.Option("-l|--list", "List the tasks and exit.", CommandOptionType.NoValue),
             ListFormat = app.Option("-F|--list-format <FORMAT>", "How --list prints: normal, short (names only), nested, json. Implies --list.", CommandOptionType.SingleValue),
             Display = app.Option("-d|--display <TASK>", "Show one task: description, parameters, hosts, roles.", CommandOptionType.SingleValue),
+            DryRun = app.Option("--dry-run", "Show which task would run on which hosts, in order, with which arguments; run nothing, connect nowhere.", CommandOptionType.NoValue),
             Fabfile = app.Option("-f|--fabfile <PATH>", "The fabfile: a folder, a .csproj or a built .dll (default: ./fabfile/, ./fabfile.csproj, or a parent's).", CommandOptionType.SingleValue),
             Hosts = app.Option("-H|--hosts <HOSTS>", "Comma-separated hosts: the initial Env.Hosts.", CommandOptionType.MultipleValue),
             Roles = app.Option("-R|--roles <ROLES>", "Comma-separated roles: the initial Env.Roles.", CommandOptionType.MultipleValue),
@@ -178,6 +180,8 @@ internal static class CommandLineParser
         public required CommandOption ListFormat { get; init; }
 
         public required CommandOption Display { get; init; }
+
+        public required CommandOption DryRun { get; init; }
 
         public required CommandOption Fabfile { get; init; }
 

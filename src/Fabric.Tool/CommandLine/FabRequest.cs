@@ -17,6 +17,8 @@ internal sealed record FabRequest
 
     public string? Display { get; init; }
 
+    public bool DryRun { get; init; }
+
     public string? Fabfile { get; init; }
 
     public IReadOnlyList<string> Hosts { get; init; } = [];

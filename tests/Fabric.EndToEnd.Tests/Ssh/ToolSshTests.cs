@@ -160,5 +160,20 @@ public sealed class ToolSshTests(SshdFixture sshd) : IDisposable
         Assert.DoesNotContain($"[{Host(0)}] out: root", result.StdoutLines);
     }
 
+    [Fact]
+    public async Task Dry_run_of_remote_tasks_connects_nowhere()
+    {
+        var before = Enumerable.Range(0, SshdFixture.HostCount).Sum(sshd.ConnectionsTo);
+
+        var result = await Fab("--dry-run", "-H", Host(0), "--set", $"sshd={Host(1)};{Host(2)}", "where", "role-where", $"whoami:hosts={Host(3)}");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"   hosts from Env.Hosts/Env.Roles (-H/-R, the fabfile's setup): {Host(0)}", result.StdoutLines);
+        Assert.Contains($"   hosts from [Hosts]/[Roles] on the method: {Host(1)}, {Host(2)}", result.StdoutLines);
+        Assert.Contains($"   hosts from the task's command-line arguments: {Host(3)}", result.StdoutLines);
+        Assert.Equal(before, Enumerable.Range(0, SshdFixture.HostCount).Sum(sshd.ConnectionsTo));
+        Assert.False(File.Exists(_knownHosts));
+    }
+
     public void Dispose() => File.Delete(_knownHosts);
 }

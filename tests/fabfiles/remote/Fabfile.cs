@@ -6,6 +6,19 @@ namespace Remote;
 /// <summary>Remote tasks for the end-to-end SSH tests.</summary>
 public static class Fabfile
 {
+    /// <summary>The role "sshd" is the test sshd's hosts, from --set sshd=a;b.</summary>
+    static Fabfile()
+    {
+        if (Env["sshd"] is { } hosts)
+        {
+            Env.RoleDefs["sshd"] = hosts.Split(';');
+        }
+    }
+
+    /// <summary>Prints the server address, on the hosts of the sshd role.</summary>
+    [Task, Roles("sshd")]
+    public static void RoleWhere() => Where();
+
     /// <summary>Prints the server address the connection arrived on.</summary>
     [Task]
     public static void Where() => Run("echo \"$SSH_CONNECTION\" | cut -d' ' -f3");

@@ -12,4 +12,22 @@ internal sealed record PlannedTask(
     TaskDefinition Task,
     IReadOnlyList<object?> Arguments,
     HostSelection CommandLineHosts,
-    IReadOnlyList<string> Excludes);
+    IReadOnlyList<string> Excludes)
+{
+    /// <summary>
+    /// The task's host list as it would be built now (SPEC §6): from its command-line hosts, its attributes, and
+    /// <paramref name="env"/>'s hosts, roles and exclusions as they are at this moment.
+    /// </summary>
+    public HostList BuildHostList(EnvState env)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        return HostListBuilder.Build(
+            new HostListInputs(
+                CommandLineHosts,
+                new HostSelection(Task.Hosts, Task.Roles),
+                new HostSelection([.. env.Hosts], [.. env.Roles]),
+                [.. env.ExcludeHosts],
+                Excludes),
+            env.RoleDefs);
+    }
+}

@@ -50,14 +50,7 @@ internal sealed class Runner(RunContext context)
         HostList hosts;
         try
         {
-            hosts = HostListBuilder.Build(
-                new HostListInputs(
-                    planned.CommandLineHosts,
-                    new HostSelection(task.Hosts, task.Roles),
-                    new HostSelection([.. context.Env.Hosts], [.. context.Env.Roles]),
-                    [.. context.Env.ExcludeHosts],
-                    planned.Excludes),
-                context.Env.RoleDefs);
+            hosts = planned.BuildHostList(context.Env);
         }
         catch (FabricUsageException e)
         {

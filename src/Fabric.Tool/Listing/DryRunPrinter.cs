@@ -1,0 +1,72 @@
+using System.Globalization;
+using Fabric.Engine.Execution;
+using Fabric.Engine.Hosts;
+
+namespace Fabric.Tool.Listing;
+
+/// <summary><c>--dry-run</c>: each task of the command line, in order, with its bound arguments and its hosts, and which source chose them.</summary>
+internal static class DryRunPrinter
+{
+    public static void Print(IReadOnlyList<RunPreview> preview, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine("Dry run: what would run, in order. Nothing is executed and no connection is made.");
+        output.WriteLine();
+        for (var i = 0; i < preview.Count; i++)
+        {
+            var (planned, hosts) = (preview[i].Task, preview[i].Hosts);
+            output.WriteLine($"{i + 1}. {planned.Task.Name}{Arguments(planned)}");
+            output.WriteLine("   " + Hosts(planned, hosts));
+            if (hosts.Excluded.Count > 0 && !hosts.IsAllExcluded)
+            {
+                output.WriteLine($"   excluded: {string.Join(", ", hosts.Excluded.Select(h => h.Original))}");
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine("Host lists are built from Env as it is after the fabfile's setup; a task that changes Env.Hosts while it runs");
+        output.WriteLine("would change the lists of the tasks after it.");
+    }
+
+    private static string Hosts(PlannedTask planned, HostList hosts)
+    {
+        if (hosts.IsLocalOnly)
+        {
+            return "no hosts: runs once, locally";
+        }
+
+        var list = string.Join(", ", hosts.Hosts.Select(h => h.Original));
+        var source = hosts.Source switch
+        {
+            HostListSource.CommandLine => "from the task's command-line arguments",
+            HostListSource.Attribute when planned.Task.HostsFromClass => $"from [Hosts]/[Roles] on class {planned.Task.Method.DeclaringType?.Name}",
+            HostListSource.Attribute => "from [Hosts]/[Roles] on the method",
+            _ => "from Env.Hosts/Env.Roles (-H/-R, the fabfile's setup)",
+        };
+        return hosts.IsAllExcluded
+            ? $"every host {source} is excluded ({string.Join(", ", hosts.Excluded.Select(h => h.Original))}): would be skipped"
+            : $"hosts {source}: {list}";
+    }
+
+    private static string Arguments(PlannedTask planned)
+    {
+        if (planned.Task.Parameters.Count == 0)
+        {
+            return "";
+        }
+
+        var pairs = planned.Task.Parameters.Select((p, i) => $"{p.Name}={Format(planned.Arguments[i])}");
+        return $"({string.Join(", ", pairs)})";
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "null",
+        string s => $"\"{s}\"",
+        bool b => b ? "true" : "false",
+        Array a => "[" + string.Join(", ", a.Cast<object?>().Select(Format)) + "]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
