@@ -42,7 +42,9 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
             return ExitCodes.Ok;
         }
 
+        var loading = System.Diagnostics.Stopwatch.StartNew();
         var fabfile = FabfileLoader.LoadBuilt(build.AssemblyPath, build.ProjectPath, build.Built);
+        Debug(groups, $"Loaded fabfile {fabfile.AssemblyPath} ({(build.Built ? "built just now" : "up to date")}) in {loading.ElapsedMilliseconds} ms.");
         var table = TaskDiscovery.Discover(fabfile.Assembly, XmlDocumentation.Load(fabfile.XmlDocumentationPath));
         if (request.List)
         {
@@ -108,6 +110,11 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
             env.Values[key] = value;
         }
     }
+
+    /// <summary>A debug line: on the console with <c>--show debug</c>, always in the log file.</summary>
+    private void Debug(ImmutableDictionary<string, bool> groups, string text) =>
+        logger.ForContext(ConsoleLogger.HiddenProperty, !OutputGroups.IsShown(OutputKind.Debug, ScopeSettings.None, groups))
+            .Debug("{Line}", text);
 
     private static SshOptions SshOptionsOf(FabRequest request)
     {

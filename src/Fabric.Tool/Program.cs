@@ -1,6 +1,7 @@
 using Fabric.Engine;
 using Fabric.Tool.CommandLine;
 using Fabric.Tool.Console;
+using Serilog;
 
 namespace Fabric.Tool;
 
@@ -13,38 +14,49 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var logger = ConsoleLogger.Create();
-        using var interrupt = new Interrupt();
-        FabRequest? request = null;
+        FabRequest request;
         try
         {
             request = CommandLineParser.Parse(args);
+        }
+        catch (FabricUsageException e)
+        {
+            using var console = ConsoleLogger.Create();
+            console.Error("{Line}", "Error: " + e.Message);
+            return ExitCodes.Usage;
+        }
+
+        using var logger = ConsoleLogger.Create(request.LogFile, request.LogFormat);
+        using var interrupt = new Interrupt();
+        try
+        {
             return await new FabCommand(logger, System.Console.Out, interrupt.Token).ExecuteAsync(request).ConfigureAwait(false);
         }
         catch (FabricUsageException e)
         {
-            logger.Error("{Line:l}", "Error: " + e.Message);
-            if (ShowsDebug(request))
-            {
-                logger.Error("{Line:l}", e.ToString());
-            }
-
+            logger.Error("{Line}", "Error: " + e.Message);
+            Trace(logger, request, e);
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.Error("{Line:l}", $"Fatal error: dotnet fab failed unexpectedly: {e.GetType().Name}: {e.Message}");
-            logger.Error("{Line:l}", ShowsDebug(request) ? e.ToString() : "Run again with --show debug for the full trace, and please report it.");
+            logger.Error("{Line}", $"Fatal error: dotnet fab failed unexpectedly: {e.GetType().Name}: {e.Message}");
+            if (!ShowsDebug(request))
+            {
+                logger.Error("{Line}", "Run again with --show debug for the full trace, and please report it.");
+            }
+
+            Trace(logger, request, e);
             return ExitCodes.Aborted;
-        }
-        finally
-        {
-            (logger as IDisposable)?.Dispose();
         }
     }
 
-    private static bool ShowsDebug(FabRequest? request) =>
-        request?.Show.Contains("debug", StringComparer.OrdinalIgnoreCase) == true;
+    /// <summary>The exception's trace: on the console with <c>--show debug</c>, and always in the log file.</summary>
+    private static void Trace(ILogger logger, FabRequest request, Exception e) =>
+        logger.ForContext(ConsoleLogger.HiddenProperty, !ShowsDebug(request)).Debug("{Line}", e.ToString());
+
+    private static bool ShowsDebug(FabRequest request) =>
+        request.Show.Contains("debug", StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Ctrl-C: the first cancels the run (exit 130 once it has stopped); a second exits at once.</summary>
     private sealed class Interrupt : IDisposable

@@ -1,4 +1,5 @@
 using Fabric.Engine;
+using Fabric.Tool.Console;
 using Fabric.Tool.Listing;
 using McMaster.Extensions.CommandLineUtils;
 
@@ -42,6 +43,13 @@ internal static class CommandLineParser
             Settings = [.. o.Set.Values.SelectMany(v => (v ?? "").Split(',')).Where(s => s.Length > 0).Select(ParseSetting)],
             Hide = SplitList(o.Hide),
             Show = SplitList(o.Show),
+            LogFile = o.LogFile.Value() is { } logFile ? Path.GetFullPath(logFile) : null,
+            LogFormat = o.LogFormat.Value() switch
+            {
+                null or "text" => LogFileFormat.Text,
+                "json" => LogFileFormat.Json,
+                var other => throw new FabricUsageException($"Invalid --log-format '{other}': use text or json."),
+            },
             Password = o.Password.Value(),
             KeyFiles = [.. o.KeyFiles.Values.OfType<string>()],
             ConnectTimeout = o.Timeout.HasValue() ? ParseSeconds("--timeout", o.Timeout.Value()!) : null,
@@ -127,6 +135,8 @@ internal static class CommandLineParser
             Set = app.Option("--set <SETTINGS>", "Comma-separated key=value pairs for Env[\"key\"].", CommandOptionType.MultipleValue),
             Hide = app.Option("--hide <GROUPS>", "Hide output groups: running, stdout, stderr, status, warnings, everything.", CommandOptionType.MultipleValue),
             Show = app.Option("--show <GROUPS>", "Show output groups, e.g. debug (full exception traces).", CommandOptionType.MultipleValue),
+            LogFile = app.Option("--log-file <PATH>", "Also write every line, with time, host and task, and debug detail, to this file.", CommandOptionType.SingleValue),
+            LogFormat = app.Option("--log-format <FORMAT>", "The log file's format: text (default) or json.", CommandOptionType.SingleValue),
             Password = app.Option("-p|--password <PASSWORD>", "Password for SSH logins and sudo (asked on a terminal when needed and not given).", CommandOptionType.SingleValue),
             KeyFiles = app.Option("-i <KEYFILE>", "A private key file; repeatable. Tried before ~/.ssh/id_ed25519, id_ecdsa, id_rsa.", CommandOptionType.MultipleValue),
             Timeout = app.Option("-t|--timeout <SECONDS>", "Connect timeout (default: 10).", CommandOptionType.SingleValue),
@@ -202,6 +212,10 @@ internal static class CommandLineParser
         public required CommandOption Hide { get; init; }
 
         public required CommandOption Show { get; init; }
+
+        public required CommandOption LogFile { get; init; }
+
+        public required CommandOption LogFormat { get; init; }
 
         public required CommandOption Password { get; init; }
 

@@ -1,3 +1,4 @@
+using Fabric.Tool.Console;
 using Fabric.Tool.Listing;
 
 namespace Fabric.Tool.CommandLine;
@@ -36,6 +37,10 @@ internal sealed record FabRequest
     public IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; } = [];
 
     public IReadOnlyList<string> Hide { get; init; } = [];
+
+    public string? LogFile { get; init; }
+
+    public LogFileFormat LogFormat { get; init; }
 
     public string? Password { get; init; }
 

@@ -1,3 +1,4 @@
+using Fabric.Engine.Execution;
 using Fabric.Engine.Output;
 using Serilog;
 using Serilog.Events;
@@ -5,8 +6,9 @@ using Serilog.Events;
 namespace Fabric.Tool.Console;
 
 /// <summary>
-/// Writes the engine's output through Serilog, one whole line per event, in Fabric's plain format:
-/// no timestamps, no levels. (Which groups are shown was decided by the engine.) Warnings and fatal errors are written at levels the console sends to stderr.
+/// Writes the engine's output through Serilog, one whole line per event, in Fabric's plain format, with the host,
+/// the task being run and the kind of line as properties for the log file. Hidden lines are marked, so the console
+/// skips them and a log file keeps them.
 /// </summary>
 internal sealed class SerilogOutputSink(ILogger logger) : IOutputSink
 {
@@ -20,6 +22,11 @@ internal sealed class SerilogOutputSink(ILogger logger) : IOutputSink
             OutputKind.Debug => LogEventLevel.Debug,
             _ => LogEventLevel.Information,
         };
-        logger.Write(level, "{Line:l}", OutputFormatter.Format(line));
+        logger
+            .ForContext("Host", line.Host ?? "-")
+            .ForContext("Task", Ambient.Frame?.TaskName ?? "-")
+            .ForContext("Kind", line.Kind)
+            .ForContext(ConsoleLogger.HiddenProperty, line.Hidden)
+            .Write(level, "{Line}", OutputFormatter.Format(line));
     }
 }

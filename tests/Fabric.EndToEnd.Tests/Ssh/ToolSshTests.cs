@@ -77,16 +77,18 @@ public sealed class ToolSshTests(SshdFixture sshd) : IDisposable
     }
 
     [Fact]
-    public async Task A_password_login_and_a_sudo_that_asks_for_it_work_and_the_password_never_shows()
+    public async Task A_password_login_and_a_sudo_that_asks_for_it_work_and_the_password_never_shows_or_is_logged()
     {
+        var log = sshd.Path($"log-{Guid.NewGuid():N}");
         var result = await FabTool.RunAsync(Repository.Root,
             ["-f", Fabfile, "--known-hosts", _knownHosts, "-u", SshdFixture.TestUser, "-p", SshdFixture.TestUserPassword,
-             "--show", "debug", "-H", Host(1), "whoami", "sudo-whoami"]);
+             "--show", "debug", "--log-file", log, "-H", Host(1), "whoami", "sudo-whoami"]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"[{Host(1)}] out: {SshdFixture.TestUser}", result.StdoutLines);
         Assert.Contains($"[{Host(1)}] out: root", result.StdoutLines);
-        Assert.DoesNotContain(SshdFixture.TestUserPassword, result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("executing: ", File.ReadAllText(log), StringComparison.Ordinal);
+        Assert.DoesNotContain(SshdFixture.TestUserPassword, result.Stdout + result.Stderr + File.ReadAllText(log), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,10 @@ internal sealed class Runner(RunContext context)
             throw new TaskFailure($"Task '{task.Name}': {e.Message}");
         }
 
+        Write(OutputKind.Debug, null, hosts.IsLocalOnly
+            ? $"Task '{task.Name}': no hosts, runs once locally."
+            : $"Task '{task.Name}': hosts from {hosts.Source}: {string.Join(", ", hosts.Hosts.Select(h => h.Original))}"
+                + (hosts.Excluded.Count > 0 ? $" (excluded: {string.Join(", ", hosts.Excluded.Select(h => h.Original))})" : "") + ".");
         if (hosts.IsLocalOnly)
         {
             await InvokeAsync(planned, null).ConfigureAwait(false);
@@ -73,7 +77,6 @@ internal sealed class Runner(RunContext context)
         foreach (var host in hosts.Hosts)
         {
             context.Cancellation.ThrowIfCancellationRequested();
-            Write(OutputKind.Executing, host.Original, task.Name);
             await InvokeAsync(planned, host).ConfigureAwait(false);
         }
     }
@@ -83,6 +86,11 @@ internal sealed class Runner(RunContext context)
         var task = planned.Task;
         var frame = new ExecutionFrame(task.Name, host, host?.UserOr(context.Env.User) ?? context.Env.User, host?.PortOr(context.Env.Port) ?? context.Env.Port);
         using var entered = Ambient.Enter(frame);
+        if (host is not null)
+        {
+            Write(OutputKind.Executing, host.Original, task.Name);
+        }
+
         try
         {
             var target = task.Method.IsStatic ? null : InstanceOf(task.Method.DeclaringType!);

@@ -5,6 +5,7 @@ internal sealed class CollectingOutputSink : IOutputSink
 {
     private readonly List<OutputEvent> _lines = [];
 
+    /// <summary>Every line, hidden ones too.</summary>
     public IReadOnlyList<OutputEvent> Lines
     {
         get
@@ -16,7 +17,8 @@ internal sealed class CollectingOutputSink : IOutputSink
         }
     }
 
-    public IReadOnlyList<string> Text => [.. Lines.Select(OutputFormatter.Format)];
+    /// <summary>The shown lines, formatted as the console would show them.</summary>
+    public IReadOnlyList<string> Text => [.. Lines.Where(l => !l.Hidden).Select(OutputFormatter.Format)];
 
     public void Write(OutputEvent line)
     {

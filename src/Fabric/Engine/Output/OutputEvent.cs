@@ -1,4 +1,14 @@
 namespace Fabric.Engine.Output;
 
 /// <summary>One line of output: what it is, which host it concerns (null: none), and its text.</summary>
-internal sealed record OutputEvent(OutputKind Kind, string? Host, string Text);
+/// <param name="Kind">What the line is; decides its format and output group.</param>
+/// <param name="Host">The host string it concerns, or null.</param>
+/// <param name="Text">The text, without the host prefix.</param>
+internal sealed record OutputEvent(OutputKind Kind, string? Host, string Text)
+{
+    /// <summary>
+    /// True when <c>--hide</c>/<c>Hide(...)</c> (or the default for debug lines) keeps it off the console: sinks that
+    /// show output skip it; a log file records it.
+    /// </summary>
+    public bool Hidden { get; init; }
+}

@@ -57,12 +57,11 @@ internal static class OutputGroups
         return scope.OutputGroups.TryGetValue(group, out var shown) || runGroups.TryGetValue(group, out shown) ? shown : group != "debug";
     }
 
-    /// <summary>Writes <paramref name="line"/> unless a scope hides its group.</summary>
+    /// <summary>Writes <paramref name="line"/>, marked <see cref="OutputEvent.Hidden"/> when the run or a scope hides its group.</summary>
     public static void Write(RunContext context, ScopeSettings scope, OutputEvent line)
     {
-        if (IsShown(line.Kind, scope, context.OutputGroups))
-        {
-            context.Output.Write(line);
-        }
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(line);
+        context.Output.Write(IsShown(line.Kind, scope, context.OutputGroups) ? line : line with { Hidden = true });
     }
 }

@@ -1,12 +1,17 @@
 namespace Fabric.Engine.Output;
 
-/// <summary>Writes formatted lines to a <see cref="TextWriter"/>, one whole line at a time.</summary>
+/// <summary>Writes formatted lines to a <see cref="TextWriter"/>, one whole line at a time (hidden lines are skipped).</summary>
 internal sealed class TextWriterOutputSink(TextWriter writer) : IOutputSink
 {
     private readonly Lock _gate = new();
 
     public void Write(OutputEvent line)
     {
+        if (line.Hidden)
+        {
+            return;
+        }
+
         var text = OutputFormatter.Format(line);
         lock (_gate)
         {

@@ -94,7 +94,7 @@ internal sealed class ConnectionCache(RunContext context)
             await Task.Run(connection.Dispose).ConfigureAwait(false);
             if (wasOpen)
             {
-                context.Output.Write(new OutputEvent(OutputKind.Status, null, $"Disconnecting from {connection.Target.Display}... done."));
+                OutputGroups.Write(context, Ambient.Scope, new OutputEvent(OutputKind.Status, null, $"Disconnecting from {connection.Target.Display}... done."));
             }
         }
     }

@@ -30,6 +30,7 @@ internal static class RemoteShell
         var isSudo = kind == "sudo";
         var marker = isSudo ? connection.SudoMarker : null;
         var line = RemoteCommandLine.Build(command, scope, shell ? context.Env.Shell : null, marker, sudoUser);
+        OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Debug, target.Display, "executing: " + line));
         var process = new RemoteProcess
         {
             Connection = connection,
