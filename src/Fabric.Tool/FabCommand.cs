@@ -6,6 +6,7 @@ using Fabric.Engine.Output;
 using Fabric.Engine.Ssh;
 using Fabric.Engine.Tasks;
 using Fabric.Tool.CommandLine;
+using Fabric.Tool.Completion;
 using Fabric.Tool.Console;
 using Fabric.Tool.Fabfiles;
 using Fabric.Tool.Listing;
@@ -25,6 +26,12 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         if (request.Help)
         {
             stdout.WriteLine(CommandLineParser.HelpText().TrimEnd());
+            return ExitCodes.Ok;
+        }
+
+        if (request.Completion is { } shell)
+        {
+            stdout.Write(CompletionScript.For(shell, CommandLineParser.OptionNames()));
             return ExitCodes.Ok;
         }
 

@@ -29,6 +29,7 @@ internal static class CommandLineParser
             Tasks = tasks,
             Help = o.Help.HasValue(),
             Version = o.Version.HasValue(),
+            Completion = o.Completion.Value(),
             List = o.List.HasValue() || o.ListFormat.HasValue(),
             ListFormat = o.ListFormat.HasValue() ? ParseListFormat(o.ListFormat.Value()!) : ListFormat.Normal,
             Display = o.Display.Value(),
@@ -99,6 +100,10 @@ internal static class CommandLineParser
         return (options, tasks);
     }
 
+    /// <summary>Every option as it is typed (<c>-H</c>, <c>--hosts</c>, …), for completion scripts.</summary>
+    public static IReadOnlyList<string> OptionNames() =>
+        [.. Build(out _).Options.SelectMany(o => new[] { o.ShortName is { } s ? "-" + s : null, o.LongName is { } l ? "--" + l : null }).OfType<string>()];
+
     /// <summary>The text of <c>--help</c>.</summary>
     public static string HelpText() => Build(out _).GetHelpText();
 
@@ -145,6 +150,7 @@ internal static class CommandLineParser
             KnownHosts = app.Option("--known-hosts <FILE>", "The known_hosts file (default: ~/.ssh/known_hosts).", CommandOptionType.SingleValue),
             RejectUnknownHosts = app.Option("--reject-unknown-hosts", "Refuse hosts whose key is not in known_hosts instead of adding them.", CommandOptionType.NoValue),
             DisableKnownHosts = app.Option("--disable-known-hosts", "Do not check host keys at all (unsafe).", CommandOptionType.NoValue),
+            Completion = app.Option("--completion <SHELL>", "Print a completion script for bash, zsh or pwsh (tasks and options).", CommandOptionType.SingleValue),
             Version = app.Option("-V|--version", "Show the version and exit.", CommandOptionType.NoValue),
             Help = app.Option("-h|--help", "Show this help and exit.", CommandOptionType.NoValue),
         };
@@ -232,6 +238,8 @@ internal static class CommandLineParser
         public required CommandOption RejectUnknownHosts { get; init; }
 
         public required CommandOption DisableKnownHosts { get; init; }
+
+        public required CommandOption Completion { get; init; }
 
         public required CommandOption Version { get; init; }
 

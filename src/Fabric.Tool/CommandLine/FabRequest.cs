@@ -12,6 +12,8 @@ internal sealed record FabRequest
 
     public bool Version { get; init; }
 
+    public string? Completion { get; init; }
+
     public bool List { get; init; }
 
     public ListFormat ListFormat { get; init; }
