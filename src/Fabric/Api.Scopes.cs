@@ -106,4 +106,15 @@ public static partial class Api
             OutputGroups = s.OutputGroups.SetItems(expanded.Select(g => new KeyValuePair<string, bool>(g, shown))),
         });
     }
+
+    /// <summary>
+    /// Masks <paramref name="values"/> as <c>****</c> in every line of output of the block (commands shown, their output,
+    /// warnings, errors, the log file): <c>using (Secrets(token)) Run($"deploy --token {token}");</c>.
+    /// For the whole run, add them to <c>Env.Secrets</c>.
+    /// </summary>
+    public static IDisposable Secrets(params string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return Ambient.EnterScope(s => s with { Secrets = s.Secrets.AddRange(values.Where(v => !string.IsNullOrEmpty(v))) });
+    }
 }

@@ -7,6 +7,10 @@ public sealed class CommandFailedException : AbortException
     public CommandFailedException(CommandResult result)
         : base(Describe(result)) => Result = result;
 
+    /// <summary>Creates the exception with a message already prepared (secrets masked).</summary>
+    internal CommandFailedException(CommandResult result, string message)
+        : base(message) => Result = result;
+
     /// <summary>What the command returned.</summary>
     public CommandResult Result { get; }
 

@@ -113,6 +113,17 @@ public sealed class FabricEnv
     /// <summary>The task being run, or null outside a task.</summary>
     public string? Task => Ambient.Frame?.TaskName;
 
+    /// <summary>
+    /// Values masked as <c>****</c> wherever they would appear in output or the log file, e.g. a database password
+    /// that a command line carries: <c>Env.Secrets.Add(password)</c>. Passwords given with <c>-p</c> or typed at a
+    /// prompt are masked without being listed here.
+    /// </summary>
+    public List<string> Secrets
+    {
+        get => State.Secrets;
+        set => State.Secrets = value ?? [];
+    }
+
     /// <summary>A free-form setting: <c>--set key=value</c> on the command line, or set by the fabfile. Null when absent.</summary>
     public string? this[string key]
     {

@@ -18,6 +18,7 @@ internal static class CommandOutcome
             return result;
         }
 
-        throw new CommandFailedException(result);
+        // Masked now, while the Secrets(...) scopes of the failing call are still in force: the runner prints it after they end.
+        throw new CommandFailedException(result, SecretMask.Apply(CommandFailedException.Describe(result), OutputGroups.SecretsOf(context, scope)));
     }
 }

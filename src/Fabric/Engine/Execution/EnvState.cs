@@ -28,6 +28,9 @@ internal sealed class EnvState
     /// <summary>The sudo password for every host, when the fabfile sets one; else the <c>-p</c> password, else asked.</summary>
     public string? SudoPassword { get; set; }
 
+    /// <summary>Values masked as <c>****</c> wherever they would appear in output or the log.</summary>
+    public List<string> Secrets { get; set; } = [];
+
     /// <summary><c>--set k=v</c> values and anything the fabfile stores with <c>Env["k"] = …</c>.</summary>
     public Dictionary<string, string?> Values { get; } = new(StringComparer.Ordinal);
 }

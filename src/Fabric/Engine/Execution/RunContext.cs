@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Fabric.Engine.Hosts;
 using Fabric.Engine.Output;
@@ -28,8 +29,21 @@ internal sealed class RunContext(IOutputSink output)
     /// <summary>How to connect: key files, password, timeouts, known_hosts (filled from the command line).</summary>
     public SshOptions Ssh { get; init; } = new();
 
-    /// <summary>Asks for sudo passwords, key passphrases and login passwords; null: nobody to ask (no terminal).</summary>
-    public ISecretPrompt? SecretPrompt { get; init; }
+    private readonly ConcurrentBag<string> _secrets = [];
+    private readonly ISecretPrompt? _secretPrompt;
+
+    /// <summary>
+    /// Asks for sudo passwords, key passphrases and login passwords; null: nobody to ask (no terminal). Every answer
+    /// is remembered in <see cref="Secrets"/>, so it is masked should it ever reach the output.
+    /// </summary>
+    public ISecretPrompt? SecretPrompt
+    {
+        get => _secretPrompt;
+        init => _secretPrompt = value is null ? null : new RememberingPrompt(value, _secrets);
+    }
+
+    /// <summary>Secrets the run knows of itself: the <c>-p</c> password and every answer to a secret prompt.</summary>
+    public IEnumerable<string> Secrets => Ssh.Password is { } password ? _secrets.Append(password) : _secrets;
 
     /// <summary>
     /// The host a task with no host connects to, asked once per run through <paramref name="ask"/> (SPEC §9);
@@ -46,4 +60,21 @@ internal sealed class RunContext(IOutputSink output)
 
     /// <summary>The run's SSH connections. The runner calls <see cref="ConnectionCache.CloseAllAsync"/> in its <c>finally</c>.</summary>
     public ConnectionCache Connections => LazyInitializer.EnsureInitialized(ref _connections, () => new ConnectionCache(this));
+
+    /// <summary>Passes questions on, and remembers secret answers so that output can mask them.</summary>
+    private sealed class RememberingPrompt(ISecretPrompt inner, ConcurrentBag<string> secrets) : ISecretPrompt
+    {
+        public string? Ask(string prompt)
+        {
+            var answer = inner.Ask(prompt);
+            if (!string.IsNullOrEmpty(answer))
+            {
+                secrets.Add(answer);
+            }
+
+            return answer;
+        }
+
+        public string? AskVisible(string prompt) => inner.AskVisible(prompt);
+    }
 }

@@ -28,6 +28,9 @@ internal sealed record ScopeSettings
     /// <summary><c>ShellEnv</c> variables exported before each remote command (inner scopes override outer ones).</summary>
     public ImmutableSortedDictionary<string, string> ShellEnvironment { get; init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Values a <c>Secrets(...)</c> scope masks in output.</summary>
+    public ImmutableList<string> Secrets { get; init; } = [];
+
     /// <summary>Output groups a <c>Hide</c>/<c>Show</c>/<c>Quiet</c> scope turned off (false) or on (true).</summary>
     public ImmutableDictionary<string, bool> OutputGroups { get; init; } = ImmutableDictionary.Create<string, bool>(StringComparer.Ordinal);
 }

@@ -57,11 +57,24 @@ internal static class OutputGroups
         return scope.OutputGroups.TryGetValue(group, out var shown) || runGroups.TryGetValue(group, out shown) ? shown : group != "debug";
     }
 
-    /// <summary>Writes <paramref name="line"/>, marked <see cref="OutputEvent.Hidden"/> when the run or a scope hides its group.</summary>
+    /// <summary>Every value to mask: the run's own secrets, <c>Env.Secrets</c>, and those of the <c>Secrets(...)</c> scopes.</summary>
+    public static List<string> SecretsOf(RunContext context, ScopeSettings scope) =>
+        [.. context.Secrets.Concat(context.Env.Secrets).Concat(scope.Secrets)];
+
+    /// <summary>
+    /// Writes <paramref name="line"/> with every secret masked (the run's passwords and prompted answers,
+    /// <c>Env.Secrets</c>, <c>Secrets(...)</c> scopes), marked <see cref="OutputEvent.Hidden"/> when the run or a scope hides its group.
+    /// </summary>
     public static void Write(RunContext context, ScopeSettings scope, OutputEvent line)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(line);
+        var secrets = SecretsOf(context, scope);
+        if (secrets.Count > 0)
+        {
+            line = line with { Text = SecretMask.Apply(line.Text, secrets) };
+        }
+
         context.Output.Write(IsShown(line.Kind, scope, context.OutputGroups) ? line : line with { Hidden = true });
     }
 }
