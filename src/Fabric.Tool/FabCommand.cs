@@ -125,9 +125,12 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
 
     private static SshOptions SshOptionsOf(FabRequest request)
     {
-        foreach (var file in request.KeyFiles.Where(f => !File.Exists(f)))
+        foreach (var file in request.KeyFiles)
         {
-            throw new FabricUsageException($"Key file '{file}' (-i) does not exist.");
+            if (KeyRing.Problem(file) is { } problem)
+            {
+                throw new FabricUsageException(problem);
+            }
         }
 
         var defaults = new SshOptions();

@@ -35,9 +35,9 @@ internal static class CommandLineParser
             Display = o.Display.Value(),
             DryRun = o.DryRun.HasValue(),
             Fabfile = o.Fabfile.Value(),
-            Hosts = SplitList(o.Hosts),
+            Hosts = SplitHosts("-H", o.Hosts),
             Roles = SplitList(o.Roles),
-            ExcludeHosts = SplitList(o.Exclude),
+            ExcludeHosts = SplitHosts("-x", o.Exclude),
             User = o.User.Value(),
             Port = o.Port.HasValue() ? ParsePort(o.Port.Value()!) : null,
             WarnOnly = o.WarnOnly.HasValue(),
@@ -155,6 +155,15 @@ internal static class CommandLineParser
             Help = app.Option("-h|--help", "Show this help and exit.", CommandOptionType.NoValue),
         };
         return app;
+    }
+
+    /// <summary>A comma-separated host list: an empty item (<c>-H ""</c>, <c>-H a,,b</c>) is a usage error, never silently dropped.</summary>
+    private static List<string> SplitHosts(string option, CommandOption values)
+    {
+        var hosts = values.Values.SelectMany(v => (v ?? "").Split(',')).Select(s => s.Trim()).ToList();
+        return hosts.Contains("")
+            ? throw new FabricUsageException($"Invalid {option} '{string.Join(",", values.Values)}': it has an empty host (separate hosts with ',', as in {option} a,b).")
+            : hosts;
     }
 
     private static List<string> SplitList(CommandOption option) =>

@@ -13,6 +13,32 @@ internal sealed class KeyRing(SshOptions options, ISecretPrompt? prompt, Action<
 
     public IReadOnlyList<(string Path, IPrivateKeySource Key)> Keys => _keys.Value;
 
+    /// <summary>
+    /// Why a key file named on the command line cannot be used (missing, unreadable, not a private key), or null when
+    /// it can (an encrypted key counts as usable: its passphrase is asked when it is needed). Checked before anything runs.
+    /// </summary>
+    public static string? Problem(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return $"Key file '{path}' (-i) does not exist.";
+        }
+
+        try
+        {
+            using var key = new PrivateKeyFile(path);
+            return null;
+        }
+        catch (SshPassPhraseNullOrEmptyException)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is SshException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            return $"Key file '{path}' (-i) cannot be used: {e.Message.TrimEnd('.')}.";
+        }
+    }
+
     private static List<(string Path, IPrivateKeySource Key)> Load(SshOptions options, ISecretPrompt? prompt, Action<string> warn)
     {
         var keys = new List<(string, IPrivateKeySource)>();
