@@ -69,11 +69,7 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
             return ExitCodes.Ok;
         }
 
-        foreach (var host in request.Hosts.Concat(request.ExcludeHosts))
-        {
-            HostString.Parse(host);
-        }
-
+        CheckHostStrings(request.Hosts.Concat(request.ExcludeHosts));
         var plan = RunPlanner.Plan(table, request.Tasks);
         RunPlanner.CheckAttributeHosts(plan);
 
@@ -88,10 +84,7 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         using (Ambient.Enter(context))
         {
             FabfileSetup.Run(fabfile.Assembly);
-            foreach (var host in context.Env.Hosts.Concat(context.Env.ExcludeHosts))
-            {
-                HostString.Parse(host);
-            }
+            CheckHostStrings(context.Env.Hosts.Concat(context.Env.ExcludeHosts));
 
             RunPlanner.CheckRoles(plan, context.Env.Roles, context.Env.RoleDefs);
             if (request.DryRun)
@@ -102,6 +95,15 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         }
 
         return await new Runner(context).RunAsync(plan).ConfigureAwait(false);
+    }
+
+    /// <summary>Every host string must parse before anything runs: -H/-x first, then again once setup may have changed Env.</summary>
+    private static void CheckHostStrings(IEnumerable<string> hosts)
+    {
+        foreach (var host in hosts)
+        {
+            HostString.Parse(host);
+        }
     }
 
     private static void Configure(EnvState env, FabRequest request)
