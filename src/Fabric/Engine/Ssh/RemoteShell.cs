@@ -63,7 +63,12 @@ internal static class RemoteShell
             throw new AbortException($"{kind} '{what}' needs a host, and this task has none: give hosts with -H, [Hosts(...)], Env.Hosts or task:host=….");
         }
 
-        return new ConnectionTarget(host.Original, host.Host, frame.User, frame.Port);
+        var env = Ambient.Context.Env;
+        return new ConnectionTarget(host.Original, host.Host, frame.User, frame.Port)
+        {
+            UserGiven = host.User is not null || env.UserGiven,
+            PortGiven = host.Port is not null || env.PortGiven,
+        };
     }
 
     /// <summary>
