@@ -6,9 +6,11 @@ namespace Fabric.Engine.Ssh;
 
 /// <summary>
 /// The run's jump hosts (<c>-g</c>, <c>Env.Gateway</c>, <c>ProxyJump</c>): one connection per chain of gateways, shared by
-/// every host behind it. Each gateway runs a SOCKS5 listener on a loopback port (<see cref="ForwardedPortDynamic"/>), and
-/// the connections behind it go through that port, so their host keys are checked against their own names. A chain
+/// every host behind it. For each host behind it, the gateway forwards a loopback port to that host's address as the
+/// gateway resolves it (<see cref="ForwardedPortLocal"/>, a <c>direct-tcpip</c> channel per connection, as <c>ssh -J</c>);
+/// the connection to the host goes through that port, and its host key is checked against the host's own name. A chain
 /// <c>a,b</c> reaches <c>b</c> through <c>a</c>; <c>a</c> follows its own <c>ProxyJump</c>, if any.
+/// (Not <see cref="ForwardedPortDynamic"/>: its SOCKS reply races the server's banner, which then breaks the handshake.)
 /// </summary>
 internal sealed class GatewayPool(ConnectionCache cache, Func<string> defaultUser, CancellationToken runCancellation)
 {
@@ -16,8 +18,8 @@ internal sealed class GatewayPool(ConnectionCache cache, Func<string> defaultUse
     private readonly ConcurrentDictionary<string, Lazy<Task<Gateway>>> _gateways = new(StringComparer.Ordinal);
     private readonly ConcurrentStack<string> _opened = new();
 
-    /// <summary>The loopback SOCKS5 port through which the last gateway of <paramref name="chain"/> reaches other hosts.</summary>
-    public async Task<int> PortAsync(IReadOnlyList<string> chain, int depth, CancellationToken cancellationToken)
+    /// <summary>A loopback port that the last gateway of <paramref name="chain"/> forwards to <paramref name="host"/>:<paramref name="port"/>.</summary>
+    public async Task<int> ForwardAsync(IReadOnlyList<string> chain, string host, int port, int depth, CancellationToken cancellationToken)
     {
         if (depth > MaxDepth)
         {
@@ -33,7 +35,19 @@ internal sealed class GatewayPool(ConnectionCache cache, Func<string> defaultUse
 
         var lazy = _gateways.GetOrAdd(key, _ => new Lazy<Task<Gateway>>(() => OpenAsync(key, chain, depth)));
         var gateway = await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return (int)gateway.Port.BoundPort;
+        lock (gateway.Forwards)
+        {
+            if (!gateway.Forwards.TryGetValue((host, port), out var forward))
+            {
+                forward = new ForwardedPortLocal("127.0.0.1", 0, host, (uint)port);
+                forward.Exception += (_, e) => cache.Warn($"Gateway {gateway.Connection.Target.Display} to {host}:{port}: {e.Exception.Message}");
+                gateway.Connection.Client.AddForwardedPort(forward);
+                forward.Start();
+                gateway.Forwards.Add((host, port), forward);
+            }
+
+            return (int)forward.BoundPort;
+        }
     }
 
     private async Task<Gateway> OpenAsync(string key, IReadOnlyList<string> chain, int depth)
@@ -46,21 +60,8 @@ internal sealed class GatewayPool(ConnectionCache cache, Func<string> defaultUse
             PortGiven = host.Port is not null,
         };
         var connection = await SshConnector.ConnectAsync(cache, target, runCancellation, chain.Count > 1 ? chain.Take(chain.Count - 1).ToList() : null, depth + 1).ConfigureAwait(false);
-        var port = new ForwardedPortDynamic("127.0.0.1", 0);
-        try
-        {
-            connection.Client.AddForwardedPort(port);
-            port.Start();
-        }
-        catch
-        {
-            port.Dispose();
-            connection.Dispose();
-            throw;
-        }
-
         _opened.Push(key);
-        return new Gateway(connection, port);
+        return new Gateway(connection, []);
     }
 
     /// <summary>Closes the gateways, the innermost first, printing <c>Disconnecting from GATEWAY... done.</c> for each. Never throws.</summary>
@@ -81,24 +82,28 @@ internal sealed class GatewayPool(ConnectionCache cache, Func<string> defaultUse
         }
     }
 
-    private sealed record Gateway(SshConnection Connection, ForwardedPortDynamic Port) : IDisposable
+    private sealed record Gateway(SshConnection Connection, Dictionary<(string Host, int Port), ForwardedPortLocal> Forwards) : IDisposable
     {
         public void Dispose()
         {
-            try
+            lock (Forwards)
             {
-                if (Port.IsStarted)
+                foreach (var forward in Forwards.Values)
                 {
-                    Port.Stop();
+                    try
+                    {
+                        forward.Stop();
+                    }
+#pragma warning disable CA1031 // Closing at the end of the run: a listener that fails to stop is dropped with its connection.
+                    catch (Exception)
+#pragma warning restore CA1031
+                    {
+                    }
+
+                    forward.Dispose();
                 }
             }
-#pragma warning disable CA1031 // Closing at the end of the run: a listener that fails to stop is dropped with its connection.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
 
-            Port.Dispose();
             Connection.Dispose();
         }
     }

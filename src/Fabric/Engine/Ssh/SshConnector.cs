@@ -93,7 +93,7 @@ internal static class SshConnector
 
         var info = host.Jumps.Count == 0
             ? new ConnectionInfo(host.HostName, host.Port, host.User, [.. methods])
-            : new ConnectionInfo(host.HostName, host.Port, host.User, ProxyTypes.Socks5, "127.0.0.1", await cache.Gateways.PortAsync(host.Jumps, depth, cancellationToken).ConfigureAwait(false), null, null, [.. methods]);
+            : new ConnectionInfo("127.0.0.1", await cache.Gateways.ForwardAsync(host.Jumps, host.HostName, host.Port, depth, cancellationToken).ConfigureAwait(false), host.User, [.. methods]);
         info.Timeout = host.Options.ConnectTimeout;
         var client = new SshClient(info);
         if (host.KeepAlive is { } keepAlive)
