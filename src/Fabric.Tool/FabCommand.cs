@@ -112,8 +112,17 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         env.Roles = [.. request.Roles];
         env.ExcludeHosts = [.. request.ExcludeHosts];
         env.WarnOnly = request.WarnOnly;
-        env.User = request.User ?? env.User;
-        env.Port = request.Port ?? env.Port;
+        env.Gateway = request.Gateway;
+        if (request.User is { } user)
+        {
+            env.User = user;
+        }
+
+        if (request.Port is { } port)
+        {
+            env.Port = port;
+        }
+
         foreach (var (key, value) in request.Settings)
         {
             env.Values[key] = value;
@@ -135,12 +144,20 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
             }
         }
 
+        if (request.SshConfigPath is { } config && !File.Exists(config))
+        {
+            throw new FabricUsageException($"ssh config file '{config}' (--ssh-config-path) does not exist.");
+        }
+
         var defaults = new SshOptions();
         return defaults with
         {
             KeyFiles = [.. request.KeyFiles.Select(Path.GetFullPath)],
             Password = request.Password,
             ConnectTimeout = request.ConnectTimeout ?? defaults.ConnectTimeout,
+            ConnectTimeoutGiven = request.ConnectTimeout is not null,
+            SshConfigFile = request.SshConfigPath is { } path ? Path.GetFullPath(path) : null,
+            UseAgent = !request.NoAgent,
             CommandTimeout = request.CommandTimeout,
             ConnectionAttempts = request.ConnectionAttempts ?? defaults.ConnectionAttempts,
             KnownHostsFile = request.KnownHostsFile is { } knownHosts ? Path.GetFullPath(knownHosts) : null,

@@ -110,6 +110,28 @@ public sealed class FabricEnv
         set => State.SudoPassword = value;
     }
 
+    /// <summary>
+    /// Whether connections read <c>~/.ssh/config</c> (or the <c>--ssh-config-path</c> file) for host aliases, users, ports,
+    /// key files, <c>ProxyJump</c> and host-key settings, as <c>ssh</c> does. Default true; set it to false in the fabfile to
+    /// ignore the config. Read when a host is first connected to.
+    /// </summary>
+    public bool UseSshConfig
+    {
+        get => State.UseSshConfig;
+        set => State.UseSshConfig = value;
+    }
+
+    /// <summary>
+    /// A jump host (<c>[user@]host[:port]</c>, or several separated by commas, tried in order) that every connection goes
+    /// through, like <c>ssh -J</c>; it beats the config's <c>ProxyJump</c>. Starts as <c>-g/--gateway</c>; null: none. One
+    /// connection to each gateway serves every host behind it, and every hop's host key is checked.
+    /// </summary>
+    public string? Gateway
+    {
+        get => State.Gateway;
+        set => State.Gateway = string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
     /// <summary>The task being run, or null outside a task.</summary>
     public string? Task => Ambient.Frame?.TaskName;
 

@@ -24,6 +24,11 @@ internal static class CommandLineParser
             throw new FabricUsageException(e.Message + " 'dotnet fab --help' lists the options.");
         }
 
+        if (o.ForwardAgent.HasValue())
+        {
+            throw new FabricUsageException("Agent forwarding (-A/--forward-agent) is not supported: SSH.NET cannot accept the server's agent channels. Use a deploy key on the server, or run the command with 'ssh -A' through Local().");
+        }
+
         return new FabRequest
         {
             Tasks = tasks,
@@ -59,6 +64,9 @@ internal static class CommandLineParser
             KnownHostsFile = o.KnownHosts.Value(),
             RejectUnknownHosts = o.RejectUnknownHosts.HasValue(),
             DisableKnownHosts = o.DisableKnownHosts.HasValue(),
+            SshConfigPath = o.SshConfigPath.Value(),
+            NoAgent = o.NoAgent.HasValue(),
+            Gateway = o.Gateway.Value(),
         };
     }
 
@@ -151,6 +159,10 @@ internal static class CommandLineParser
             RejectUnknownHosts = app.Option("--reject-unknown-hosts", "Refuse hosts whose key is not in known_hosts instead of adding them.", CommandOptionType.NoValue),
             DisableKnownHosts = app.Option("--disable-known-hosts", "Do not check host keys at all (unsafe).", CommandOptionType.NoValue),
             Completion = app.Option("--completion <SHELL>", "Print a completion script for bash, zsh or pwsh (tasks and options).", CommandOptionType.SingleValue),
+            SshConfigPath = app.Option("--ssh-config-path <FILE>", "The ssh config file (default: ~/.ssh/config; Env.UseSshConfig = false ignores it).", CommandOptionType.SingleValue),
+            NoAgent = app.Option("-a|--no-agent", "Do not use the ssh-agent's keys.", CommandOptionType.NoValue),
+            ForwardAgent = app.Option("-A|--forward-agent", "Forward the ssh-agent to the hosts (not supported: an error).", CommandOptionType.NoValue),
+            Gateway = app.Option("-g|--gateway <HOST>", "Jump host(s) every connection goes through, like ssh -J: the initial Env.Gateway.", CommandOptionType.SingleValue),
             Version = app.Option("-V|--version", "Show the version and exit.", CommandOptionType.NoValue),
             Help = app.Option("-h|--help", "Show this help and exit.", CommandOptionType.NoValue),
         };
@@ -249,6 +261,14 @@ internal static class CommandLineParser
         public required CommandOption DisableKnownHosts { get; init; }
 
         public required CommandOption Completion { get; init; }
+
+        public required CommandOption SshConfigPath { get; init; }
+
+        public required CommandOption NoAgent { get; init; }
+
+        public required CommandOption ForwardAgent { get; init; }
+
+        public required CommandOption Gateway { get; init; }
 
         public required CommandOption Version { get; init; }
 

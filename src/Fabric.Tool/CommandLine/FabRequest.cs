@@ -61,4 +61,10 @@ internal sealed record FabRequest
     public bool DisableKnownHosts { get; init; }
 
     public IReadOnlyList<string> Show { get; init; } = [];
+
+    public string? SshConfigPath { get; init; }
+
+    public bool NoAgent { get; init; }
+
+    public string? Gateway { get; init; }
 }

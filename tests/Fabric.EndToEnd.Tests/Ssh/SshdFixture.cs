@@ -102,11 +102,16 @@ public sealed class SshdFixture : IDisposable
     /// <summary>A frame for running an operation on test host <paramref name="index"/> as <paramref name="user"/>.</summary>
     internal ExecutionFrame Frame(int index, string user = "root", string task = "t") => new(task, Host(index, user == "root" ? null : user), user, Port);
 
-    /// <summary>SSH options using the fixture's client key and a fresh known_hosts file of the test's own.</summary>
+    /// <summary>
+    /// SSH options using the fixture's client key and a fresh known_hosts file of the test's own; no agent, and a home
+    /// folder of the fixture's (no ssh config in it), so the running user's <c>~/.ssh</c> and agent are never used.
+    /// </summary>
     internal SshOptions Options() => new()
     {
         KeyFiles = [ClientKey],
         UseDefaultKeyFiles = false,
+        UseAgent = false,
+        HomeDirectory = Path("home"),
         KnownHostsFile = Path($"known_hosts-{Guid.NewGuid():N}"),
         ConnectTimeout = TimeSpan.FromSeconds(15),
     };

@@ -17,10 +17,38 @@ internal sealed class EnvState
     public bool WarnOnly { get; set; }
 
     /// <summary>The user for host strings that name none: <c>-u</c>, else the local user.</summary>
-    public string User { get; set; } = System.Environment.UserName;
+    public string User
+    {
+        get;
+        set
+        {
+            field = value;
+            UserGiven = true;
+        }
+    } = System.Environment.UserName;
+
+    /// <summary>True once <see cref="User"/> was set (<c>-u</c> or the fabfile): it then beats <c>~/.ssh/config</c>'s <c>User</c>.</summary>
+    public bool UserGiven { get; private set; }
 
     /// <summary>The port for host strings that name none: <c>--port</c>, else 22.</summary>
-    public int Port { get; set; } = 22;
+    public int Port
+    {
+        get;
+        set
+        {
+            field = value;
+            PortGiven = true;
+        }
+    } = 22;
+
+    /// <summary>True once <see cref="Port"/> was set (<c>--port</c> or the fabfile): it then beats <c>~/.ssh/config</c>'s <c>Port</c>.</summary>
+    public bool PortGiven { get; private set; }
+
+    /// <summary>Read <c>~/.ssh/config</c> (or <c>--ssh-config-path</c>) when connecting.</summary>
+    public bool UseSshConfig { get; set; } = true;
+
+    /// <summary>The jump host every connection goes through (<c>-g</c>); null: none, or the config's <c>ProxyJump</c>.</summary>
+    public string? Gateway { get; set; }
 
     /// <summary>The shell remote commands run in; the command is appended as one quoted argument.</summary>
     public string Shell { get; set; } = "/bin/bash -l -c";

@@ -15,6 +15,8 @@ internal sealed class ConnectionCache(RunContext context)
     private readonly ConcurrentQueue<string> _order = new();
     private readonly Lock _passwordGate = new();
     private KeyRing? _keys;
+    private HostResolver? _hosts;
+    private GatewayPool? _gateways;
 
     public SshOptions Options => context.Ssh;
 
@@ -24,6 +26,12 @@ internal sealed class ConnectionCache(RunContext context)
     public Lock KnownHostsGate { get; } = new();
 
     public KeyRing Keys => LazyInitializer.EnsureInitialized(ref _keys, () => new KeyRing(Options, Prompt, Warn));
+
+    /// <summary>Applies the ssh config, <c>Env.Gateway</c> and the command line to each target.</summary>
+    public HostResolver Hosts => LazyInitializer.EnsureInitialized(ref _hosts, () => new HostResolver(Options, () => context.Env.UseSshConfig, () => context.Env.Gateway, Warn));
+
+    /// <summary>The jump hosts' connections, shared by every host behind them.</summary>
+    public GatewayPool Gateways => LazyInitializer.EnsureInitialized(ref _gateways, () => new GatewayPool(this, () => context.Env.User, context.Cancellation));
 
     /// <summary>The login password: <c>-p</c>, or the one answered when a host refused the keys.</summary>
     public string? LoginPassword { get; private set; }
@@ -94,9 +102,12 @@ internal sealed class ConnectionCache(RunContext context)
             await Task.Run(connection.Dispose).ConfigureAwait(false);
             if (wasOpen)
             {
-                OutputGroups.Write(context, Ambient.Scope, new OutputEvent(OutputKind.Status, null, $"Disconnecting from {connection.Target.Display}... done."));
+                Status($"Disconnecting from {connection.Target.Display}... done.");
             }
         }
+
+        await (_gateways?.CloseAllAsync(Status) ?? Task.CompletedTask).ConfigureAwait(false);
+        void Status(string text) => OutputGroups.Write(context, Ambient.Scope, new OutputEvent(OutputKind.Status, null, text));
     }
 
     public void Warn(string message) =>

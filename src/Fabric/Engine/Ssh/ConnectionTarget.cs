@@ -1,8 +1,16 @@
 namespace Fabric.Engine.Ssh;
 
-/// <summary>Where a connection goes: the host string as written (for messages), and the resolved host, user and port.</summary>
+/// <summary>Where a connection goes: the host string as written (for messages), and the host (alias), user and port.</summary>
+/// <remarks>
+/// <see cref="UserGiven"/>/<see cref="PortGiven"/>: the user or port came from the host string or the command line (or the
+/// fabfile), so they beat <c>~/.ssh/config</c>; otherwise the config's <c>User</c>/<c>Port</c> win over the defaults.
+/// </remarks>
 internal sealed record ConnectionTarget(string Display, string Host, string User, int Port)
 {
+    public bool UserGiven { get; init; } = true;
+
+    public bool PortGiven { get; init; } = true;
+
     /// <summary>The cache key: operations naming the same user, host and port share one connection.</summary>
     public string Key => $"{User}@{Host}:{Port}";
 }

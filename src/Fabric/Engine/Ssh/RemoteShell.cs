@@ -65,7 +65,12 @@ internal static class RemoteShell
     {
         if (Ambient.Frame is { Host: { } host } frame)
         {
-            return new ConnectionTarget(host.Original, host.Host, frame.User, frame.Port);
+            var env = Ambient.Context.Env;
+            return new ConnectionTarget(host.Original, host.Host, frame.User, frame.Port)
+            {
+                UserGiven = host.User is not null || env.UserGiven,
+                PortGiven = host.Port is not null || env.PortGiven,
+            };
         }
 
         var context = Ambient.Context;
@@ -75,7 +80,11 @@ internal static class RemoteShell
             return string.IsNullOrWhiteSpace(answer) ? null : HostString.Parse(answer);
         }) ?? throw new AbortException(
             $"{kind} '{what}' needs a host, and this task has none: give hosts with -H, [Hosts(...)], Env.Hosts or task:host=….");
-        return new ConnectionTarget(asked.Original, asked.Host, asked.UserOr(context.Env.User), asked.PortOr(context.Env.Port));
+        return new ConnectionTarget(asked.Original, asked.Host, asked.UserOr(context.Env.User), asked.PortOr(context.Env.Port))
+        {
+            UserGiven = asked.User is not null || context.Env.UserGiven,
+            PortGiven = asked.Port is not null || context.Env.PortGiven,
+        };
     }
 
     /// <summary>

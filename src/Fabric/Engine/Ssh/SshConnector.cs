@@ -12,30 +12,41 @@ namespace Fabric.Engine.Ssh;
 /// </summary>
 internal static class SshConnector
 {
-    public static async Task<SshConnection> ConnectAsync(ConnectionCache cache, ConnectionTarget target, CancellationToken cancellationToken)
+    /// <param name="cache">The run's connections, keys and settings.</param>
+    /// <param name="target">The host to connect to.</param>
+    /// <param name="cancellationToken">Stops connecting.</param>
+    /// <param name="jumps">For a gateway reached through others: those gateways, replacing any the config names.</param>
+    /// <param name="depth">How many gateways deep this connection is (0: a host a task runs on).</param>
+    public static async Task<SshConnection> ConnectAsync(ConnectionCache cache, ConnectionTarget target, CancellationToken cancellationToken, IReadOnlyList<string>? jumps = null, int depth = 0)
     {
-        var options = cache.Options;
+        var host = cache.Hosts.Resolve(target, jumps);
+        if (depth > 0 && jumps is null && host.Jumps.Contains(target.Display, StringComparer.OrdinalIgnoreCase))
+        {
+            host = host with { Jumps = [] }; // A gateway matched by its own ProxyJump (Host * ProxyJump gw) is reached directly.
+        }
+
+        var options = host.Options;
         var attempts = Math.Max(1, options.ConnectionAttempts);
         for (var attempt = 1; ; attempt++)
         {
             var password = cache.LoginPassword;
             try
             {
-                return await ConnectOnceAsync(cache, target, password, cancellationToken).ConfigureAwait(false);
+                return await ConnectOnceAsync(cache, target, host, password, depth, cancellationToken).ConfigureAwait(false);
             }
             catch (SshAuthenticationException) when (password is null && cache.Prompt is not null)
             {
-                var answer = cache.AskLoginPassword(target);
+                var answer = cache.AskLoginPassword(target with { User = host.User });
                 if (answer is null)
                 {
-                    throw new AbortException(AuthenticationFailed(cache, target, password: false));
+                    throw new AbortException(AuthenticationFailed(cache, target, host, password: false));
                 }
 
                 attempt--;
             }
             catch (SshAuthenticationException)
             {
-                throw new AbortException(AuthenticationFailed(cache, target, password is not null));
+                throw new AbortException(AuthenticationFailed(cache, target, host, password is not null));
             }
             catch (Exception e) when (IsNetworkFailure(e) && attempt < attempts)
             {
@@ -52,24 +63,24 @@ internal static class SshConnector
         }
     }
 
-    private static async Task<SshConnection> ConnectOnceAsync(ConnectionCache cache, ConnectionTarget target, string? password, CancellationToken cancellationToken)
+    private static async Task<SshConnection> ConnectOnceAsync(ConnectionCache cache, ConnectionTarget target, SshHostSettings host, string? password, int depth, CancellationToken cancellationToken)
     {
         var methods = new List<AuthenticationMethod>();
-        var keys = cache.Keys.Keys;
+        var keys = cache.Keys.For(host);
         if (keys.Count > 0)
         {
-            methods.Add(new PrivateKeyAuthenticationMethod(target.User, [.. keys.Select(k => k.Key)]));
+            methods.Add(new PrivateKeyAuthenticationMethod(host.User, [.. keys.Select(k => k.Key)]));
         }
 
         if (password is not null)
         {
-            methods.Add(new PasswordAuthenticationMethod(target.User, password));
-            var interactive = new KeyboardInteractiveAuthenticationMethod(target.User);
+            methods.Add(new PasswordAuthenticationMethod(host.User, password));
+            var interactive = new KeyboardInteractiveAuthenticationMethod(host.User);
             interactive.AuthenticationPrompt += (_, e) =>
             {
                 foreach (var prompt in e.Prompts)
                 {
-                    prompt.Response = prompt.IsEchoed ? target.User : password;
+                    prompt.Response = prompt.IsEchoed ? host.User : password;
                 }
             };
             methods.Add(interactive);
@@ -77,22 +88,28 @@ internal static class SshConnector
 
         if (methods.Count == 0)
         {
-            methods.Add(new NoneAuthenticationMethod(target.User));
+            methods.Add(new NoneAuthenticationMethod(host.User));
         }
 
-        var info = new ConnectionInfo(target.Host, target.Port, target.User, [.. methods])
-        {
-            Timeout = cache.Options.ConnectTimeout,
-        };
+        var info = host.Jumps.Count == 0
+            ? new ConnectionInfo(host.HostName, host.Port, host.User, [.. methods])
+            : new ConnectionInfo("127.0.0.1", await cache.Gateways.ForwardAsync(host.Jumps, host.HostName, host.Port, depth, cancellationToken).ConfigureAwait(false), host.User, [.. methods]);
+        info.Timeout = host.Options.ConnectTimeout;
         var client = new SshClient(info);
-        var verifier = new HostKeyVerifier(cache.Options, cache.KnownHostsGate, cache.Warn);
-        client.HostKeyReceived += (_, e) => e.CanTrust = verifier.Accept(target, e.HostKey);
+        if (host.KeepAlive is { } keepAlive)
+        {
+            client.KeepAliveInterval = keepAlive;
+        }
+
+        var verifier = new HostKeyVerifier(host.Options, cache.KnownHostsGate, cache.Warn);
+        var checkedAs = target with { Host = host.HostName, Port = host.Port };
+        client.HostKeyReceived += (_, e) => e.CanTrust = verifier.Accept(checkedAs, e.HostKey);
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
             return new SshConnection(target, client);
         }
-        catch (SshConnectionException) when (verifier.Verdict is not null and not HostKeyVerdict.Known && !cache.Options.DisableKnownHosts)
+        catch (SshConnectionException) when (verifier.Verdict is not null and not HostKeyVerdict.Known && !host.Options.DisableKnownHosts)
         {
             client.Dispose();
             throw new HostKeyRefusedException(verifier.RefusalMessage(target));
@@ -104,16 +121,16 @@ internal static class SshConnector
         }
     }
 
-    private static string AuthenticationFailed(ConnectionCache cache, ConnectionTarget target, bool password)
+    private static string AuthenticationFailed(ConnectionCache cache, ConnectionTarget target, SshHostSettings host, bool password)
     {
-        var tried = cache.Keys.Keys.Select(k => "key " + k.Path).ToList();
+        var tried = cache.Keys.For(host).Select(k => k.Name).ToList();
         if (password)
         {
             tried.Add("password");
         }
 
         var what = tried.Count == 0 ? "no key file or password was available" : "tried " + string.Join(", ", tried);
-        return $"Authentication failed for user '{target.User}' on {target.Display} ({what}).";
+        return $"Authentication failed for user '{host.User}' on {target.Display} ({what}).";
     }
 
     private static bool IsNetworkFailure(Exception e) =>

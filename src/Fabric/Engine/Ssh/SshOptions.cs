@@ -36,18 +36,42 @@ internal sealed record SshOptions
     /// <summary>Do not read or write known_hosts at all (<c>--disable-known-hosts</c>).</summary>
     public bool DisableKnownHosts { get; init; }
 
+    /// <summary>The ssh config file (<c>--ssh-config-path</c>); null: <c>~/.ssh/config</c>. Read unless <c>Env.UseSshConfig</c> is false.</summary>
+    public string? SshConfigFile { get; init; }
+
+    /// <summary>Try the keys of the ssh-agent first (off with <c>-a/--no-agent</c>).</summary>
+    public bool UseAgent { get; init; } = true;
+
+    /// <summary>The agent's socket; null: <c>SSH_AUTH_SOCK</c>.</summary>
+    public string? AgentSocket { get; init; }
+
+    /// <summary>True when <see cref="ConnectTimeout"/> came from the command line, so it beats the config's <c>ConnectTimeout</c>.</summary>
+    public bool ConnectTimeoutGiven { get; init; }
+
+    /// <summary>What <c>~</c> and <c>%d</c> mean; the user's home unless a test injects another.</summary>
+    public string HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
+    /// <summary>The ssh config file this run reads.</summary>
+    public string SshConfigPath => SshConfigFile ?? System.IO.Path.Combine(HomeDirectory, ".ssh", "config");
+
+    /// <summary>The agent socket this run uses, or null when there is none or the agent is off.</summary>
+    public string? AgentSocketPath => UseAgent && (AgentSocket ?? Environment.GetEnvironmentVariable("SSH_AUTH_SOCK")) is { Length: > 0 } socket ? socket : null;
+
     /// <summary>The known_hosts file this run uses.</summary>
     public string KnownHostsPath => KnownHostsFile ?? System.IO.Path.Combine(HomeDirectory, ".ssh", "known_hosts");
 
-    /// <summary>The key files to try, in order: <see cref="KeyFiles"/>, then the existing default ones.</summary>
-    public IEnumerable<string> KeyFilesToTry()
+    /// <summary>
+    /// The key files to try, in order: <see cref="KeyFiles"/>, the config's <paramref name="configured"/> ones, then the existing
+    /// default ones when the config names none (as OpenSSH).
+    /// </summary>
+    public IEnumerable<string> KeyFilesToTry(IReadOnlyList<string>? configured = null)
     {
-        foreach (var file in KeyFiles)
+        foreach (var file in KeyFiles.Concat(configured ?? []).Distinct(StringComparer.Ordinal))
         {
             yield return file;
         }
 
-        if (UseDefaultKeyFiles)
+        if (UseDefaultKeyFiles && configured is not { Count: > 0 })
         {
             foreach (var name in new[] { "id_ed25519", "id_ecdsa", "id_rsa" })
             {
@@ -60,8 +84,6 @@ internal sealed record SshOptions
         }
     }
 
-    private static string HomeDirectory => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append("KeyFiles = [").AppendJoin(", ", KeyFiles).Append("], UseDefaultKeyFiles = ").Append(UseDefaultKeyFiles)
@@ -71,7 +93,9 @@ internal sealed record SshOptions
             .Append(", ConnectionAttempts = ").Append(ConnectionAttempts)
             .Append(", KnownHostsFile = ").Append(KnownHostsFile)
             .Append(", RejectUnknownHosts = ").Append(RejectUnknownHosts)
-            .Append(", DisableKnownHosts = ").Append(DisableKnownHosts);
+            .Append(", DisableKnownHosts = ").Append(DisableKnownHosts)
+            .Append(", SshConfigFile = ").Append(SshConfigFile)
+            .Append(", UseAgent = ").Append(UseAgent);
         return true;
     }
 }

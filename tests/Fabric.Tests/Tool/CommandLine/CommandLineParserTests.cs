@@ -78,4 +78,22 @@ public class CommandLineParserTests
     {
         Assert.Throws<FabricUsageException>(() => CommandLineParser.Parse(["-H"]));
     }
+
+    [Fact]
+    public void Ssh_config_agent_and_gateway_options_reach_the_request()
+    {
+        var request = CommandLineParser.Parse(["--ssh-config-path", "cfg", "-a", "-g", "u@bastion:2222", "t"]);
+
+        Assert.Equal(("cfg", true, "u@bastion:2222"), (request.SshConfigPath, request.NoAgent, request.Gateway));
+    }
+
+    [Theory]
+    [InlineData("-A")]
+    [InlineData("--forward-agent")]
+    public void Agent_forwarding_is_a_usage_error_never_ignored(string option)
+    {
+        var error = Assert.Throws<FabricUsageException>(() => CommandLineParser.Parse([option, "t"]));
+
+        Assert.Contains("Agent forwarding", error.Message, StringComparison.Ordinal);
+    }
 }

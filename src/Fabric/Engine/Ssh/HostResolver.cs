@@ -1,0 +1,51 @@
+namespace Fabric.Engine.Ssh;
+
+/// <summary>
+/// Turns a connection target into <see cref="SshHostSettings"/> for the run: reads the ssh config once (unless
+/// <c>Env.UseSshConfig</c> is false), warns about what it skips, and applies <c>Env.Gateway</c>.
+/// </summary>
+internal sealed class HostResolver(SshOptions options, Func<bool> useConfig, Func<string?> gateway, Action<string> warn)
+{
+    private readonly Lazy<SshConfigFile> _config = new(() => Load(options, warn));
+
+    /// <summary>How to reach <paramref name="target"/>; <paramref name="jumps"/>, when given, replaces its jump hosts.</summary>
+    /// <exception cref="AbortException">The config cannot be read or has a bad value.</exception>
+    public SshHostSettings Resolve(ConnectionTarget target, IReadOnlyList<string>? jumps = null)
+    {
+        try
+        {
+            var config = useConfig() ? _config.Value.Lookup(target.Host) : SshHostConfig.None;
+            var settings = SshHostSettings.Of(target, options, config, jumps is null ? gateway() : null);
+            return jumps is null ? settings : settings with { Jumps = jumps };
+        }
+        catch (FormatException e)
+        {
+            throw new AbortException($"ssh config: {e.Message.TrimEnd('.')} (for {target.Display}).", e);
+        }
+    }
+
+    private static SshConfigFile Load(SshOptions options, Action<string> warn)
+    {
+        var warnings = new List<string>();
+        try
+        {
+            var file = SshConfigFile.Load(options.SshConfigPath, Path.Combine(options.HomeDirectory, ".ssh"), options.HomeDirectory, warnings);
+            return file;
+        }
+        catch (IOException e)
+        {
+            throw new FormatException($"{options.SshConfigPath} cannot be read ({e.Message})", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new FormatException($"{options.SshConfigPath} cannot be read ({e.Message})", e);
+        }
+        finally
+        {
+            foreach (var warning in warnings)
+            {
+                warn($"ssh config: {warning}.");
+            }
+        }
+    }
+}
