@@ -31,7 +31,9 @@ fi
 
 echo "Installing the dotnet-fab global tool..."
 dotnet tool uninstall --global Fabric.Tool >/dev/null 2>&1 || true
-dotnet tool install --global Fabric.Tool --version "$version" --add-source "$packages" --ignore-failed-sources
+# Quiet: its own PATH advice is replaced by the shorter note below.
+dotnet tool install --global Fabric.Tool --version "$version" --add-source "$packages" --ignore-failed-sources >/dev/null
+echo "Installed: dotnet fab $version"
 tools="${DOTNET_CLI_HOME:-$HOME}/.dotnet/tools"
 case ":$PATH:" in *":$tools:"*) ;; *)
   export PATH="$PATH:$tools"
