@@ -71,6 +71,30 @@ public sealed class FirstUseTests
     }
 
     [Fact]
+    public async Task New_fabfile_builds_in_a_repository_with_strict_analyzers_and_central_package_versions()
+    {
+        using var machine = new ScratchMachine(packages);
+        File.WriteAllText(Path.Combine(machine.Work, "Directory.Build.props"), """
+            <Project>
+              <PropertyGroup>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <AnalysisLevel>latest-recommended</AnalysisLevel>
+                <EnforceCodeStyleInBuild>true</EnforceCodeStyleInBuild>
+                <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(machine.Work, "Directory.Packages.props"), "<Project />");
+        await machine.InstallTemplatesAsync();
+        await machine.DotnetAsync("new", "fabfile");
+
+        var list = await FabTool.RunAsync(machine.Work, ["--list"], machine.Environment);
+
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Equal(["Available commands:", .. SampleTasks], list.StdoutLines);
+    }
+
+    [Fact]
     public async Task Local_tool_manifest_makes_dotnet_fab_work_in_that_repository()
     {
         using var machine = new ScratchMachine(packages);

@@ -1,6 +1,8 @@
 using Fabric;
 using static Fabric.Api;
 
+namespace FabfileProject;
+
 /// <summary>
 /// Your tasks: every public method marked [Task] is one. `dotnet fab --list` lists them, `dotnet fab -d NAME`
 /// shows one, `dotnet fab NAME` runs it (`dotnet fab a b:x=1` runs several, in order).
