@@ -1,30 +1,55 @@
 #!/usr/bin/env bash
-# Packs Fabric and the dotnet-fab tool into artifacts/packages, installs (or upgrades) the tool globally
-# from there, and runs examples/hello end to end. Needs only the .NET SDK.
+# Packs Fabric, the dotnet-fab tool and the fabfile template into artifacts/packages (with Fabric's own dependency
+# packages beside them), installs (or upgrades) the tool globally and the template from there, registers that
+# folder as a NuGet source so a new fabfile restores without the network, and runs examples/hello end to end.
+# Needs only the .NET SDK. Safe to run again: it replaces what an earlier run installed.
 set -euo pipefail
 cd "$(dirname "$0")"
 packages="$PWD/artifacts/packages"
-
-echo "Packing Fabric and Fabric.Tool into artifacts/packages..."
-rm -rf "$packages"
-dotnet pack src/Fabric/Fabric.csproj -c Release -o "$packages" -nologo -v:q
-dotnet pack src/Fabric.Tool/Fabric.Tool.csproj -c Release -o "$packages" -nologo -v:q
-
-echo "Installing the dotnet-fab global tool..."
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
-dotnet tool uninstall --global Fabric.Tool >/dev/null 2>&1 || true
-# A re-pack keeps its version number: drop NuGet's cached copy of it, or the old bits would be installed again.
+source_name=fabric-local
+
+echo "Packing Fabric, Fabric.Tool and Fabric.Templates $version into artifacts/packages..."
+rm -rf "$packages"
+# Fabric's pack also copies the .nupkg of each package it depends on (SSH.NET, ...) into the folder: see Fabric.csproj.
+for project in src/Fabric/Fabric.csproj src/Fabric.Tool/Fabric.Tool.csproj templates/Fabric.Templates.csproj; do
+  dotnet pack "$project" -c Release -o "$packages" -nologo -v:q -clp:NoSummary
+done
+
+# A re-pack keeps its version number: drop NuGet's cached copies of it, or the old bits would be used again.
 cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 rm -rf "$cache/fabric.tool/$version" "$cache/fabric/$version"
-dotnet tool install --global Fabric.Tool --version "$version" --add-source "$packages" --ignore-failed-sources
-tools="$HOME/.dotnet/tools"
+
+echo "Registering artifacts/packages as the NuGet source '$source_name'..."
+if dotnet nuget list source --format short | grep -q " $packages\$"; then
+  :
+elif dotnet nuget list source | grep -q " $source_name \["; then
+  dotnet nuget update source "$source_name" --source "$packages" >/dev/null
+else
+  dotnet nuget add source "$packages" --name "$source_name" >/dev/null
+fi
+
+echo "Installing the dotnet-fab global tool..."
+dotnet tool uninstall --global Fabric.Tool >/dev/null 2>&1 || true
+# Quiet: its own PATH advice is replaced by the shorter note below.
+dotnet tool install --global Fabric.Tool --version "$version" --add-source "$packages" --ignore-failed-sources >/dev/null
+echo "Installed: dotnet fab $version"
+tools="${DOTNET_CLI_HOME:-$HOME}/.dotnet/tools"
 case ":$PATH:" in *":$tools:"*) ;; *)
   export PATH="$PATH:$tools"
   echo "Note: add $tools to your PATH (e.g. in ~/.bashrc) so that 'dotnet fab' works in new shells."
 esac
+
+echo "Installing the fabfile template (dotnet new fabfile)..."
+# Installing a package of the same version again, even with --force, leaves two registrations behind: remove first.
+for _ in 1 2 3; do dotnet new uninstall Fabric.Templates >/dev/null 2>&1 || break; done
+dotnet new install "$packages/Fabric.Templates.$version.nupkg" >/dev/null
+echo "Installed: dotnet new fabfile"
 
 echo
 echo "Running examples/hello: dotnet fab --list, then dotnet fab hello:name=Fabric facts"
 cd examples/hello
 dotnet fab --list
 dotnet fab hello:name=Fabric facts
+echo
+echo "Next: in a repository of yours, 'dotnet new fabfile' then 'dotnet fab --list' (see README.md)."
