@@ -74,6 +74,7 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
             OutputGroups = groups,
             Ssh = SshOptionsOf(request),
             SecretPrompt = ConsoleSecretPrompt.ForThisConsole(),
+            Tasks = table,
         };
         Configure(context.Env, request);
         using (Ambient.Enter(context))
@@ -96,6 +97,7 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         env.Roles = [.. request.Roles];
         env.ExcludeHosts = [.. request.ExcludeHosts];
         env.WarnOnly = request.WarnOnly;
+        (env.Parallel, env.PoolSize, env.SkipBadHosts) = (request.Parallel, request.PoolSize, request.SkipBadHosts);
         env.User = request.User ?? env.User;
         env.Port = request.Port ?? env.Port;
         foreach (var (key, value) in request.Settings)

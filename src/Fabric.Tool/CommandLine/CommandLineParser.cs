@@ -36,6 +36,9 @@ internal static class CommandLineParser
             User = o.User.Value(),
             Port = o.Port.HasValue() ? ParsePort(o.Port.Value()!) : null,
             WarnOnly = o.WarnOnly.HasValue(),
+            Parallel = o.Parallel.HasValue(),
+            PoolSize = o.PoolSize.HasValue() ? ParseCount("--pool-size", o.PoolSize.Value()!) : null,
+            SkipBadHosts = o.SkipBadHosts.HasValue(),
             Settings = [.. o.Set.Values.SelectMany(v => (v ?? "").Split(',')).Where(s => s.Length > 0).Select(ParseSetting)],
             Hide = SplitList(o.Hide),
             Show = SplitList(o.Show),
@@ -119,6 +122,9 @@ internal static class CommandLineParser
             User = app.Option("-u|--user <USER>", "User for host strings that name none (default: the local user).", CommandOptionType.SingleValue),
             Port = app.Option("--port <PORT>", "Port for host strings that name none (default: 22).", CommandOptionType.SingleValue),
             WarnOnly = app.Option("-w|--warn-only", "A failed command warns instead of aborting.", CommandOptionType.NoValue),
+            Parallel = app.Option("-P|--parallel", "Run tasks on their hosts in parallel (not those marked [Serial]).", CommandOptionType.NoValue),
+            PoolSize = app.Option("-z|--pool-size <N>", "Hosts a parallel task runs on at once (default: all; a task's [Parallel(PoolSize = n)] wins).", CommandOptionType.SingleValue),
+            SkipBadHosts = app.Option("--skip-bad-hosts", "Report and skip hosts that cannot be reached instead of aborting.", CommandOptionType.NoValue),
             Set = app.Option("--set <SETTINGS>", "Comma-separated key=value pairs for Env[\"key\"].", CommandOptionType.MultipleValue),
             Hide = app.Option("--hide <GROUPS>", "Hide output groups: running, stdout, stderr, status, warnings, everything.", CommandOptionType.MultipleValue),
             Show = app.Option("--show <GROUPS>", "Show output groups, e.g. debug (full exception traces).", CommandOptionType.MultipleValue),
@@ -182,6 +188,12 @@ internal static class CommandLineParser
         public required CommandOption Port { get; init; }
 
         public required CommandOption WarnOnly { get; init; }
+
+        public required CommandOption Parallel { get; init; }
+
+        public required CommandOption PoolSize { get; init; }
+
+        public required CommandOption SkipBadHosts { get; init; }
 
         public required CommandOption Set { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Fabric.Engine.Output;
 using Fabric.Engine.Ssh;
+using Fabric.Engine.Tasks;
 
 namespace Fabric.Engine.Execution;
 
@@ -27,6 +28,12 @@ internal sealed class RunContext(IOutputSink output)
 
     /// <summary>Asks for sudo passwords, key passphrases and login passwords; null: nobody to ask (no terminal).</summary>
     public ISecretPrompt? SecretPrompt { get; init; }
+
+    /// <summary>The fabfile's tasks, for <c>Api.Execute</c>; null: Execute is not available.</summary>
+    public TaskTable? Tasks { get; init; }
+
+    /// <summary>The runner running this context's plan (set when it starts), for <c>Api.Execute</c>.</summary>
+    public Runner? Runner { get; set; }
 
     /// <summary>The run's SSH connections. The runner calls <see cref="ConnectionCache.CloseAllAsync"/> in its <c>finally</c>.</summary>
     public ConnectionCache Connections => LazyInitializer.EnsureInitialized(ref _connections, () => new ConnectionCache(this));

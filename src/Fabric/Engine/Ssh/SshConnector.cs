@@ -47,7 +47,7 @@ internal static class SshConnector
             }
             catch (Exception e) when (IsNetworkFailure(e))
             {
-                throw new AbortException($"Could not connect to {target.Display}: {Describe(e, options)}.", e);
+                throw new UnreachableHostException(target.Display, $"Could not connect to {target.Display}: {Describe(e, options)}.", e);
             }
         }
     }

@@ -19,6 +19,9 @@ internal sealed record TaskDefinition(
     IReadOnlyList<string> Hosts,
     IReadOnlyList<string> Roles)
 {
+    /// <summary>Its <c>[Parallel]</c>, <c>[Serial]</c> and <c>[RunsOnce]</c>.</summary>
+    public TaskConcurrency Concurrency { get; init; } = TaskConcurrency.Default;
+
     /// <summary><c>Class.Method</c>, for messages that must point at the code.</summary>
     public string MethodDisplayName => $"{Method.DeclaringType?.FullName}.{Method.Name}";
 

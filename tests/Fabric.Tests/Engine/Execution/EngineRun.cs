@@ -11,9 +11,10 @@ internal static class EngineRun
         Type[] types, string[] tokens, Action<EnvState>? configure = null)
     {
         var output = new CollectingOutputSink();
-        var context = new RunContext(output);
+        var table = TaskDiscovery.Discover(types);
+        var context = new RunContext(output) { Tasks = table };
         configure?.Invoke(context.Env);
-        var plan = RunPlanner.Plan(TaskDiscovery.Discover(types), tokens);
+        var plan = RunPlanner.Plan(table, tokens);
         var exitCode = await new Runner(context).RunAsync(plan);
         return (exitCode, output.Text);
     }

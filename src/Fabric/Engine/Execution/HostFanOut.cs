@@ -1,0 +1,70 @@
+namespace Fabric.Engine.Execution;
+
+/// <summary>
+/// Runs one task's executions on its hosts with at most a pool size of them in flight: hosts start in list order;
+/// once one fails, the ones already running finish and no further host starts. With a pool of one this is the
+/// serial, fail-fast loop. In a pool of several, each execution starts on a thread of its own, so that task code that
+/// blocks (the synchronous <c>Run</c>) holds no thread of the shared pool that SSH I/O completes on.
+/// </summary>
+internal static class HostFanOut
+{
+    /// <summary>Runs <paramref name="execute"/> for each host; never throws for a host's failure (see the outcomes).</summary>
+    /// <returns>One outcome per host, in the order of <paramref name="hosts"/>.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (after the running hosts ended).</exception>
+    public static async Task<IReadOnlyList<HostOutcome<TResult>>> RunAsync<THost, TResult>(
+        IReadOnlyList<THost> hosts, int poolSize, Func<THost, Task<TResult>> execute, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
+        ArgumentNullException.ThrowIfNull(execute);
+        ArgumentOutOfRangeException.ThrowIfLessThan(poolSize, 1);
+        var outcomes = new HostOutcome<TResult>[hosts.Count];
+        Array.Fill(outcomes, HostOutcome<TResult>.NotStarted);
+        using var pool = new SemaphoreSlim(poolSize, poolSize);
+        var running = new List<Task>(hosts.Count);
+        var failed = 0;
+        try
+        {
+            for (var i = 0; i < hosts.Count; i++)
+            {
+                await pool.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (Volatile.Read(ref failed) != 0)
+                {
+                    pool.Release();
+                    break;
+                }
+
+                running.Add(RunOneAsync(i));
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
+
+        return outcomes;
+
+        async Task RunOneAsync(int index)
+        {
+            try
+            {
+                var host = hosts[index];
+                var result = poolSize == 1
+                    ? await execute(host).ConfigureAwait(false)
+                    : await Task.Factory.StartNew(() => execute(host), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                        .Unwrap().ConfigureAwait(false);
+                outcomes[index] = new HostOutcome<TResult>(true, result, null);
+            }
+#pragma warning disable CA1031 // Every failure is the host's outcome; the caller decides what it means.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                outcomes[index] = new HostOutcome<TResult>(true, default, e);
+                Volatile.Write(ref failed, 1);
+            }
+            finally
+            {
+                pool.Release();
+            }
+        }
+    }
+}
