@@ -8,11 +8,14 @@ namespace Fabric.Engine.Execution;
 /// </summary>
 internal static class HostFanOut
 {
-    /// <summary>Runs <paramref name="execute"/> for each host; never throws for a host's failure (see the outcomes).</summary>
+    /// <summary>
+    /// Runs <paramref name="execute"/> for each host; never throws for a host's failure (see the outcomes).
+    /// <paramref name="starting"/> is called for each host as it starts, one after another in list order.
+    /// </summary>
     /// <returns>One outcome per host, in the order of <paramref name="hosts"/>.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (after the running hosts ended).</exception>
     public static async Task<IReadOnlyList<HostOutcome<TResult>>> RunAsync<THost, TResult>(
-        IReadOnlyList<THost> hosts, int poolSize, Func<THost, Task<TResult>> execute, CancellationToken cancellationToken)
+        IReadOnlyList<THost> hosts, int poolSize, Func<THost, Task<TResult>> execute, CancellationToken cancellationToken, Action<THost>? starting = null)
     {
         ArgumentNullException.ThrowIfNull(hosts);
         ArgumentNullException.ThrowIfNull(execute);
@@ -33,6 +36,7 @@ internal static class HostFanOut
                     break;
                 }
 
+                starting?.Invoke(hosts[i]);
                 running.Add(RunOneAsync(i));
             }
         }

@@ -86,7 +86,7 @@ internal sealed class Runner(RunContext context)
         }
 
         var poolSize = ConcurrencyRules.PoolSize(task.Concurrency, context.Env.Parallel, context.Env.PoolSize, hosts.Hosts.Count);
-        var outcomes = await HostFanOut.RunAsync(hosts.Hosts, poolSize, host => RunOnHostAsync(task, arguments, host), context.Cancellation).ConfigureAwait(false);
+        var outcomes = await HostFanOut.RunAsync(hosts.Hosts, poolSize, host => RunOnHostAsync(task, arguments, host), context.Cancellation, host => Starting(task, host)).ConfigureAwait(false);
         return Collect(task, hosts.Hosts, outcomes, poolSize);
     }
 
@@ -129,7 +129,6 @@ internal sealed class Runner(RunContext context)
         }
 
         context.Cancellation.ThrowIfCancellationRequested();
-        Write(OutputKind.Executing, host.Original, task.Name);
         try
         {
             return new HostRun(false, await InvokeAsync(task, arguments, host).ConfigureAwait(false));
@@ -139,6 +138,15 @@ internal sealed class Runner(RunContext context)
             _badHosts.TryAdd(host.Original, unreachable.Message.TrimEnd('.'));
             Write(OutputKind.Warning, host.Original, $"{unreachable.Message} Skipping this host (--skip-bad-hosts).");
             return HostRun.Skipped;
+        }
+    }
+
+    /// <summary>Prints <c>[host] Executing task 'name'</c> as a host starts, in list order (unless it is a known bad host to skip).</summary>
+    private void Starting(TaskDefinition task, HostString host)
+    {
+        if (!(context.Env.SkipBadHosts && _badHosts.ContainsKey(host.Original)))
+        {
+            Write(OutputKind.Executing, host.Original, task.Name);
         }
     }
 

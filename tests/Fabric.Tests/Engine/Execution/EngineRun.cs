@@ -18,4 +18,13 @@ internal static class EngineRun
         var exitCode = await new Runner(context).RunAsync(plan);
         return (exitCode, output.Text);
     }
+
+    /// <summary>Runs as <see cref="RunAsync"/> does, writing formatted lines to <paramref name="writer"/> as the tool's console does.</summary>
+    public static async Task<int> RunToWriterAsync(Type[] types, string[] tokens, TextWriter writer, Action<EnvState>? configure = null)
+    {
+        var table = TaskDiscovery.Discover(types);
+        var context = new RunContext(new TextWriterOutputSink(writer)) { Tasks = table };
+        configure?.Invoke(context.Env);
+        return await new Runner(context).RunAsync(RunPlanner.Plan(table, tokens));
+    }
 }

@@ -1,0 +1,116 @@
+using Fabric.Engine.Execution;
+
+namespace Fabric.Tests.Engine.Execution;
+
+public class HostFanOutTests
+{
+    private static readonly string[] Hosts = [.. Enumerable.Range(1, 12).Select(i => $"h{i}")];
+
+    [Fact]
+    public async Task Hosts_start_in_list_order_and_never_more_than_the_pool_at_once()
+    {
+        var started = new List<string>();
+        var inFlight = 0;
+        var most = 0;
+        var outcomes = await HostFanOut.RunAsync(Hosts, 4, async host =>
+        {
+            lock (started)
+            {
+                started.Add(host);
+                most = Math.Max(most, ++inFlight);
+            }
+
+            await Task.Yield();
+            await Task.Delay(5);
+            lock (started)
+            {
+                inFlight--;
+            }
+
+            return host.ToUpperInvariant();
+        }, CancellationToken.None);
+
+        Assert.Equal(Hosts, started);
+        Assert.InRange(most, 1, 4);
+        Assert.Equal(Hosts.Select(h => h.ToUpperInvariant()), outcomes.Select(o => o.Result));
+        Assert.All(outcomes, o => Assert.True(o.Succeeded));
+    }
+
+    [Fact]
+    public async Task The_whole_pool_is_in_flight_together()
+    {
+        // Each of the first four waits until all four have started: this finishes only if they run at the same time.
+        using var allStarted = new CountdownEvent(4);
+        var outcomes = await HostFanOut.RunAsync(Hosts[..4], 4, host =>
+        {
+            allStarted.Signal();
+            return Task.FromResult(allStarted.Wait(TimeSpan.FromSeconds(30)));
+        }, CancellationToken.None);
+
+        Assert.All(outcomes, o => Assert.True(o.Result));
+    }
+
+    [Fact]
+    public async Task After_a_failure_running_hosts_finish_and_no_new_host_starts()
+    {
+        using var failureSeen = new ManualResetEventSlim();
+        var finished = new List<string>();
+        var outcomes = await HostFanOut.RunAsync(Hosts, 3, async host =>
+        {
+            if (host == "h2")
+            {
+                await Task.Yield();
+                failureSeen.Set();
+                throw new InvalidOperationException("h2 broke");
+            }
+
+            if (host is "h1" or "h3")
+            {
+                // Still running when h2 fails: they finish all the same.
+                failureSeen.Wait(TimeSpan.FromSeconds(30));
+            }
+
+            lock (finished)
+            {
+                finished.Add(host);
+            }
+
+            return host;
+        }, CancellationToken.None);
+
+        Assert.Equal("h2 broke", outcomes[1].Error?.Message);
+        Assert.Contains("h1", finished);
+        Assert.Contains("h3", finished);
+        Assert.True(outcomes[0].Succeeded);
+        Assert.True(outcomes[2].Succeeded);
+        Assert.DoesNotContain(outcomes.Skip(3), o => o.Started);
+    }
+
+    [Fact]
+    public async Task A_pool_of_one_is_serial_and_stops_at_the_first_failure()
+    {
+        var started = new List<string>();
+        var outcomes = await HostFanOut.RunAsync(Hosts, 1, host =>
+        {
+            started.Add(host);
+            return host == "h3" ? Task.FromException<string>(new InvalidOperationException("no")) : Task.FromResult(host);
+        }, CancellationToken.None);
+
+        Assert.Equal(["h1", "h2", "h3"], started);
+        Assert.False(outcomes[3].Started);
+    }
+
+    [Fact]
+    public async Task Blocking_executions_in_a_pool_do_not_block_each_other()
+    {
+        // Synchronous task code blocks its thread; each execution has its own, so all eight meet.
+        using var allStarted = new CountdownEvent(8);
+        var outcomes = await HostFanOut.RunAsync(Hosts[..8], 8, host =>
+        {
+            allStarted.Signal();
+            return Task.FromResult(allStarted.Wait(TimeSpan.FromSeconds(30)));
+        }, CancellationToken.None);
+
+        Assert.All(outcomes, o => Assert.True(o.Result));
+    }
+}
