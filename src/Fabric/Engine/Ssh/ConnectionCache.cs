@@ -102,6 +102,10 @@ internal sealed class ConnectionCache(RunContext context)
     public void Warn(string message) =>
         OutputGroups.Write(context, Ambient.Scope, new OutputEvent(OutputKind.Warning, null, message));
 
+    /// <summary>A <c>--show debug</c> line about a connection.</summary>
+    public void Debug(ConnectionTarget target, string message) =>
+        OutputGroups.Write(context, Ambient.Scope, new OutputEvent(OutputKind.Debug, target.Display, message));
+
     public string? AskLoginPassword(ConnectionTarget target)
     {
         lock (_passwordGate)

@@ -84,12 +84,20 @@ internal static class SshConnector
         {
             Timeout = cache.Options.ConnectTimeout,
         };
+        KeyExchangeOrder.Apply(info, cache.Options.KexAlgorithms);
         var client = new SshClient(info);
         var verifier = new HostKeyVerifier(cache.Options, cache.KnownHostsGate, cache.Warn);
-        client.HostKeyReceived += (_, e) => e.CanTrust = verifier.Accept(target, e.HostKey);
+        var timing = new ConnectTiming();
+        client.HostKeyReceived += (_, e) =>
+        {
+            timing.KeyExchanged();
+            e.CanTrust = verifier.Accept(target, e.HostKey);
+            timing.HostKeyChecked();
+        };
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            cache.Debug(target, timing.Describe(info));
             return new SshConnection(target, client);
         }
         catch (SshConnectionException) when (verifier.Verdict is not null and not HostKeyVerdict.Known && !cache.Options.DisableKnownHosts)

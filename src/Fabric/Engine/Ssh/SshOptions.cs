@@ -36,6 +36,12 @@ internal sealed record SshOptions
     /// <summary>Do not read or write known_hosts at all (<c>--disable-known-hosts</c>).</summary>
     public bool DisableKnownHosts { get; init; }
 
+    /// <summary>
+    /// Key exchange algorithms in OpenSSH's <c>KexAlgorithms</c> syntax (<c>a,b</c>, <c>+a</c>, <c>-a</c>, <c>^a</c>),
+    /// applied to <see cref="KeyExchangeOrder"/>'s default; null: the default.
+    /// </summary>
+    public string? KexAlgorithms { get; init; }
+
     /// <summary>The known_hosts file this run uses.</summary>
     public string KnownHostsPath => KnownHostsFile ?? System.IO.Path.Combine(HomeDirectory, ".ssh", "known_hosts");
 
@@ -71,7 +77,8 @@ internal sealed record SshOptions
             .Append(", ConnectionAttempts = ").Append(ConnectionAttempts)
             .Append(", KnownHostsFile = ").Append(KnownHostsFile)
             .Append(", RejectUnknownHosts = ").Append(RejectUnknownHosts)
-            .Append(", DisableKnownHosts = ").Append(DisableKnownHosts);
+            .Append(", DisableKnownHosts = ").Append(DisableKnownHosts)
+            .Append(", KexAlgorithms = ").Append(KexAlgorithms);
         return true;
     }
 }
