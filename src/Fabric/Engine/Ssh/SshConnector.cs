@@ -54,6 +54,39 @@ internal static class SshConnector
 
     private static async Task<SshConnection> ConnectOnceAsync(ConnectionCache cache, ConnectionTarget target, string? password, CancellationToken cancellationToken)
     {
+        var info = ConnectionInfoFor(cache, target, password);
+        var client = new SshClient(info);
+        var verifier = new HostKeyVerifier(cache.Options, cache.KnownHostsGate, cache.Warn);
+        var timing = new ConnectTiming();
+        byte[]? hostKey = null;
+        client.HostKeyReceived += (_, e) =>
+        {
+            timing.KeyExchanged();
+            e.CanTrust = verifier.Accept(target, e.HostKey);
+            hostKey = e.HostKey;
+            timing.HostKeyChecked();
+        };
+        try
+        {
+            await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            cache.Debug(target, timing.Describe(info));
+            return new SshConnection(target, client) { HostKey = hostKey };
+        }
+        catch (SshConnectionException) when (verifier.Verdict is not null and not HostKeyVerdict.Known && !cache.Options.DisableKnownHosts)
+        {
+            client.Dispose();
+            throw new HostKeyRefusedException(verifier.RefusalMessage(target));
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>How to reach and log in to <paramref name="target"/>: key files, then the password, in the key exchange order.</summary>
+    private static ConnectionInfo ConnectionInfoFor(ConnectionCache cache, ConnectionTarget target, string? password)
+    {
         var methods = new List<AuthenticationMethod>();
         var keys = cache.Keys.Keys;
         if (keys.Count > 0)
@@ -85,25 +118,23 @@ internal static class SshConnector
             Timeout = cache.Options.ConnectTimeout,
         };
         KeyExchangeOrder.Apply(info, cache.Options.KexAlgorithms);
-        var client = new SshClient(info);
-        var verifier = new HostKeyVerifier(cache.Options, cache.KnownHostsGate, cache.Warn);
-        var timing = new ConnectTiming();
-        client.HostKeyReceived += (_, e) =>
-        {
-            timing.KeyExchanged();
-            e.CanTrust = verifier.Accept(target, e.HostKey);
-            timing.HostKeyChecked();
-        };
+        return info;
+    }
+
+    /// <summary>
+    /// Opens an SFTP session to the host of <paramref name="connection"/> (SSH.NET cannot open one on an existing
+    /// connection): the same login, and only the host key that connection accepted.
+    /// </summary>
+    public static async Task<SftpClient> ConnectSftpAsync(ConnectionCache cache, SshConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(connection);
+        var client = new SftpClient(ConnectionInfoFor(cache, connection.Target, cache.LoginPassword));
+        client.HostKeyReceived += (_, e) => e.CanTrust = connection.HostKey is { } key && e.HostKey.AsSpan().SequenceEqual(key);
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            cache.Debug(target, timing.Describe(info));
-            return new SshConnection(target, client);
-        }
-        catch (SshConnectionException) when (verifier.Verdict is not null and not HostKeyVerdict.Known && !cache.Options.DisableKnownHosts)
-        {
-            client.Dispose();
-            throw new HostKeyRefusedException(verifier.RefusalMessage(target));
+            return client;
         }
         catch
         {
