@@ -129,7 +129,8 @@ internal static class SshConnector
     {
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(connection);
-        var client = new SftpClient(ConnectionInfoFor(cache, connection.Target, cache.LoginPassword));
+        // 256 KB requests instead of SSH.NET's 32 KB: measured 1.5-3x faster downloads from OpenSSH's sftp-server on loopback.
+        var client = new SftpClient(ConnectionInfoFor(cache, connection.Target, cache.LoginPassword)) { BufferSize = 256 * 1024 };
         client.HostKeyReceived += (_, e) => e.CanTrust = connection.HostKey is { } key && e.HostKey.AsSpan().SequenceEqual(key);
         try
         {
