@@ -78,6 +78,5 @@ public sealed class ParallelSshTests(SshdFixture sshd)
             Run("echo \"$(id -un) on $(echo $SSH_CONNECTION | cut -d' ' -f3)\"");
             Run("echo second");
         }
-
     }
 }
