@@ -4,7 +4,10 @@ namespace Fabric.Engine.Execution;
 /// Runs one task's executions on its hosts with at most a pool size of them in flight: hosts start in list order;
 /// once one fails, the ones already running finish and no further host starts. With a pool of one this is the
 /// serial, fail-fast loop. In a pool of several, each execution starts on a thread of its own, so that task code that
-/// blocks (the synchronous <c>Run</c>) holds no thread of the shared pool that SSH I/O completes on.
+/// blocks (the synchronous <c>Run</c>) holds no thread of the shared pool that SSH I/O completes on; and the shared
+/// pool is given a thread for each execution in flight before they start, because SSH.NET's connect blocks one of its
+/// threads while it waits for the server's key exchange and the runtime adds threads only about one a second
+/// (measured: 50 hosts in parallel took 2.1–2.3 s with 0.8 s of CPU; 1.1 s with the threads there from the start).
 /// </summary>
 internal static class HostFanOut
 {
@@ -20,6 +23,11 @@ internal static class HostFanOut
         ArgumentNullException.ThrowIfNull(hosts);
         ArgumentNullException.ThrowIfNull(execute);
         ArgumentOutOfRangeException.ThrowIfLessThan(poolSize, 1);
+        if (poolSize > 1)
+        {
+            EnsureThreads(poolSize + System.Environment.ProcessorCount);
+        }
+
         var outcomes = new HostOutcome<TResult>[hosts.Count];
         Array.Fill(outcomes, HostOutcome<TResult>.NotStarted);
         using var pool = new SemaphoreSlim(poolSize, poolSize);
@@ -69,6 +77,16 @@ internal static class HostFanOut
             {
                 pool.Release();
             }
+        }
+    }
+
+    /// <summary>Raises the thread pool's minimum of worker threads to <paramref name="threads"/> (never lowers it).</summary>
+    private static void EnsureThreads(int threads)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        if (workers < threads)
+        {
+            ThreadPool.SetMinThreads(Math.Min(threads, 1024), completionPorts);
         }
     }
 }

@@ -166,6 +166,9 @@ internal static class SshConnector
             $"timed out after {options.ConnectTimeout.TotalSeconds:0.#} s",
         SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData } => "unknown host name",
         SocketException { SocketErrorCode: SocketError.HostUnreachable or SocketError.NetworkUnreachable } => "host unreachable",
+        SocketException { SocketErrorCode: SocketError.ConnectionReset } or SshConnectionException =>
+            e.Message.TrimEnd('.') + " (the server dropped the connection before the login; when many connections open at once"
+            + " its MaxStartups may be refusing them: lower -z, raise MaxStartups, or retry with --connection-attempts)",
         _ => e.Message.TrimEnd('.'),
     };
 
