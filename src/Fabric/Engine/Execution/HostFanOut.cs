@@ -55,6 +55,21 @@ internal static class HostFanOut
 
         return outcomes;
 
+        // Marks the failure on the failing execution's own thread, before its slot is given back, so that no host
+        // finishing at the same moment lets a new one start in the meantime.
+        async Task<TResult> ExecuteMarkingFailureAsync(THost host)
+        {
+            try
+            {
+                return await execute(host).ConfigureAwait(false);
+            }
+            catch
+            {
+                Volatile.Write(ref failed, 1);
+                throw;
+            }
+        }
+
         async Task RunOneAsync(int index)
         {
             try
@@ -62,7 +77,7 @@ internal static class HostFanOut
                 var host = hosts[index];
                 var result = poolSize == 1
                     ? await execute(host).ConfigureAwait(false)
-                    : await Task.Factory.StartNew(() => execute(host), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+                    : await Task.Factory.StartNew(() => ExecuteMarkingFailureAsync(host), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
                         .Unwrap().ConfigureAwait(false);
                 outcomes[index] = new HostOutcome<TResult>(true, result, null);
             }

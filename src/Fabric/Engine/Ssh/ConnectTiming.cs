@@ -22,10 +22,9 @@ internal sealed class ConnectTiming
     {
         ArgumentNullException.ThrowIfNull(info);
         var total = _clock.Elapsed;
+        var mac = string.IsNullOrEmpty(info.CurrentClientHmacAlgorithm) ? "" : $", mac {info.CurrentClientHmacAlgorithm}";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"connected in {total.TotalMilliseconds:0} ms (tcp + key exchange {_keyExchanged.TotalMilliseconds:0} ms, host key check {(_hostKeyChecked - _keyExchanged).TotalMilliseconds:0} ms, "
-            + $"auth {(total - _hostKeyChecked).TotalMilliseconds:0} ms); kex {info.CurrentKeyExchangeAlgorithm}, host key {info.CurrentHostKeyAlgorithm}, "
-            + $"cipher {info.CurrentClientEncryption}, mac {info.CurrentClientHmacAlgorithm}");
+            $"connected in {total.TotalMilliseconds:0} ms (tcp + key exchange {_keyExchanged.TotalMilliseconds:0} ms, host key check {(_hostKeyChecked - _keyExchanged).TotalMilliseconds:0} ms, auth {(total - _hostKeyChecked).TotalMilliseconds:0} ms); kex {info.CurrentKeyExchangeAlgorithm}, host key {info.CurrentHostKeyAlgorithm}, cipher {info.CurrentClientEncryption}{mac}");
     }
 }

@@ -118,6 +118,7 @@ internal static class SshConnector
             Timeout = cache.Options.ConnectTimeout,
         };
         KeyExchangeOrder.Apply(info, cache.Options.KexAlgorithms);
+        CipherOrder.Apply(info);
         return info;
     }
 
