@@ -79,6 +79,7 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
             OutputGroups = groups,
             Ssh = SshOptionsOf(request),
             SecretPrompt = ConsoleSecretPrompt.ForThisConsole(),
+            Tasks = table,
         };
         Configure(context.Env, request);
         using (Ambient.Enter(context))
@@ -112,6 +113,7 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         env.Roles = [.. request.Roles];
         env.ExcludeHosts = [.. request.ExcludeHosts];
         env.WarnOnly = request.WarnOnly;
+        (env.Parallel, env.PoolSize, env.SkipBadHosts) = (request.Parallel, request.PoolSize, request.SkipBadHosts);
         env.Gateway = request.Gateway;
         if (request.User is { } user)
         {
@@ -136,6 +138,11 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
 
     private static SshOptions SshOptionsOf(FabRequest request)
     {
+        if (request.KexAlgorithms is { } kex && KeyExchangeOrder.Problem(kex) is { } kexProblem)
+        {
+            throw new FabricUsageException("--kex-algorithms: " + kexProblem);
+        }
+
         foreach (var file in request.KeyFiles)
         {
             if (KeyRing.Problem(file) is { } problem)
@@ -154,6 +161,7 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         {
             KeyFiles = [.. request.KeyFiles.Select(Path.GetFullPath)],
             Password = request.Password,
+            KexAlgorithms = request.KexAlgorithms,
             ConnectTimeout = request.ConnectTimeout ?? defaults.ConnectTimeout,
             ConnectTimeoutGiven = request.ConnectTimeout is not null,
             SshConfigFile = request.SshConfigPath is { } path ? Path.GetFullPath(path) : null,

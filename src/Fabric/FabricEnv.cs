@@ -63,6 +63,34 @@ public sealed class FabricEnv
     }
 
     /// <summary>
+    /// When true, tasks without <see cref="SerialAttribute"/> run on their hosts in parallel. Starts as <c>-P</c>;
+    /// read when each task is about to run.
+    /// </summary>
+    public bool Parallel
+    {
+        get => State.Parallel;
+        set => State.Parallel = value;
+    }
+
+    /// <summary>
+    /// How many hosts a parallel task runs on at once, unless its <see cref="ParallelAttribute.PoolSize"/> says;
+    /// null: all of them. Starts as <c>-z</c>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
+    public int? PoolSize
+    {
+        get => State.PoolSize;
+        set => State.PoolSize = value is < 1 ? throw new ArgumentOutOfRangeException(nameof(value), value, "The pool size must be at least 1.") : value;
+    }
+
+    /// <summary>When true, a host that cannot be reached is reported and skipped instead of aborting the run. Starts as <c>--skip-bad-hosts</c>.</summary>
+    public bool SkipBadHosts
+    {
+        get => State.SkipBadHosts;
+        set => State.SkipBadHosts = value;
+    }
+
+    /// <summary>
     /// The current host string, as written in the host list; null in a local-only task.
     /// </summary>
     public string? HostString => Ambient.Frame?.Host?.Original;

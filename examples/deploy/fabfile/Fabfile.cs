@@ -15,8 +15,8 @@ public static class Fabfile
     /// <summary>Roles from --set web=a;b,db=c (or these placeholders).</summary>
     static Fabfile()
     {
-        Env.RoleDefs["web"] = Hosts("web", "web1.example.internal;web2.example.internal");
-        Env.RoleDefs["db"] = Hosts("db", "db1.example.internal");
+        Env.RoleDefs["web"] = Hosts("web", "web1;web2");
+        Env.RoleDefs["db"] = Hosts("db", "db1");
     }
 
     private static string DeployTo => Env["deploy_to"] ?? "/srv/site";

@@ -46,6 +46,9 @@ internal static class CommandLineParser
             User = o.User.Value(),
             Port = o.Port.HasValue() ? ParsePort(o.Port.Value()!) : null,
             WarnOnly = o.WarnOnly.HasValue(),
+            Parallel = o.Parallel.HasValue(),
+            PoolSize = o.PoolSize.HasValue() ? ParseCount("--pool-size", o.PoolSize.Value()!) : null,
+            SkipBadHosts = o.SkipBadHosts.HasValue(),
             Settings = [.. o.Set.Values.SelectMany(v => (v ?? "").Split(',')).Where(s => s.Length > 0).Select(ParseSetting)],
             Hide = SplitList(o.Hide),
             Show = SplitList(o.Show),
@@ -57,6 +60,7 @@ internal static class CommandLineParser
                 var other => throw new FabricUsageException($"Invalid --log-format '{other}': use text or json."),
             },
             Password = o.Password.Value(),
+            KexAlgorithms = o.KexAlgorithms.Value(),
             KeyFiles = [.. o.KeyFiles.Values.OfType<string>()],
             ConnectTimeout = o.Timeout.HasValue() ? ParseSeconds("--timeout", o.Timeout.Value()!) : null,
             CommandTimeout = o.CommandTimeout.HasValue() ? ParseSeconds("--command-timeout", o.CommandTimeout.Value()!) : null,
@@ -145,11 +149,15 @@ internal static class CommandLineParser
             User = app.Option("-u|--user <USER>", "User for host strings that name none (default: the local user).", CommandOptionType.SingleValue),
             Port = app.Option("--port <PORT>", "Port for host strings that name none (default: 22).", CommandOptionType.SingleValue),
             WarnOnly = app.Option("-w|--warn-only", "A failed command warns instead of aborting.", CommandOptionType.NoValue),
+            Parallel = app.Option("-P|--parallel", "Run tasks on their hosts in parallel (not those marked [Serial]).", CommandOptionType.NoValue),
+            PoolSize = app.Option("-z|--pool-size <N>", "Hosts a parallel task runs on at once (default: all; a task's [Parallel(PoolSize = n)] wins).", CommandOptionType.SingleValue),
+            SkipBadHosts = app.Option("--skip-bad-hosts", "Report and skip hosts that cannot be reached instead of aborting.", CommandOptionType.NoValue),
             Set = app.Option("--set <SETTINGS>", "Comma-separated key=value pairs for Env[\"key\"].", CommandOptionType.MultipleValue),
             Hide = app.Option("--hide <GROUPS>", "Hide output groups: running, stdout, stderr, status, warnings, everything.", CommandOptionType.MultipleValue),
             Show = app.Option("--show <GROUPS>", "Show output groups, e.g. debug (full exception traces).", CommandOptionType.MultipleValue),
             LogFile = app.Option("--log-file <PATH>", "Also write every line, with time, host and task, and debug detail, to this file.", CommandOptionType.SingleValue),
             LogFormat = app.Option("--log-format <FORMAT>", "The log file's format: text (default) or json.", CommandOptionType.SingleValue),
+            KexAlgorithms = app.Option("--kex-algorithms <LIST>", "Key exchange order in OpenSSH's KexAlgorithms syntax (a,b / +a / -a / ^a); beats the ssh config's KexAlgorithms.", CommandOptionType.SingleValue),
             Password = app.Option("-p|--password <PASSWORD>", "Password for SSH logins and sudo (asked on a terminal when needed and not given).", CommandOptionType.SingleValue),
             KeyFiles = app.Option("-i <KEYFILE>", "A private key file; repeatable. Tried before ~/.ssh/id_ed25519, id_ecdsa, id_rsa.", CommandOptionType.MultipleValue),
             Timeout = app.Option("-t|--timeout <SECONDS>", "Connect timeout (default: 10).", CommandOptionType.SingleValue),
@@ -234,6 +242,12 @@ internal static class CommandLineParser
 
         public required CommandOption WarnOnly { get; init; }
 
+        public required CommandOption Parallel { get; init; }
+
+        public required CommandOption PoolSize { get; init; }
+
+        public required CommandOption SkipBadHosts { get; init; }
+
         public required CommandOption Set { get; init; }
 
         public required CommandOption Hide { get; init; }
@@ -243,6 +257,8 @@ internal static class CommandLineParser
         public required CommandOption LogFile { get; init; }
 
         public required CommandOption LogFormat { get; init; }
+
+        public required CommandOption KexAlgorithms { get; init; }
 
         public required CommandOption Password { get; init; }
 

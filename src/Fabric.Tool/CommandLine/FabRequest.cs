@@ -36,6 +36,13 @@ internal sealed record FabRequest
 
     public bool WarnOnly { get; init; }
 
+    /// <summary><c>-P</c>, <c>-z</c> and <c>--skip-bad-hosts</c>.</summary>
+    public bool Parallel { get; init; }
+
+    public int? PoolSize { get; init; }
+
+    public bool SkipBadHosts { get; init; }
+
     public IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; } = [];
 
     public IReadOnlyList<string> Hide { get; init; } = [];
@@ -45,6 +52,8 @@ internal sealed record FabRequest
     public LogFileFormat LogFormat { get; init; }
 
     public string? Password { get; init; }
+
+    public string? KexAlgorithms { get; init; }
 
     public IReadOnlyList<string> KeyFiles { get; init; } = [];
 

@@ -24,7 +24,7 @@ internal sealed class SerilogOutputSink(ILogger logger) : IOutputSink
         };
         logger
             .ForContext("Host", line.Host ?? "-")
-            .ForContext("Task", Ambient.Frame?.TaskName ?? "-")
+            .ForContext("Task", Ambient.Frame?.TaskName ?? (line.Kind == OutputKind.Executing ? line.Text : "-"))
             .ForContext("Kind", line.Kind)
             .ForContext(ConsoleLogger.HiddenProperty, line.Hidden)
             .Write(level, "{Line}", OutputFormatter.Format(line));

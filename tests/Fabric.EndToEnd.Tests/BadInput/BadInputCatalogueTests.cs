@@ -33,6 +33,8 @@ public sealed class BadInputCatalogueTests(PrecedenceFabfile fabfile)
     [InlineData("unknown option", "--nosuch|mytask", "Unknown option '--nosuch'")]
     [InlineData("bad --port", "--port|0|mytask", "Invalid --port '0'")]
     [InlineData("bad --timeout", "-t|soon|mytask", "Invalid --timeout 'soon'")]
+    [InlineData("pool size 0", "-P|-z|0|mytask", "Invalid --pool-size '0'")]
+    [InlineData("unusable key exchange list", "--kex-algorithms|nope|mytask", "--kex-algorithms: KexAlgorithms 'nope' leaves no key exchange algorithm")]
     public async Task Bad_input_is_one_line_exit_2_and_nothing_runs(string what, string line, string expected)
     {
         var result = await fabfile.RunAsync(line.Split('|'));

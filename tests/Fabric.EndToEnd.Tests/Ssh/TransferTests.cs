@@ -42,6 +42,26 @@ public sealed class TransferTests(SshdFixture sshd) : IDisposable
     }
 
     [Fact]
+    public async Task Put_and_Get_go_over_sftp_and_a_replaced_file_keeps_its_mode()
+    {
+        var source = System.IO.Path.Combine(_local, "app.conf");
+        await File.WriteAllTextAsync(source, "new\n");
+        var sftpBefore = SftpSessions();
+        await using var session = new SshSession(sshd.Options());
+        using var frame = SshSession.On(sshd.Frame(1));
+        Run($"mkdir -p {_remote} && echo old > {_remote}/app.conf && chmod 0640 {_remote}/app.conf");
+
+        await PutAsync(source, _remote + "/app.conf");
+        await GetAsync(_remote + "/app.conf", System.IO.Path.Combine(_local, "back.conf"));
+
+        Assert.Equal("640 new", Run($"stat -c %a {_remote}/app.conf && cat {_remote}/app.conf").Stdout.Replace('\n', ' '));
+        Assert.Equal("new\n", await File.ReadAllTextAsync(System.IO.Path.Combine(_local, "back.conf")));
+        Assert.Equal(sftpBefore + 1, SftpSessions());
+    }
+
+    private int SftpSessions() => sshd.Log().Split('\n').Count(l => l.Contains("Starting session: subsystem 'sftp'", StringComparison.Ordinal));
+
+    [Fact]
     public async Task Put_of_a_glob_uploads_each_match_into_the_remote_folder_with_the_mode()
     {
         foreach (var name in new[] { "a.txt", "b.txt", "c.log" })

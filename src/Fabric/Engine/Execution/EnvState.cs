@@ -16,6 +16,15 @@ internal sealed class EnvState
 
     public bool WarnOnly { get; set; }
 
+    /// <summary><c>-P</c>: tasks without <c>[Serial]</c> run on their hosts in parallel.</summary>
+    public bool Parallel { get; set; }
+
+    /// <summary><c>-z</c>: how many hosts a parallel task runs on at once, unless the task says; null: all of them.</summary>
+    public int? PoolSize { get; set; }
+
+    /// <summary><c>--skip-bad-hosts</c>: an unreachable host is reported and skipped instead of aborting the run.</summary>
+    public bool SkipBadHosts { get; set; }
+
     /// <summary>The user for host strings that name none: <c>-u</c>, else the local user.</summary>
     public string User
     {

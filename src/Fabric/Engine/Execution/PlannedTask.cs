@@ -14,20 +14,25 @@ internal sealed record PlannedTask(
     HostSelection CommandLineHosts,
     IReadOnlyList<string> Excludes)
 {
+    /// <summary>This task's host list as it would be built now: see <see cref="BuildHostList(TaskDefinition, HostSelection, IReadOnlyList{string}, EnvState)"/>.</summary>
+    public HostList BuildHostList(EnvState env) => BuildHostList(Task, CommandLineHosts, Excludes, env);
+
     /// <summary>
-    /// The task's host list as it would be built now (SPEC §6): from its command-line hosts, its attributes, and
-    /// <paramref name="env"/>'s hosts, roles and exclusions as they are at this moment.
+    /// A task's host list as it would be built now (SPEC §6): from <paramref name="commandLine"/>, the task's attributes,
+    /// and <paramref name="env"/>'s hosts, roles and exclusions as they are at this moment. The runner (for the command
+    /// line and for <c>Execute</c>) and <c>--dry-run</c> both build host lists here.
     /// </summary>
-    public HostList BuildHostList(EnvState env)
+    public static HostList BuildHostList(TaskDefinition task, HostSelection commandLine, IReadOnlyList<string> excludes, EnvState env)
     {
+        ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(env);
         return HostListBuilder.Build(
             new HostListInputs(
-                CommandLineHosts,
-                new HostSelection(Task.Hosts, Task.Roles),
+                commandLine,
+                new HostSelection(task.Hosts, task.Roles),
                 new HostSelection([.. env.Hosts], [.. env.Roles]),
                 [.. env.ExcludeHosts],
-                Excludes),
+                excludes),
             env.RoleDefs);
     }
 }

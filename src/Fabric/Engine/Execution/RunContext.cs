@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Fabric.Engine.Hosts;
 using Fabric.Engine.Output;
 using Fabric.Engine.Ssh;
+using Fabric.Engine.Tasks;
 
 namespace Fabric.Engine.Execution;
 
@@ -57,6 +58,12 @@ internal sealed class RunContext(IOutputSink output)
             return _promptedHost ??= ask();
         }
     }
+
+    /// <summary>The fabfile's tasks, for <c>Api.Execute</c>; null: Execute is not available.</summary>
+    public TaskTable? Tasks { get; init; }
+
+    /// <summary>The runner running this context's plan (set when it starts), for <c>Api.Execute</c>.</summary>
+    public Runner? Runner { get; set; }
 
     /// <summary>The run's SSH connections. The runner calls <see cref="ConnectionCache.CloseAllAsync"/> in its <c>finally</c>.</summary>
     public ConnectionCache Connections => LazyInitializer.EnsureInitialized(ref _connections, () => new ConnectionCache(this));

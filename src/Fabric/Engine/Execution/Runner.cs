@@ -1,28 +1,38 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Reflection;
 using Fabric.Engine.Hosts;
 using Fabric.Engine.Output;
+using Fabric.Engine.Ssh;
+using Fabric.Engine.Tasks;
 
 namespace Fabric.Engine.Execution;
 
 /// <summary>
 /// Runs a checked plan (SPEC §8): tasks in order, each once per host of its host list (built when the task is
-/// about to run), local-only tasks once; fail fast on the first error.
+/// about to run), local-only tasks once; on its hosts one after another, or in parallel with a bounded pool
+/// (<see cref="ConcurrencyRules"/>, <see cref="HostFanOut"/>); fail fast on the first error. Also runs the tasks
+/// that task code asks for through <c>Api.Execute</c>.
 /// </summary>
 internal sealed class Runner(RunContext context)
 {
-    private readonly Dictionary<Type, object> _instances = [];
+    /// <summary>The key of a local-only task's result, as in Fabric's <c>execute</c>.</summary>
+    public const string LocalOnly = "<local-only>";
+
+    private readonly ConcurrentDictionary<Type, Lazy<object>> _instances = new();
+    private readonly ConcurrentDictionary<TaskDefinition, Lazy<Task<object?>>> _runOnce = new();
+    private readonly ConcurrentDictionary<string, string> _badHosts = new(StringComparer.Ordinal);
 
     /// <summary>Runs the plan and returns the exit code: 0 all ran, 1 aborted, 130 interrupted.</summary>
     public async Task<int> RunAsync(IReadOnlyList<PlannedTask> plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
         using var entered = Ambient.Enter(context);
+        context.Runner = this;
         try
         {
             foreach (var planned in plan)
             {
-                await RunTaskAsync(planned).ConfigureAwait(false);
+                await ExecuteAsync(planned.Task, planned.Arguments, planned.CommandLineHosts, planned.Excludes).ConfigureAwait(false);
             }
 
             Write(OutputKind.Status, null, "Done.");
@@ -44,13 +54,48 @@ internal sealed class Runner(RunContext context)
         }
     }
 
-    private async Task RunTaskAsync(PlannedTask planned)
+    /// <summary>
+    /// Runs one task on the host list that <paramref name="selection"/>, its attributes or <c>Env</c> give, honouring its
+    /// <c>[Parallel]</c>/<c>[Serial]</c>/<c>[RunsOnce]</c>; returns what it returned on each host (host string →
+    /// value; <see cref="LocalOnly"/> for a local-only task). A failure throws the run's abort.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, object?>> ExecuteAsync(
+        TaskDefinition task, IReadOnlyList<object?> arguments, HostSelection selection, IReadOnlyList<string> excludes)
     {
-        var task = planned.Task;
+        ArgumentNullException.ThrowIfNull(task);
+        var hosts = HostsOf(task, selection, excludes);
+        if (hosts.IsAllExcluded)
+        {
+            Write(OutputKind.Warning, null,
+                $"Skipping task '{task.Name}': every host of its list was excluded ({string.Join(", ", hosts.Excluded.Select(h => h.Original))}).");
+            return new Dictionary<string, object?>(StringComparer.Ordinal);
+        }
+
+        if (task.Concurrency.RunsOnce)
+        {
+            var first = hosts.IsLocalOnly ? null : hosts.Hosts[0];
+            var value = await _runOnce.GetOrAdd(task, _ => new Lazy<Task<object?>>(() => RunOnceAsync(task, arguments, first))).Value.ConfigureAwait(false);
+            return hosts.IsLocalOnly
+                ? new Dictionary<string, object?>(StringComparer.Ordinal) { [LocalOnly] = value }
+                : hosts.Hosts.ToDictionary(h => h.Original, _ => value, StringComparer.Ordinal);
+        }
+
+        if (hosts.IsLocalOnly)
+        {
+            return new Dictionary<string, object?>(StringComparer.Ordinal) { [LocalOnly] = await InvokeAsync(task, arguments, null).ConfigureAwait(false) };
+        }
+
+        var poolSize = ConcurrencyRules.PoolSize(task.Concurrency, context.Env.Parallel, context.Env.PoolSize, hosts.Hosts.Count);
+        var outcomes = await HostFanOut.RunAsync(hosts.Hosts, poolSize, host => RunOnHostAsync(task, arguments, host), context.Cancellation, host => Starting(task, host)).ConfigureAwait(false);
+        return Collect(task, hosts.Hosts, outcomes, poolSize);
+    }
+
+    private HostList HostsOf(TaskDefinition task, HostSelection selection, IReadOnlyList<string> excludes)
+    {
         HostList hosts;
         try
         {
-            hosts = planned.BuildHostList(context.Env);
+            hosts = PlannedTask.BuildHostList(task, selection, excludes, context.Env);
         }
         catch (FabricUsageException e)
         {
@@ -61,52 +106,93 @@ internal sealed class Runner(RunContext context)
             ? $"Task '{task.Name}': no hosts, runs once locally."
             : $"Task '{task.Name}': hosts from {hosts.Source}: {string.Join(", ", hosts.Hosts.Select(h => h.Original))}"
                 + (hosts.Excluded.Count > 0 ? $" (excluded: {string.Join(", ", hosts.Excluded.Select(h => h.Original))})" : "") + ".");
-        if (hosts.IsLocalOnly)
-        {
-            await InvokeAsync(planned, null).ConfigureAwait(false);
-            return;
-        }
-
-        if (hosts.IsAllExcluded)
-        {
-            Write(OutputKind.Warning, null,
-                $"Skipping task '{task.Name}': every host of its list was excluded ({string.Join(", ", hosts.Excluded.Select(h => h.Original))}).");
-            return;
-        }
-
-        foreach (var host in hosts.Hosts)
-        {
-            context.Cancellation.ThrowIfCancellationRequested();
-            await InvokeAsync(planned, host).ConfigureAwait(false);
-        }
+        return hosts;
     }
 
-    private async Task InvokeAsync(PlannedTask planned, HostString? host)
+    private async Task<object?> RunOnceAsync(TaskDefinition task, IReadOnlyList<object?> arguments, HostString? host)
     {
-        var task = planned.Task;
-        var frame = new ExecutionFrame(task.Name, host, host?.UserOr(context.Env.User) ?? context.Env.User, host?.PortOr(context.Env.Port) ?? context.Env.Port);
-        using var entered = Ambient.Enter(frame);
         if (host is not null)
         {
             Write(OutputKind.Executing, host.Original, task.Name);
         }
 
+        return await InvokeAsync(task, arguments, host).ConfigureAwait(false);
+    }
+
+    /// <summary>One execution on one host; an unreachable host under <c>--skip-bad-hosts</c> is reported and skipped.</summary>
+    private async Task<HostRun> RunOnHostAsync(TaskDefinition task, IReadOnlyList<object?> arguments, HostString host)
+    {
+        if (context.Env.SkipBadHosts && _badHosts.TryGetValue(host.Original, out var why))
+        {
+            Write(OutputKind.Warning, host.Original, $"Skipping task '{task.Name}': the host could not be reached earlier ({why}).");
+            return HostRun.Skipped;
+        }
+
+        context.Cancellation.ThrowIfCancellationRequested();
+        try
+        {
+            return new HostRun(false, await InvokeAsync(task, arguments, host).ConfigureAwait(false));
+        }
+        catch (TaskFailure failure) when (context.Env.SkipBadHosts && Unreachable(failure) is { } unreachable)
+        {
+            _badHosts.TryAdd(host.Original, unreachable.Message.TrimEnd('.'));
+            Write(OutputKind.Warning, host.Original, $"{unreachable.Message} Skipping this host (--skip-bad-hosts).");
+            return HostRun.Skipped;
+        }
+    }
+
+    /// <summary>Prints <c>[host] Executing task 'name'</c> as a host starts, in list order (unless it is a known bad host to skip).</summary>
+    private void Starting(TaskDefinition task, HostString host)
+    {
+        if (!(context.Env.SkipBadHosts && _badHosts.ContainsKey(host.Original)))
+        {
+            Write(OutputKind.Executing, host.Original, task.Name);
+        }
+    }
+
+    private Dictionary<string, object?> Collect(TaskDefinition task, IReadOnlyList<HostString> hosts, IReadOnlyList<HostOutcome<HostRun>> outcomes, int poolSize)
+    {
+        if (context.Cancellation.IsCancellationRequested && outcomes.Any(o => o.Error is OperationCanceledException))
+        {
+            throw new OperationCanceledException(context.Cancellation);
+        }
+
+        var failed = outcomes.Select((outcome, i) => (Host: hosts[i], outcome.Error)).Where(f => f.Error is not null).ToList();
+        if (failed.Count == 1 && poolSize == 1)
+        {
+            throw failed[0].Error as TaskFailure ?? new TaskFailure(failed[0].Error!.Message, failed[0].Error!);
+        }
+
+        if (failed.Count > 0)
+        {
+            var notStarted = outcomes.Count(o => !o.Started);
+            var lines = failed.Select(f => $"  [{f.Host.Original}] {f.Error!.Message}");
+            throw new TaskFailure(
+                $"Task '{task.Name}' failed on {failed.Count} of {hosts.Count} hosts ({string.Join(", ", failed.Select(f => f.Host.Original))})"
+                + (notStarted > 0 ? $"; {notStarted} hosts were not started" : "") + ":" + System.Environment.NewLine
+                + string.Join(System.Environment.NewLine, lines));
+        }
+
+        var results = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            if (outcomes[i].Result is { IsSkipped: false } run)
+            {
+                results[hosts[i].Original] = run.Value;
+            }
+        }
+
+        return results;
+    }
+
+    private async Task<object?> InvokeAsync(TaskDefinition task, IReadOnlyList<object?> arguments, HostString? host)
+    {
+        var frame = new ExecutionFrame(task.Name, host, host?.UserOr(context.Env.User) ?? context.Env.User, host?.PortOr(context.Env.Port) ?? context.Env.Port);
+        using var entered = Ambient.Enter(frame);
         try
         {
             var target = task.Method.IsStatic ? null : InstanceOf(task.Method.DeclaringType!);
-            var returned = task.Method.Invoke(target, BindingFlags.DoNotWrapExceptions, null, [.. planned.Arguments], null);
-            switch (returned)
-            {
-                case Task awaitable:
-                    await awaitable.ConfigureAwait(false);
-                    break;
-                case ValueTask awaitable:
-                    await awaitable.ConfigureAwait(false);
-                    break;
-                case not null when returned.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(ValueTask<>):
-                    await ((Task)type.GetMethod(nameof(ValueTask<int>.AsTask))!.Invoke(returned, null)!).ConfigureAwait(false);
-                    break;
-            }
+            return await TaskMethodInvoker.InvokeAsync(task.Method, target, arguments).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
         {
@@ -122,15 +208,20 @@ internal sealed class Runner(RunContext context)
         }
     }
 
-    private object InstanceOf(Type type)
+    private object InstanceOf(Type type) =>
+        _instances.GetOrAdd(type, t => new Lazy<object>(() => Activator.CreateInstance(t)!)).Value;
+
+    private static UnreachableHostException? Unreachable(Exception? e)
     {
-        if (!_instances.TryGetValue(type, out var instance))
+        for (; e is not null; e = e.InnerException)
         {
-            instance = Activator.CreateInstance(type)!;
-            _instances[type] = instance;
+            if (e is UnreachableHostException unreachable)
+            {
+                return unreachable;
+            }
         }
 
-        return instance;
+        return null;
     }
 
     private static string Describe(Exception e, string taskName, HostString? host)
@@ -153,6 +244,12 @@ internal sealed class Runner(RunContext context)
 
     private void Write(OutputKind kind, string? host, string text) =>
         OutputGroups.Write(context, Ambient.Scope, new OutputEvent(kind, host, text));
+
+    /// <summary>What one execution on a host gave: its value, or nothing because the host was skipped.</summary>
+    private sealed record HostRun(bool IsSkipped, object? Value)
+    {
+        public static HostRun Skipped { get; } = new(true, null);
+    }
 
     /// <summary>A task failed; carries the one-line description printed after <c>Fatal error:</c>.</summary>
     private sealed class TaskFailure : Exception

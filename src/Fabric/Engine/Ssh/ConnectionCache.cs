@@ -74,11 +74,13 @@ internal sealed class ConnectionCache(RunContext context)
     }
 
     /// <summary>
-    /// Closes every connection of the run, in the order they were opened, printing
-    /// <c>Disconnecting from HOST... done.</c> for each one that was open. Never throws; safe to call twice.
+    /// Closes every connection of the run, all at once (SSH.NET's disconnect waits for the server, and a run over many
+    /// hosts would otherwise wait for each in turn), then prints <c>Disconnecting from HOST... done.</c> for each one
+    /// that was open, in the order they were opened. Never throws; safe to call twice.
     /// </summary>
     public async Task CloseAllAsync()
     {
+        var open = new List<SshConnection>();
         while (_order.TryDequeue(out var key))
         {
             if (!_connections.TryRemove(key, out var lazy) || !lazy.IsValueCreated)
@@ -86,23 +88,24 @@ internal sealed class ConnectionCache(RunContext context)
                 continue;
             }
 
-            SshConnection connection;
             try
             {
-                connection = await lazy.Value.ConfigureAwait(false);
+                open.Add(await lazy.Value.ConfigureAwait(false));
             }
 #pragma warning disable CA1031 // A connection that never opened has nothing to close; its failure was reported where it happened.
             catch (Exception)
 #pragma warning restore CA1031
             {
-                continue;
             }
+        }
 
-            var wasOpen = connection.IsConnected;
-            await Task.Run(connection.Dispose).ConfigureAwait(false);
-            if (wasOpen)
+        var wasOpen = open.Select(c => c.IsConnected).ToList();
+        await Task.WhenAll(open.Select(c => Task.Run(() => CloseQuietly(c)))).ConfigureAwait(false);
+        for (var i = 0; i < open.Count; i++)
+        {
+            if (wasOpen[i])
             {
-                Status($"Disconnecting from {connection.Target.Display}... done.");
+                Status($"Disconnecting from {open[i].Target.Display}... done.");
             }
         }
 
@@ -110,8 +113,25 @@ internal sealed class ConnectionCache(RunContext context)
         void Status(string text) => OutputGroups.Write(context, Ambient.Scope, new OutputEvent(OutputKind.Status, null, text));
     }
 
+    private static void CloseQuietly(SshConnection connection)
+    {
+        try
+        {
+            connection.Dispose();
+        }
+#pragma warning disable CA1031 // Closing at the end of the run: a connection that fails to close cleanly is closed all the same.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
     public void Warn(string message) =>
         OutputGroups.Write(context, Ambient.Scope, new OutputEvent(OutputKind.Warning, null, message));
+
+    /// <summary>A <c>--show debug</c> line about a connection.</summary>
+    public void Debug(ConnectionTarget target, string message) =>
+        OutputGroups.Write(context, Ambient.Scope, new OutputEvent(OutputKind.Debug, target.Display, message));
 
     public string? AskLoginPassword(ConnectionTarget target)
     {

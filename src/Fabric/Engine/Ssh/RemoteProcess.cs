@@ -63,7 +63,8 @@ internal sealed class RemoteProcess
                 throw Lost(e);
             }
 
-            var input = command.CreateInputStream();
+            // A short command (`true`) may have ended already, and then SSH.NET refuses to make its input stream.
+            var input = InputOf(command);
             var inputGate = new Lock();
             var prompts = 0;
             var readOut = PumpAsync(command.OutputStream, chunk =>
@@ -93,7 +94,7 @@ internal sealed class RemoteProcess
                                 : $"sudo on {target.Display} refused the password.";
                             command.CancelAsync();
                         }
-                        else
+                        else if (input is not null)
                         {
                             input.Write(Encoding.UTF8.GetBytes(password + "\n"));
                             input.Flush();
@@ -104,14 +105,14 @@ internal sealed class RemoteProcess
 
             try
             {
-                if (Stdin is not null)
+                if (Stdin is not null && input is not null)
                 {
                     await Stdin.CopyToAsync(input, 256 * 1024, cancellationToken).ConfigureAwait(false);
                     input.Dispose();
                 }
                 else if (SudoMarker is null)
                 {
-                    input.Dispose();
+                    input?.Dispose();
                 }
 
                 await execute.ConfigureAwait(false);
@@ -133,7 +134,7 @@ internal sealed class RemoteProcess
             {
                 lock (inputGate)
                 {
-                    input.Dispose();
+                    input?.Dispose();
                 }
             }
 
@@ -150,6 +151,18 @@ internal sealed class RemoteProcess
         finally
         {
             Connection.Channels.Release();
+        }
+    }
+
+    private static Stream? InputOf(Renci.SshNet.SshCommand command)
+    {
+        try
+        {
+            return command.CreateInputStream();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

@@ -93,6 +93,7 @@ internal sealed class SshConfigFile
             IdentitiesOnly = One("identitiesonly") is { } only ? IsYes(only) : null,
             ProxyJump = One("proxyjump"),
             ConnectTimeout = One("connecttimeout") is { } timeout ? ParseTime(timeout) : null,
+            KexAlgorithms = One("kexalgorithms"),
             ServerAliveInterval = One("serveraliveinterval") is { } interval ? ParseTime(interval) : null,
             ServerAliveCountMax = One("serveralivecountmax") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : null,
             StrictHostKeyChecking = One("stricthostkeychecking")?.ToLowerInvariant() switch

@@ -9,6 +9,8 @@ namespace Fabric.Engine.Ssh;
 internal sealed class SshConnection(ConnectionTarget target, SshClient client) : IDisposable
 {
     private const int MaxChannels = 8;
+    private readonly Lock _sftpGate = new();
+    private Task<SftpClient>? _sftp;
 
     public ConnectionTarget Target { get; } = target;
 
@@ -28,10 +30,39 @@ internal sealed class SshConnection(ConnectionTarget target, SshClient client) :
 
     public bool IsConnected => Client.IsConnected;
 
+    /// <summary>The host key this connection accepted: a second connection to the host (SFTP) must present the same.</summary>
+    public byte[]? HostKey { get; init; }
+
+    /// <summary>The resolved settings (config, options) it was opened with, for opening a second session (SFTP) the same way.</summary>
+    public SshHostSettings? Settings { get; init; }
+
+    /// <summary>Where it was dialled: the host itself, or a gateway's forwarded local port.</summary>
+    public (string Host, int Port) Endpoint { get; init; }
+
+    /// <summary>This host's SFTP session for <c>Put</c>/<c>Get</c>, opened by <paramref name="open"/> on first use and reused.</summary>
+    public Task<SftpClient> SftpAsync(Func<Task<SftpClient>> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        lock (_sftpGate)
+        {
+            if (_sftp is null || _sftp.IsFaulted || _sftp.IsCanceled || (_sftp.IsCompletedSuccessfully && !_sftp.Result.IsConnected))
+            {
+                _sftp = open();
+            }
+
+            return _sftp;
+        }
+    }
+
     public void Dispose()
     {
         try
         {
+            if (_sftp is { IsCompletedSuccessfully: true } sftp)
+            {
+                sftp.Result.Dispose();
+            }
+
             if (Client.IsConnected)
             {
                 Client.Disconnect();

@@ -58,12 +58,57 @@ internal static class SshConnector
             }
             catch (Exception e) when (IsNetworkFailure(e))
             {
-                throw new AbortException($"Could not connect to {target.Display}: {Describe(e, options)}.", e);
+                throw new UnreachableHostException(target.Display, $"Could not connect to {target.Display}: {Describe(e, options)}.", e);
             }
         }
     }
 
     private static async Task<SshConnection> ConnectOnceAsync(ConnectionCache cache, ConnectionTarget target, SshHostSettings host, string? password, int depth, CancellationToken cancellationToken)
+    {
+        var (dialHost, dialPort) = host.Jumps.Count == 0
+            ? (host.HostName, host.Port)
+            : ("127.0.0.1", await cache.Gateways.ForwardAsync(host.Jumps, host.HostName, host.Port, depth, cancellationToken).ConfigureAwait(false));
+        var info = ConnectionInfoFor(cache, host, password, dialHost, dialPort);
+        var client = new SshClient(info);
+        if (host.KeepAlive is { } keepAlive)
+        {
+            client.KeepAliveInterval = keepAlive;
+        }
+
+        var verifier = new HostKeyVerifier(host.Options, cache.KnownHostsGate, cache.Warn);
+        var checkedAs = target with { Host = host.HostName, Port = host.Port };
+        var timing = new ConnectTiming();
+        byte[]? hostKey = null;
+        client.HostKeyReceived += (_, e) =>
+        {
+            timing.KeyExchanged();
+            e.CanTrust = verifier.Accept(checkedAs, e.HostKey);
+            hostKey = e.HostKey;
+            timing.HostKeyChecked();
+        };
+        try
+        {
+            await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            cache.Debug(target, timing.Describe(info));
+            return new SshConnection(target, client) { HostKey = hostKey, Settings = host, Endpoint = (dialHost, dialPort) };
+        }
+        catch (SshConnectionException) when (verifier.Verdict is not null and not HostKeyVerdict.Known && !host.Options.DisableKnownHosts)
+        {
+            client.Dispose();
+            throw new HostKeyRefusedException(verifier.RefusalMessage(target));
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// How to reach and log in to <paramref name="host"/> at <paramref name="dialHost"/>:<paramref name="dialPort"/> (the host
+    /// itself, or a gateway's forwarded port): agent and key files, then the password, in our key exchange and cipher order.
+    /// </summary>
+    private static ConnectionInfo ConnectionInfoFor(ConnectionCache cache, SshHostSettings host, string? password, string dialHost, int dialPort)
     {
         var methods = new List<AuthenticationMethod>();
         var keys = cache.Keys.For(host);
@@ -91,28 +136,31 @@ internal static class SshConnector
             methods.Add(new NoneAuthenticationMethod(host.User));
         }
 
-        var info = host.Jumps.Count == 0
-            ? new ConnectionInfo(host.HostName, host.Port, host.User, [.. methods])
-            : new ConnectionInfo("127.0.0.1", await cache.Gateways.ForwardAsync(host.Jumps, host.HostName, host.Port, depth, cancellationToken).ConfigureAwait(false), host.User, [.. methods]);
-        info.Timeout = host.Options.ConnectTimeout;
-        var client = new SshClient(info);
-        if (host.KeepAlive is { } keepAlive)
+        var info = new ConnectionInfo(dialHost, dialPort, host.User, [.. methods])
         {
-            client.KeepAliveInterval = keepAlive;
-        }
+            Timeout = host.Options.ConnectTimeout,
+        };
+        KeyExchangeOrder.Apply(info, host.Options.KexAlgorithms);
+        CipherOrder.Apply(info);
+        return info;
+    }
 
-        var verifier = new HostKeyVerifier(host.Options, cache.KnownHostsGate, cache.Warn);
-        var checkedAs = target with { Host = host.HostName, Port = host.Port };
-        client.HostKeyReceived += (_, e) => e.CanTrust = verifier.Accept(checkedAs, e.HostKey);
+    /// <summary>
+    /// Opens an SFTP session to the host of <paramref name="connection"/> (SSH.NET cannot open one on an existing
+    /// connection): the same route and login, and only the host key that connection accepted.
+    /// </summary>
+    public static async Task<SftpClient> ConnectSftpAsync(ConnectionCache cache, SshConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(connection);
+        var host = connection.Settings ?? throw new InvalidOperationException("The connection was not opened by SshConnector.");
+        // 256 KB requests instead of SSH.NET's 32 KB: measured 1.5-3x faster downloads from OpenSSH's sftp-server on loopback.
+        var client = new SftpClient(ConnectionInfoFor(cache, host, cache.LoginPassword, connection.Endpoint.Host, connection.Endpoint.Port)) { BufferSize = 256 * 1024 };
+        client.HostKeyReceived += (_, e) => e.CanTrust = connection.HostKey is { } key && e.HostKey.AsSpan().SequenceEqual(key);
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
-            return new SshConnection(target, client);
-        }
-        catch (SshConnectionException) when (verifier.Verdict is not null and not HostKeyVerdict.Known && !host.Options.DisableKnownHosts)
-        {
-            client.Dispose();
-            throw new HostKeyRefusedException(verifier.RefusalMessage(target));
+            return client;
         }
         catch
         {
@@ -143,6 +191,9 @@ internal static class SshConnector
             $"timed out after {options.ConnectTimeout.TotalSeconds:0.#} s",
         SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData } => "unknown host name",
         SocketException { SocketErrorCode: SocketError.HostUnreachable or SocketError.NetworkUnreachable } => "host unreachable",
+        SocketException { SocketErrorCode: SocketError.ConnectionReset } or SshConnectionException =>
+            e.Message.TrimEnd('.') + " (the server dropped the connection before the login; when many connections open at once"
+            + " its MaxStartups may be refusing them: lower -z, raise MaxStartups, or retry with --connection-attempts)",
         _ => e.Message.TrimEnd('.'),
     };
 

@@ -25,6 +25,9 @@ internal sealed record SshHostConfig
 
     public TimeSpan? ConnectTimeout { get; init; }
 
+    /// <summary><c>KexAlgorithms</c> as written (<c>a,b</c>, <c>+a</c>, <c>-a</c>, <c>^a</c>).</summary>
+    public string? KexAlgorithms { get; init; }
+
     public TimeSpan? ServerAliveInterval { get; init; }
 
     public int? ServerAliveCountMax { get; init; }

@@ -37,6 +37,7 @@ internal sealed record SshHostSettings(
             KnownHostsFile = options.KnownHostsFile ?? (config.UserKnownHostsFiles.Count > 0 ? tokens.ExpandPath(config.UserKnownHostsFiles[0]) : null),
             RejectUnknownHosts = options.RejectUnknownHosts || strict == "yes",
             ConnectTimeout = !options.ConnectTimeoutGiven && config.ConnectTimeout is { } timeout ? timeout : options.ConnectTimeout,
+            KexAlgorithms = options.KexAlgorithms ?? config.KexAlgorithms,
         };
         return new SshHostSettings(
             hostName,

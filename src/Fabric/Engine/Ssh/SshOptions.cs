@@ -57,6 +57,12 @@ internal sealed record SshOptions
     /// <summary>The agent socket this run uses, or null when there is none or the agent is off.</summary>
     public string? AgentSocketPath => UseAgent && (AgentSocket ?? Environment.GetEnvironmentVariable("SSH_AUTH_SOCK")) is { Length: > 0 } socket ? socket : null;
 
+    /// <summary>
+    /// Key exchange algorithms in OpenSSH's <c>KexAlgorithms</c> syntax (<c>a,b</c>, <c>+a</c>, <c>-a</c>, <c>^a</c>),
+    /// applied to <see cref="KeyExchangeOrder"/>'s default; null: the default.
+    /// </summary>
+    public string? KexAlgorithms { get; init; }
+
     /// <summary>The known_hosts file this run uses.</summary>
     public string KnownHostsPath => KnownHostsFile ?? System.IO.Path.Combine(HomeDirectory, ".ssh", "known_hosts");
 
@@ -95,7 +101,8 @@ internal sealed record SshOptions
             .Append(", RejectUnknownHosts = ").Append(RejectUnknownHosts)
             .Append(", DisableKnownHosts = ").Append(DisableKnownHosts)
             .Append(", SshConfigFile = ").Append(SshConfigFile)
-            .Append(", UseAgent = ").Append(UseAgent);
+            .Append(", UseAgent = ").Append(UseAgent)
+            .Append(", KexAlgorithms = ").Append(KexAlgorithms);
         return true;
     }
 }

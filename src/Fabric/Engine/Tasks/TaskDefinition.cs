@@ -22,6 +22,9 @@ internal sealed record TaskDefinition(
     /// <summary>True when <see cref="Hosts"/>/<see cref="Roles"/> come from the class's attributes rather than the method's.</summary>
     public bool HostsFromClass { get; init; }
 
+    /// <summary>Its <c>[Parallel]</c>, <c>[Serial]</c> and <c>[RunsOnce]</c>.</summary>
+    public TaskConcurrency Concurrency { get; init; } = TaskConcurrency.Default;
+
     /// <summary><c>Class.Method</c>, for messages that must point at the code.</summary>
     public string MethodDisplayName => $"{Method.DeclaringType?.FullName}.{Method.Name}";
 

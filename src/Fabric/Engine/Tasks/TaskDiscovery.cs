@@ -130,7 +130,22 @@ internal static class TaskDiscovery
             roles)
         {
             HostsFromClass = useClass && (hosts.Count > 0 || roles.Count > 0),
+            Concurrency = ConcurrencyOf(method),
         };
+    }
+
+    private static TaskConcurrency ConcurrencyOf(MethodInfo method)
+    {
+        var parallel = method.GetCustomAttribute<ParallelAttribute>();
+        if (parallel is { PoolSize: < 0 })
+        {
+            throw new FabricUsageException(
+                $"[Parallel(PoolSize = {parallel.PoolSize})] on {method.DeclaringType?.FullName}.{method.Name}: the pool size must be at least 1 (or 0 for -z's).");
+        }
+
+        var runsOnce = method.IsDefined(typeof(RunsOnceAttribute), true);
+        bool? mode = runsOnce || (parallel is null && method.IsDefined(typeof(SerialAttribute), true)) ? false : parallel is null ? null : true;
+        return new TaskConcurrency(mode, parallel is { PoolSize: > 0 } ? parallel.PoolSize : null, runsOnce);
     }
 
     private static string? GroupOf(Type type) => type.GetCustomAttribute<TaskGroupAttribute>()?.Name;

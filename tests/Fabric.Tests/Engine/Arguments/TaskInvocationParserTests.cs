@@ -47,10 +47,10 @@ public class TaskInvocationParserTests
     [Fact]
     public void Only_the_first_colon_separates_the_name_from_the_arguments()
     {
-        var invocation = TaskInvocationParser.Parse("fetch:url=http://example.com:8080/x");
+        var invocation = TaskInvocationParser.Parse("fetch:url=http://example.localhost:8080/x");
 
         Assert.Equal("fetch", invocation.Name);
-        Assert.Equal([Pair("url", "http://example.com:8080/x")], invocation.Named);
+        Assert.Equal([Pair("url", "http://example.localhost:8080/x")], invocation.Named);
     }
 
     [Fact]

@@ -11,10 +11,20 @@ internal static class EngineRun
         Type[] types, string[] tokens, Action<EnvState>? configure = null)
     {
         var output = new CollectingOutputSink();
-        var context = new RunContext(output);
+        var table = TaskDiscovery.Discover(types);
+        var context = new RunContext(output) { Tasks = table };
         configure?.Invoke(context.Env);
-        var plan = RunPlanner.Plan(TaskDiscovery.Discover(types), tokens);
+        var plan = RunPlanner.Plan(table, tokens);
         var exitCode = await new Runner(context).RunAsync(plan);
         return (exitCode, output.Text);
+    }
+
+    /// <summary>Runs as <see cref="RunAsync"/> does, writing formatted lines to <paramref name="writer"/> as the tool's console does.</summary>
+    public static async Task<int> RunToWriterAsync(Type[] types, string[] tokens, TextWriter writer, Action<EnvState>? configure = null)
+    {
+        var table = TaskDiscovery.Discover(types);
+        var context = new RunContext(new TextWriterOutputSink(writer)) { Tasks = table };
+        configure?.Invoke(context.Env);
+        return await new Runner(context).RunAsync(RunPlanner.Plan(table, tokens));
     }
 }

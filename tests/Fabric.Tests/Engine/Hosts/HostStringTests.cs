@@ -9,7 +9,7 @@ public class HostStringTests
     [InlineData("web1", null, "web1", null)]
     [InlineData("deploy@web1", "deploy", "web1", null)]
     [InlineData("web1:2222", null, "web1", 2222)]
-    [InlineData("deploy@web1.example.com:22", "deploy", "web1.example.com", 22)]
+    [InlineData("deploy@web1.example.localhost:22", "deploy", "web1.example.localhost", 22)]
     [InlineData("10.0.0.5:65535", null, "10.0.0.5", 65535)]
     [InlineData("[::1]:2222", null, "::1", 2222)]
     [InlineData("[::1]", null, "::1", null)]

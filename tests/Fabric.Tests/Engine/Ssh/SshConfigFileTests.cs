@@ -9,7 +9,7 @@ public sealed class SshConfigFileTests
     {
         var config = Parse("""
             Host web1
-                HostName 10.0.0.5
+                HostName 127.0.0.5
                 User deploy
                 Port 2222
                 IdentityFile ~/.ssh/web_key
@@ -17,9 +17,21 @@ public sealed class SshConfigFileTests
 
         var web1 = config.Lookup("web1");
 
-        Assert.Equal(("10.0.0.5", "deploy", 2222), (web1.HostName, web1.User, web1.Port));
+        Assert.Equal(("127.0.0.5", "deploy", 2222), (web1.HostName, web1.User, web1.Port));
         Assert.Equal(["~/.ssh/web_key"], web1.IdentityFiles);
         Assert.Null(config.Lookup("web2").HostName);
+    }
+
+    [Fact]
+    public void KexAlgorithms_is_read_from_the_host_block()
+    {
+        var config = Parse("""
+            Host web1
+                KexAlgorithms ^curve25519-sha256
+            """);
+
+        Assert.Equal("^curve25519-sha256", config.Lookup("web1").KexAlgorithms);
+        Assert.Null(config.Lookup("web2").KexAlgorithms);
     }
 
     [Fact]
@@ -61,13 +73,13 @@ public sealed class SshConfigFileTests
         var config = Parse("""
             # a comment
             HOST web1
-              hostname=10.0.0.5   # trailing comment
+              hostname=127.0.0.5   # trailing comment
               IdentityFile "~/my keys/id"
             """);
 
         var web1 = config.Lookup("web1");
 
-        Assert.Equal("10.0.0.5", web1.HostName);
+        Assert.Equal("127.0.0.5", web1.HostName);
         Assert.Equal(["~/my keys/id"], web1.IdentityFiles);
     }
 

@@ -64,9 +64,9 @@ public sealed class SshHostSettingsTests
     [Fact]
     public void Without_config_everything_is_the_target_and_defaults()
     {
-        var host = SshHostSettings.Of(Defaulted("10.1.1.1"), Options, SshHostConfig.None, null);
+        var host = SshHostSettings.Of(Defaulted("127.1.1.1"), Options, SshHostConfig.None, null);
 
-        Assert.Equal(("10.1.1.1", "me", 22), (host.HostName, host.User, host.Port));
+        Assert.Equal(("127.1.1.1", "me", 22), (host.HostName, host.User, host.Port));
         Assert.Empty(host.Jumps);
         Assert.False(host.Options.RejectUnknownHosts);
     }

@@ -4,11 +4,11 @@ namespace Fabric.Tests.Engine.Ssh;
 
 public sealed class SshTokensTests
 {
-    private static readonly SshTokens Tokens = new("/home/injected", "local", "deploy", "10.0.0.5", "web1", 2222);
+    private static readonly SshTokens Tokens = new("/home/injected", "local", "deploy", "127.0.0.5", "web1", 2222);
 
     [Fact]
     public void Tokens_expand_to_home_users_host_alias_and_port() =>
-        Assert.Equal("/home/injected/local/deploy@10.0.0.5 web1:2222 %", Tokens.Expand("%d/%u/%r@%h %n:%p %%"));
+        Assert.Equal("/home/injected/local/deploy@127.0.0.5 web1:2222 %", Tokens.Expand("%d/%u/%r@%h %n:%p %%"));
 
     [Fact]
     public void Tilde_then_tokens_make_an_identity_path() =>

@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# The benchmark suite: dotnet fab against its peers, side by side in one run, on private sshd "hosts" on loopback
+# (127.0.0.2, .3, … on one port; lib/testhosts.sh). Run by hand as root, not in CI; stops its sshds at the end.
+#   1. one command on N hosts (BENCH_SIZES, default "1 10 50 200"): dotnet fab serial and -P -z 50, an `ssh` loop,
+#      xargs -P 50 ssh, parallel-ssh -p 50, Fabric 2 `fab -H` (serial) and ThreadingGroup, ansible -m raw -f 50
+#   2. 20 commands on one host: dotnet fab over its one connection vs ssh with ControlMaster (warm, and cold: master
+#      started and stopped inside the measurement, as our process connects inside its own)
+#   3. Put and Get of a 200 MB file vs scp (bench/OpsHarness, in-process)
+#   4. `dotnet fab --list` on an unchanged fabfile vs `fab --list` (bench/startup.sh)
+#   5. peak memory (max RSS) of the client at N = 50 and 200
+# Before measuring, each client connects once to a probe sshd logging at DEBUG1, which says which key exchange each
+# one negotiated. Medians come from hyperfine (BENCH_RUNS runs, default 3, one warm-up). Installs the peers from
+# Debian's packages when missing: fabric, pssh, ansible-core, hyperfine, time.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+sizes=(${BENCH_SIZES:-1 10 50 200})
+runs="${BENCH_RUNS:-3}"
+sections=" ${BENCH_SECTIONS:-1 2 3 4 5} "   # which of the five to run
+want() { [[ "$sections" == *" $1 "* ]]; }
+pool=50
+user=fabbench
+py=/usr/bin/python3
+[[ "$(id -u)" -eq 0 ]] || { echo "bench.sh needs root: it starts sshd and creates the login user '$user'." >&2; exit 2; }
+
+need=()
+command -v fab >/dev/null || need+=(fabric)
+command -v parallel-ssh >/dev/null || need+=(pssh)
+command -v ansible >/dev/null || need+=(ansible-core)
+command -v hyperfine >/dev/null || need+=(hyperfine)
+[[ -x /usr/bin/time ]] || need+=(time)
+[[ -x /usr/sbin/sshd ]] || need+=(openssh-server)
+if (( ${#need[@]} > 0 )); then
+  echo "Installing ${need[*]}..."
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+source "$repo/bench/lib/testhosts.sh"
+work="$(mktemp -d -t fabric-bench-XXXXXX)"
+cleanup() {
+  testhosts_stop "$work"
+  [[ -S "$work/cm" ]] && ssh -o ControlPath="$work/cm" -O exit x 2>/dev/null || true
+  rm -rf "$work" /tmp/fabric-bench-put.bin /tmp/fabric-bench-scp.bin
+}
+trap cleanup EXIT
+testhosts_user "$user"
+max=0; for n in "${sizes[@]}"; do (( n > max )) && max=$n; done
+(( max >= 1 )) || max=1
+echo "Starting $max test hosts on loopback..."
+testhosts_start "$work" "$max"
+
+echo "Building dotnet-fab (Release), the bench fabfile and the ops harness..."
+dotnet build "$repo/src/Fabric.Tool/Fabric.Tool.csproj" -c Release -nologo -v q >/dev/null
+dotnet build "$repo/bench/OpsHarness/OpsHarness.csproj" -c Release -nologo -v q >/dev/null
+tool="$repo/src/Fabric.Tool/bin/Release/net10.0/dotnet-fab.dll"
+harness="$repo/bench/OpsHarness/bin/Release/net10.0/Fabric.Bench.dll"
+fab_common=(-f "$repo/bench/fanout/fabfile" -u "$user" -i "$KEY" --known-hosts "$KNOWN_HOSTS" --reject-unknown-hosts)
+dotnet "$tool" "${fab_common[@]}" --list >/dev/null   # builds the fabfile once; measured runs find it up to date
+
+ssh_opts=(-F /dev/null -p "$PORT" -i "$KEY" -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile="$KNOWN_HOSTS" -o StrictHostKeyChecking=yes)
+export ANSIBLE_HOST_KEY_CHECKING=False ANSIBLE_SSH_ARGS="-o ControlMaster=no -o UserKnownHostsFile=$KNOWN_HOSTS" \
+  ANSIBLE_LOCALHOST_WARNING=False ANSIBLE_INVENTORY_UNPARSED_WARNING=False ANSIBLE_PYTHON_INTERPRETER=/usr/bin/python3
+q() { printf '%q ' "$@"; }
+
+# hosts_for N KIND: the first N hosts as each client writes them.
+hosts_for() {
+  local n=$1 kind=$2 i out=()
+  for (( i = 0; i < n; i++ )); do
+    case $kind in
+      fab) out+=("${HOSTS[i]}:$PORT") ;;
+      fab2) out+=("$user@${HOSTS[i]}:$PORT") ;;
+      plain) out+=("${HOSTS[i]}") ;;
+    esac
+  done
+  local IFS=,
+  echo "${out[*]}"
+}
+
+# --- Which key exchange each client negotiates (one connection each to a probe sshd at LogLevel DEBUG1). ---
+probe_port="$($py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.250", 0)); print(s.getsockname()[1])')"
+probe_dir="$work/probe"; mkdir -p "$probe_dir"
+(PORT=$probe_port; KNOWN=$KNOWN_HOSTS
+ echo "[127.0.0.250]:$probe_port $(cut -d' ' -f1,2 "$work/host_key.pub")" >> "$KNOWN"
+ testhosts_sshd "$work" probe "ListenAddress 127.0.0.250:$probe_port"$'\n' DEBUG1)
+for _ in $(seq 100); do [[ -s "$work/sshd/probe.pid" ]] && break; sleep 0.05; done
+kex_of() {  # kex_of LABEL COMMAND...: runs the command, then reads the kex the probe sshd logged for it
+  local before; before=$(grep -c "kex: algorithm:" "$work/sshd/probe.log" || true)
+  "${@:2}" >/dev/null 2>&1 || echo "  ($1 failed on the probe host)"
+  sleep 0.2
+  printf '  %-28s %s\n' "$1" "$(grep "kex: algorithm:" "$work/sshd/probe.log" | tail -n +$((before + 1)) | head -1 | sed -e 's/.*kex: algorithm: //' -e 's/ \[preauth\]//')"
+}
+printf '127.0.0.250 ansible_port=%s\n' "$probe_port" > "$work/probe.inventory"
+{
+  echo "Key exchange each client negotiated with OpenSSH $(ssh -V 2>&1 | cut -d' ' -f1 | cut -d_ -f2):"
+  kex_of "dotnet fab (SSH.NET)" dotnet "$tool" "${fab_common[@]}" -H "127.0.0.250:$probe_port" probe
+  kex_of "ssh, xargs, parallel-ssh" ssh -F /dev/null -p "$probe_port" -i "$KEY" -o IdentitiesOnly=yes -o BatchMode=yes \
+    -o UserKnownHostsFile="$KNOWN_HOSTS" -o StrictHostKeyChecking=yes "$user@127.0.0.250" true
+  kex_of "Fabric 2 (Paramiko)" fab -r "$repo/bench/fanout/fabric2" -i "$KEY" -H "$user@127.0.0.250:$probe_port" probe
+  kex_of "ansible (OpenSSH ssh)" ansible all -i "$work/probe.inventory" -m raw -a true -u "$user" --private-key "$KEY"
+} | tee "$work/kex.txt"
+
+# --- 1. One command on N hosts. ---
+want 1 && for n in "${sizes[@]}"; do
+  echo; echo "One command on $n hosts..."
+  printf '%s\n' $(hosts_for "$n" fab | tr , ' ') > "$work/pssh-$n.hosts"
+  for (( i = 0; i < n; i++ )); do echo "${HOSTS[i]} ansible_port=$PORT"; done > "$work/ansible-$n.inventory"
+  hyperfine --runs "$runs" --warmup 1 --style basic --export-json "$work/fanout-$n.json" \
+    -n "dotnet fab serial" "$(q dotnet "$tool" "${fab_common[@]}" -H "$(hosts_for "$n" fab)" probe)" \
+    -n "dotnet fab -P -z $pool" "$(q dotnet "$tool" "${fab_common[@]}" -P -z "$pool" -H "$(hosts_for "$n" fab)" probe)" \
+    -n "ssh loop (serial)" "for h in $(hosts_for "$n" plain | tr , ' '); do $(q ssh "${ssh_opts[@]}") $user@\$h true; done" \
+    -n "xargs -P $pool ssh" "$(q printf '%s\n' $(hosts_for "$n" plain | tr , ' ')) | xargs -P $pool -I{} $(q ssh "${ssh_opts[@]}") $user@{} true" \
+    -n "parallel-ssh -p $pool" "$(q parallel-ssh -p "$pool" -h "$work/pssh-$n.hosts" -l "$user" -x "-F /dev/null -i $KEY -o IdentitiesOnly=yes -o UserKnownHostsFile=$KNOWN_HOSTS -o StrictHostKeyChecking=yes" true)" \
+    -n "Fabric 2 fab -H (serial)" "$(q fab -r "$repo/bench/fanout/fabric2" -i "$KEY" -H "$(hosts_for "$n" fab2)" probe)" \
+    -n "Fabric 2 ThreadingGroup" "$(q $py "$repo/bench/fanout/fabric2/threading_group.py" "$user" "$KEY" $(hosts_for "$n" fab | tr , ' '))" \
+    -n "ansible -m raw -f $pool" "$(q ansible all -i "$work/ansible-$n.inventory" -m raw -a true -f "$pool" -u "$user" --private-key "$KEY")" \
+    >/dev/null
+done
+
+# --- 2. Twenty commands on one host. ---
+if want 2; then
+echo; echo "Twenty commands on one host..."
+cm_opts=(-o ControlMaster=auto -o ControlPath="$work/cm" -o ControlPersist=300)
+ssh "${ssh_opts[@]}" "${cm_opts[@]}" "$user@${HOSTS[0]}" true
+hyperfine --runs "$((runs + 2))" --warmup 1 --style basic --export-json "$work/twenty.json" \
+  -n "dotnet fab: 20 x Run (incl. start + connect)" "$(q dotnet "$tool" "${fab_common[@]}" -H "${HOSTS[0]}:$PORT" twenty)" \
+  -n "ssh ControlMaster, master already up" "for i in \$(seq 20); do $(q ssh "${ssh_opts[@]}" "${cm_opts[@]}" "$user@${HOSTS[0]}" true); done" \
+  -n "ssh ControlMaster, master started + stopped" "$(q ssh "${ssh_opts[@]}" -o ControlPath="$work/cm2" -M -f -N "$user@${HOSTS[0]}"); for i in \$(seq 20); do $(q ssh "${ssh_opts[@]}" -o ControlPath="$work/cm2" "$user@${HOSTS[0]}" true); done; $(q ssh -o ControlPath="$work/cm2" -O exit x) 2>/dev/null" \
+  >/dev/null
+fi
+
+# --- 3. Put and Get of 200 MB. ---
+if want 3; then
+echo; echo "Put and Get of 200 MB..."
+head -c 200M /dev/urandom > "$work/big.bin"
+chmod 644 "$work/big.bin"
+common=(${HOSTS[0]} "$PORT" "$user" "$KEY" "$KNOWN_HOSTS")
+scp_opts=(-F /dev/null -P "$PORT" -i "$KEY" -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile="$KNOWN_HOSTS" -o StrictHostKeyChecking=yes)
+hyperfine --runs "$runs" --warmup 1 --export-json "$work/put.json" \
+  ${BENCH_HYPERFINE_ARGS:-} -n "dotnet fab: Put 200 MB" "$(q dotnet "$harness" put "${common[@]}" "$work/big.bin" /tmp/fabric-bench-put.bin)" \
+  -n "scp: upload 200 MB" "$(q scp "${scp_opts[@]}" "$work/big.bin" "$user@${HOSTS[0]}:/tmp/fabric-bench-scp.bin")" >/dev/null
+hyperfine --runs "$runs" --warmup 1 --style basic --export-json "$work/get.json" \
+  -n "dotnet fab: Get 200 MB" "$(q dotnet "$harness" get "${common[@]}" /tmp/fabric-bench-put.bin "$work/back.bin")" \
+  -n "scp: download 200 MB" "$(q scp "${scp_opts[@]}" "$user@${HOSTS[0]}:/tmp/fabric-bench-scp.bin" "$work/back-scp.bin")" >/dev/null
+cmp "$work/big.bin" "$work/back.bin" || { echo "Get did not return the bytes Put sent." >&2; exit 1; }
+fi
+
+# --- 5. Peak memory. ---
+echo; echo "Peak memory..."
+: > "$work/memory.txt"
+for n in 50 200; do
+  (( n <= max )) && want 5 || continue
+  for label in "dotnet fab -P -z $pool" "Fabric 2 ThreadingGroup"; do
+    peak=0
+    for _ in 1 2 3; do
+      if [[ $label == dotnet* ]]; then
+        kib=$( { /usr/bin/time -f %M dotnet "$tool" "${fab_common[@]}" -P -z "$pool" -H "$(hosts_for "$n" fab)" probe >/dev/null; } 2>&1 | tail -1)
+      else
+        kib=$( { /usr/bin/time -f %M $py "$repo/bench/fanout/fabric2/threading_group.py" "$user" "$KEY" $(hosts_for "$n" fab | tr , ' ') >/dev/null; } 2>&1 | tail -1)
+      fi
+      (( kib > peak )) && peak=$kib
+    done
+    echo "$n|$label|$peak" >> "$work/memory.txt"
+  done
+done
+
+$py "$repo/bench/report.py" "$work" "${sizes[@]}"
+
+# --- 4. Listing the tasks (its own script: packs the tool and runs it through the dotnet-fab shim). ---
+if want 4; then
+  echo
+  "$repo/bench/startup.sh"
+fi

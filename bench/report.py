@@ -1,0 +1,44 @@
+# Prints bench/bench.sh's table: medians from hyperfine's JSON exports and ratios ours / theirs (below 1: we are faster).
+# Usage: report.py WORK SIZE...
+import json
+import os
+import sys
+
+work, sizes = sys.argv[1], sys.argv[2:]
+
+
+def results(name):
+    path = os.path.join(work, f"{name}.json")
+    if not os.path.exists(path):
+        return []
+    return [(r["command"], r["median"]) for r in json.load(open(path))["results"]]
+
+
+def table(title, rows, ours_prefix="dotnet fab"):
+    print(f"\n{title}")
+    ours = [(c, m) for c, m in rows if c.startswith(ours_prefix)]
+    for command, median in rows:
+        print(f"  {command:<48} {median:9.3f} s")
+    for command, median in rows:
+        if command.startswith(ours_prefix):
+            continue
+        ratios = "  ".join(f"{o[0][len(ours_prefix):].strip() or 'ours'}: {o[1] / median:5.2f}" for o in ours)
+        print(f"    ours / {command:<41} {ratios}")
+
+
+print(open(os.path.join(work, "kex.txt")).read().rstrip())
+for n in sizes:
+    table(f"1. One command on {n} host(s): median of the whole run", results(f"fanout-{n}"))
+table("2. Twenty commands on one host", results("twenty"))
+for name, label in (("put", "3a. Put 200 MB"), ("get", "3b. Get 200 MB")):
+    rows = results(name)
+    table(label, rows)
+    for command, median in rows:
+        print(f"    {command:<46} {200 / median:7.1f} MB/s")
+memory = os.path.join(work, "memory.txt")
+if os.path.exists(memory):
+    print("\n5. Peak memory (max RSS of 3 runs)")
+    for line in open(memory).read().split("\n"):
+        if line:
+            n, label, kib = line.split("|")
+            print(f"  {label:<32} N = {n:>3}  {int(kib) / 1024:7.1f} MiB")

@@ -1,0 +1,51 @@
+using Fabric.Engine.Arguments;
+using Fabric.Engine.Execution;
+using Fabric.Engine.Hosts;
+
+namespace Fabric;
+
+/// <summary>Composing tasks: <c>Execute</c> runs another task of the fabfile from task code.</summary>
+public static partial class Api
+{
+    /// <summary>
+    /// Runs another task of the fabfile, as Fabric's <c>execute</c>: on <paramref name="hosts"/> and the hosts of
+    /// <paramref name="roles"/> when given, else on the task's own <c>[Hosts]</c>/<c>[Roles]</c>, else on <c>Env.Hosts</c>;
+    /// once with no host when none of these names any. The task's <see cref="ParallelAttribute"/>,
+    /// <see cref="SerialAttribute"/> and <see cref="RunsOnceAttribute"/> apply, and <c>-P</c>/<c>-z</c>. Each host
+    /// prints <c>[host] Executing task 'name'</c>. Afterwards <c>Env.HostString</c>, <c>Env.Host</c>, <c>Env.User</c>
+    /// and <c>Env.Port</c> are the caller's again; run-wide values the task assigned (<c>Env.Hosts</c>, <c>Env["k"]</c>) stay.
+    /// A failure on any host aborts the run, as the task would on the command line.
+    /// </summary>
+    /// <param name="task">The task's name or alias, as on the command line.</param>
+    /// <param name="hosts">Host strings to run on; null or empty: see above.</param>
+    /// <param name="roles">Roles whose hosts to run on.</param>
+    /// <param name="excludeHosts">Hosts to leave out of the list.</param>
+    /// <param name="arguments">The task method's arguments, by position; strings are converted as on the command line; missing optional ones take their default.</param>
+    /// <returns>What the task returned on each host, by host string; a local-only run's under <c>"&lt;local-only&gt;"</c>. Skipped hosts (<c>--skip-bad-hosts</c>) are absent.</returns>
+    /// <exception cref="AbortException">Not inside a run of <c>dotnet fab</c>, an unknown task, or arguments that do not fit.</exception>
+    public static IReadOnlyDictionary<string, object?> Execute(
+        string task, IEnumerable<string>? hosts = null, IEnumerable<string>? roles = null, IEnumerable<string>? excludeHosts = null, IReadOnlyList<object?>? arguments = null) =>
+        ExecuteAsync(task, hosts, roles, excludeHosts, arguments).GetAwaiter().GetResult();
+
+    /// <summary>The asynchronous form of <see cref="Execute"/>.</summary>
+    /// <param name="task">The task's name or alias, as on the command line.</param>
+    /// <param name="hosts">Host strings to run on; null or empty: the task's own, else <c>Env.Hosts</c>.</param>
+    /// <param name="roles">Roles whose hosts to run on.</param>
+    /// <param name="excludeHosts">Hosts to leave out of the list.</param>
+    /// <param name="arguments">The task method's arguments, by position.</param>
+    /// <returns>What the task returned on each host, by host string.</returns>
+    public static Task<IReadOnlyDictionary<string, object?>> ExecuteAsync(
+        string task, IEnumerable<string>? hosts = null, IEnumerable<string>? roles = null, IEnumerable<string>? excludeHosts = null, IReadOnlyList<object?>? arguments = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(task);
+        var context = Ambient.Context;
+        if (context.Runner is not { } runner || context.Tasks is not { } table)
+        {
+            throw new AbortException($"Execute('{task}') works only inside a run of dotnet fab.");
+        }
+
+        var definition = table.Find(task) ?? throw new AbortException("Execute: " + RunPlanner.UnknownTask(table, task));
+        var bound = ExecuteArguments.Bind(definition, arguments ?? []);
+        return runner.ExecuteAsync(definition, bound, new HostSelection([.. hosts ?? []], [.. roles ?? []]), [.. excludeHosts ?? []]);
+    }
+}
