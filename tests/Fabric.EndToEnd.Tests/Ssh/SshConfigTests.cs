@@ -1,3 +1,4 @@
+using Fabric.Engine.Ssh;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Hosts;
 using static Fabric.Api;
@@ -63,7 +64,7 @@ public sealed class SshConfigTests(SshdFixture sshd)
         using (SshSession.On(Alias("fab-web-9")))
         {
             // Negated in the included block, so its port is the later block's closed one.
-            Assert.Contains("connection refused", Assert.Throws<AbortException>(() => Run("true")).Message, StringComparison.Ordinal);
+            Assert.Contains("connection refused", Assert.Throws<UnreachableHostException>(() => Run("true")).Message, StringComparison.Ordinal);
         }
 
         Assert.Equal(before + 1, sshd.ConnectionsTo(2));
