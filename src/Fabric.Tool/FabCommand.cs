@@ -95,7 +95,31 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
             }
         }
 
-        return await new Runner(context).RunAsync(plan).ConfigureAwait(false);
+        var exitCode = await new Runner(context).RunAsync(plan).ConfigureAwait(false);
+        if (OutputGroups.IsShown(OutputKind.Status, ScopeSettings.None, groups))
+        {
+            PrintSummary(context.Summary.Rows);
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>The run summary (output group: status): coloured straight to a terminal (and plain into the log file), or plain through the logger.</summary>
+    private void PrintSummary(IReadOnlyList<RunSummary.Row> rows)
+    {
+        var colour = RunSummaryPrinter.UseColour();
+        foreach (var line in RunSummaryPrinter.Lines(rows, colour: false))
+        {
+            logger.ForContext(ConsoleLogger.HiddenProperty, colour).Information("{Line}", line);
+        }
+
+        if (colour)
+        {
+            foreach (var line in RunSummaryPrinter.Lines(rows, colour: true))
+            {
+                stdout.WriteLine(line);
+            }
+        }
     }
 
     /// <summary>Every host string must parse before anything runs: -H/-x first, then again once setup may have changed Env.</summary>

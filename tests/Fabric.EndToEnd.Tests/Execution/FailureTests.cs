@@ -12,7 +12,7 @@ public class FailureTests(PrecedenceFabfile fabfile)
         var result = await fabfile.RunAsync("--set", "setup=assign", "fails", "mytask");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["[host1] Executing task 'fails'"], result.StdoutLines);
+        Assert.Equal(["[host1] Executing task 'fails'"], result.RunLines);
         Assert.Contains("Fatal error: task 'fails' on host1 threw InvalidOperationException: boom on host1 (at Fabfile.cs:line", result.Stderr, StringComparison.Ordinal);
         Assert.Equal("Aborting.", result.StdoutLines.Concat(result.StderrLines).Last());
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);

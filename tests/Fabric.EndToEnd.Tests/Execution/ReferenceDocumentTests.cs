@@ -19,7 +19,7 @@ public class ReferenceDocumentTests(PrecedenceFabfile fabfile)
         Assert.Equal(
             ["[host1] Executing task 'task-a'", "[host2] Executing task 'task-a'", "[host1] Executing task 'task-b'", "[host2] Executing task 'task-b'"],
             result.StdoutLines.Where(l => l.Contains("Executing", StringComparison.Ordinal)));
-        Assert.Equal("Done.", result.StdoutLines[^1]);
+        Assert.Equal("Done.", result.RunLines[^1]);
     }
 
     [Fact]

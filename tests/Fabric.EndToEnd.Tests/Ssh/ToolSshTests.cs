@@ -27,7 +27,7 @@ public sealed class ToolSshTests(SshdFixture sshd) : IDisposable
         Assert.Contains($"[{Host(0)}] run: echo \"$SSH_CONNECTION\" | cut -d' ' -f3", result.StdoutLines);
         Assert.Equal(
             ["Done.", $"Disconnecting from {Host(0)}... done.", $"Disconnecting from {Host(1)}... done.", $"Disconnecting from {Host(2)}... done."],
-            result.StdoutLines[^4..]);
+            result.RunLines[^4..]);
     }
 
     [Fact]

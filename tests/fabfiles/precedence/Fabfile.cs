@@ -89,6 +89,18 @@ public static class Fabfile
     [Task]
     public static void Fails() => throw new InvalidOperationException($"boom on {Env.HostString}");
 
+    /// <summary>Fails on one host only.</summary>
+    [Task]
+    public static void FailOn(string host)
+    {
+        if (Env.HostString == host)
+        {
+            throw new InvalidOperationException($"refused on {host}");
+        }
+
+        Report("fail-on");
+    }
+
     /// <summary>Aborts with a message.</summary>
     [Task]
     public static void Aborts() => Abort("nothing to deploy");

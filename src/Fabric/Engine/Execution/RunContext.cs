@@ -65,6 +65,9 @@ internal sealed class RunContext(IOutputSink output)
     /// <summary>The runner running this context's plan (set when it starts), for <c>Api.Execute</c>.</summary>
     public Runner? Runner { get; set; }
 
+    /// <summary>What ran where and how it ended: the run summary.</summary>
+    public RunSummary Summary { get; } = new();
+
     /// <summary>The run's SSH connections. The runner calls <see cref="ConnectionCache.CloseAllAsync"/> in its <c>finally</c>.</summary>
     public ConnectionCache Connections => LazyInitializer.EnsureInitialized(ref _connections, () => new ConnectionCache(this));
 

@@ -30,9 +30,21 @@ internal sealed class Runner(RunContext context)
         context.Runner = this;
         try
         {
-            foreach (var planned in plan)
+            for (var i = 0; i < plan.Count; i++)
             {
-                await ExecuteAsync(planned.Task, planned.Arguments, planned.CommandLineHosts, planned.Excludes).ConfigureAwait(false);
+                try
+                {
+                    await ExecuteAsync(plan[i].Task, plan[i].Arguments, plan[i].CommandLineHosts, plan[i].Excludes).ConfigureAwait(false);
+                }
+                catch
+                {
+                    foreach (var later in plan.Skip(i + 1))
+                    {
+                        context.Summary.Record(later.Task.Name, null, RunStatus.NotStarted, "not reached");
+                    }
+
+                    throw;
+                }
             }
 
             Write(OutputKind.Status, null, "Done.");
@@ -66,6 +78,7 @@ internal sealed class Runner(RunContext context)
         var hosts = HostsOf(task, selection, excludes);
         if (hosts.IsAllExcluded)
         {
+            context.Summary.Record(task.Name, null, RunStatus.Skipped, "every host excluded");
             Write(OutputKind.Warning, null,
                 $"Skipping task '{task.Name}': every host of its list was excluded ({string.Join(", ", hosts.Excluded.Select(h => h.Original))}).");
             return new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -86,7 +99,17 @@ internal sealed class Runner(RunContext context)
         }
 
         var poolSize = ConcurrencyRules.PoolSize(task.Concurrency, context.Env.Parallel, context.Env.PoolSize, hosts.Hosts.Count);
-        var outcomes = await HostFanOut.RunAsync(hosts.Hosts, poolSize, host => RunOnHostAsync(task, arguments, host), context.Cancellation, host => Starting(task, host)).ConfigureAwait(false);
+        IReadOnlyList<HostOutcome<HostRun>> outcomes;
+        var mark = context.Summary.Count;
+        try
+        {
+            outcomes = await HostFanOut.RunAsync(hosts.Hosts, poolSize, host => RunOnHostAsync(task, arguments, host), context.Cancellation, host => Starting(task, host)).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Summary.Complete(task.Name, [.. hosts.Hosts.Select(h => h.Original)], mark);
+        }
+
         return Collect(task, hosts.Hosts, outcomes, poolSize);
     }
 
@@ -124,6 +147,7 @@ internal sealed class Runner(RunContext context)
     {
         if (context.Env.SkipBadHosts && _badHosts.TryGetValue(host.Original, out var why))
         {
+            context.Summary.Record(task.Name, host.Original, RunStatus.Skipped, $"unreachable: {why}");
             Write(OutputKind.Warning, host.Original, $"Skipping task '{task.Name}': the host could not be reached earlier ({why}).");
             return HostRun.Skipped;
         }
@@ -136,6 +160,7 @@ internal sealed class Runner(RunContext context)
         catch (TaskFailure failure) when (context.Env.SkipBadHosts && Unreachable(failure) is { } unreachable)
         {
             _badHosts.TryAdd(host.Original, unreachable.Message.TrimEnd('.'));
+            context.Summary.Remark(task.Name, host.Original, RunStatus.Skipped, unreachable.Message);
             Write(OutputKind.Warning, host.Original, $"{unreachable.Message} Skipping this host (--skip-bad-hosts).");
             return HostRun.Skipped;
         }
@@ -189,22 +214,28 @@ internal sealed class Runner(RunContext context)
     {
         var frame = new ExecutionFrame(task.Name, host, host?.UserOr(context.Env.User) ?? context.Env.User, host?.PortOr(context.Env.Port) ?? context.Env.Port);
         using var entered = Ambient.Enter(frame);
+        var row = context.Summary.Start(task.Name, host?.Original);
         try
         {
             var target = task.Method.IsStatic ? null : InstanceOf(task.Method.DeclaringType!);
-            return await TaskMethodInvoker.InvokeAsync(task.Method, target, arguments).ConfigureAwait(false);
+            var value = await TaskMethodInvoker.InvokeAsync(task.Method, target, arguments).ConfigureAwait(false);
+            row.End(RunStatus.Ok);
+            return value;
         }
         catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
         {
             throw;
         }
-        catch (TaskFailure)
+        catch (TaskFailure failure)
         {
+            row.End(RunStatus.Failed, failure.Message);
             throw;
         }
         catch (Exception e)
         {
-            throw new TaskFailure(Describe(e, task.Name, host), e);
+            var failure = new TaskFailure(Describe(e, task.Name, host), e);
+            row.End(RunStatus.Failed, failure.Message);
+            throw failure;
         }
     }
 
