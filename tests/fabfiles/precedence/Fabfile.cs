@@ -101,6 +101,14 @@ public static class Fabfile
         Report("fail-on");
     }
 
+    /// <summary>Blocks for a minute, ignoring cancellation (only a second Ctrl-C ends it).</summary>
+    [Task]
+    public static void Stubborn()
+    {
+        Print("stubborn started");
+        Thread.Sleep(TimeSpan.FromMinutes(1));
+    }
+
     /// <summary>Aborts with a message.</summary>
     [Task]
     public static void Aborts() => Abort("nothing to deploy");
