@@ -109,6 +109,17 @@ public static class Fabfile
         Thread.Sleep(TimeSpan.FromMinutes(1));
     }
 
+    /// <summary>Prints many long lines, from a local command and from task code.</summary>
+    [Task]
+    public static void Chatty(int lines = 50)
+    {
+        Local($"for i in $(seq {lines}); do printf 'line %03d %0200d\\n' $i 0; done");
+        for (var i = 0; i < lines; i++)
+        {
+            Print($"print {i:000} {new string('x', 200)}");
+        }
+    }
+
     /// <summary>Aborts with a message.</summary>
     [Task]
     public static void Aborts() => Abort("nothing to deploy");
