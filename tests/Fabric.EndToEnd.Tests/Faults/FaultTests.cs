@@ -52,5 +52,52 @@ public sealed class FaultTests(SshdFixture sshd) : IDisposable
         Assert.Contains($"[{Host(1)}] out: {SshdFixture.Address(1)}", result.StdoutLines);
     }
 
+    [Fact]
+    public async Task A_connection_dropped_between_two_tasks_is_found_dead_and_made_again()
+    {
+        var before = sshd.ConnectionsTo(2);
+
+        var result = await Fab("-H", Host(2), "whoami", $"drop-connections:pidfile={sshd.Path("sshd.pid")}", "where");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"[{Host(2)}] out: root", result.StdoutLines);
+        Assert.Contains($"[{Host(2)}] out: {SshdFixture.Address(2)}", result.StdoutLines);
+        Assert.Equal(2, sshd.ConnectionsTo(2) - before);
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_in_the_middle_of_a_command_ends_the_run_at_once_naming_host_and_command()
+    {
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(new ProcessStartInfo(FabTool.DotnetHost)
+        {
+            ArgumentList =
+            {
+                Path.Combine(AppContext.BaseDirectory, "dotnet-fab.dll"), "-f", Repository.Path("tests", "fabfiles", "remote"),
+                "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-H", $"{Host(3)},{Host(4)}", "sleep:60",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = new System.Text.StringBuilder();
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            stdout.AppendLine(line);
+            if (line.Contains("run: sleep 60", StringComparison.Ordinal))
+            {
+                await Task.Delay(500);
+                SshdFixture.Exec("pkill", "-P", File.ReadAllText(sshd.Path("sshd.pid")).Trim());
+            }
+        }
+
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(50));
+        var errors = await stderr;
+        Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}\n{stdout}\n{errors}");
+        Assert.True(errors.Contains($"Connection to {Host(3)} was lost while running 'sleep 60'", StringComparison.Ordinal), errors);
+        Assert.DoesNotContain($"[{Host(4)}] Executing", stdout.ToString(), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(50), $"took {clock.Elapsed}");
+    }
+
     public void Dispose() => File.Delete(_knownHosts);
 }

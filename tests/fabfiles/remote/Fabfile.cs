@@ -39,6 +39,10 @@ public static class Fabfile
     [Task]
     public static void Sleep(int seconds) => Run($"sleep {seconds}");
 
+    /// <summary>Drops every connection of the test sshd whose pid file is given (kills its per-connection processes).</summary>
+    [Task]
+    public static void DropConnections(string pidfile) => Local($"pkill -P \"$(cat '{pidfile}')\"; sleep 0.5; true");
+
     /// <summary>Creates a marker file (to prove a command did or did not run).</summary>
     [Task]
     public static void Touch(string path) => Run($"touch '{path}'");

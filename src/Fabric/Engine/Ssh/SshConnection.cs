@@ -16,7 +16,7 @@ internal sealed class SshConnection(ConnectionTarget target, SshClient client) :
 
     public SshClient Client { get; } = client;
 
-    /// <summary>Taken around each channel (command, transfer).</summary>
+    /// <summary>Taken around each channel (command, transfer). Never disposed: see <see cref="Dispose"/>.</summary>
     public SemaphoreSlim Channels { get; } = new(MaxChannels, MaxChannels);
 
     /// <summary>What <c>sudo -p</c> prints when it wants the password: unique, so no command output can fake it.</summary>
@@ -70,8 +70,9 @@ internal sealed class SshConnection(ConnectionTarget target, SshClient client) :
         }
         finally
         {
+            // Channels is not disposed: an operation whose connection was lost (and evicted) still releases its slot
+            // afterwards, and a SemaphoreSlim whose wait handle is never used holds nothing to free.
             Client.Dispose();
-            Channels.Dispose();
         }
     }
 }
