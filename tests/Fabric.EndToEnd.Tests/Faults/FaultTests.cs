@@ -99,5 +99,20 @@ public sealed class FaultTests(SshdFixture sshd) : IDisposable
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(50), $"took {clock.Elapsed}");
     }
 
+    [Fact]
+    public async Task Authentication_failing_on_one_host_of_five_names_it_and_the_others_are_reported()
+    {
+        var bad = $"nosuchuser@{Host(2)}";
+
+        var result = await Fab("-P", "-H", $"{Host(0)},{Host(1)},{bad},{Host(3)},{Host(4)}", "whoami");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"Authentication failed for user 'nosuchuser' on {bad}", result.Stderr, StringComparison.Ordinal);
+        var rows = result.StdoutLines.SkipWhile(l => l != "Summary:").Skip(2).Take(5).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Equal([Host(0), Host(1), bad, Host(3), Host(4)], rows.Select(r => r[1]));
+        Assert.Equal(["ok", "ok", "failed"], rows.Take(3).Select(r => r[2]));
+        Assert.All(rows.Skip(3), r => Assert.Contains(r[2], new[] { "ok", "not" }));
+    }
+
     public void Dispose() => File.Delete(_knownHosts);
 }
