@@ -47,33 +47,6 @@ public class ArgumentTests(PrecedenceFabfile fabfile)
         Assert.Equal(["colour=blue", "empty=", "absent=(unset)"], result.StdoutLines[..3]);
     }
 
-    [Theory]
-    [InlineData("unknown task", "mytask nosuchtask", "Task 'nosuchtask' not found")]
-    [InlineData("misspelt task", "mytsak", "Did you mean: mytask?")]
-    [InlineData("unknown parameter", "mytask args:name=a,colour=red", "unknown parameter 'colour' (did you mean 'color'?")]
-    [InlineData("missing required", "mytask args", "missing required parameter 'name'")]
-    [InlineData("bad integer", "mytask args:a,count=many", "parameter 'count': 'many' is not a whole number")]
-    [InlineData("bad bool", "mytask args:a,loud=perhaps", "parameter 'loud'")]
-    [InlineData("bad enum", "mytask args:a,color=purple", "parameter 'color'")]
-    [InlineData("bad timespan", "mytask args:a,wait=soon", "parameter 'wait'")]
-    [InlineData("too many positional", "mytask args:a,1,true,0.5,Red,1s,x,extra", "too many")]
-    [InlineData("dangling escape", @"mytask args:a\", "args:a\\")]
-    [InlineData("empty host", "mytask:hosts=a;;b", "'hosts=a;;b': it has an empty host")]
-    [InlineData("bad host string", "mytask:host=web1:99999", "Invalid host string 'web1:99999'")]
-    [InlineData("bad -H host", "-H u@ mytask", "Invalid host string 'u@'")]
-    [InlineData("unknown option", "--nosuch mytask", "Unknown option '--nosuch'")]
-    [InlineData("unknown output group", "--hide stdot mytask", "Unknown output group 'stdot'")]
-    public async Task Bad_input_is_one_clear_message_exit_2_and_nothing_runs(string what, string line, string expected)
-    {
-        var result = await fabfile.RunAsync(["--set", "setup=assign", .. line.Split(' ')]);
-
-        Assert.True(result.ExitCode == 2, $"{what}: {result}");
-        Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain(" ran on ", result.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("Executing", result.Stdout, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task All_problems_of_the_line_are_reported_together()
     {
