@@ -42,27 +42,14 @@ internal static class RemoteTransfers
         var intoFolder = string.IsNullOrEmpty(remotePath) || remotePath.EndsWith('/') || LocalGlob.IsMany(localPath, localBase)
             || (await ExecAsync(context, connection, $"test -d {ShellQuoting.QuotePath(destination)}", null, linked.Token).ConfigureAwait(false)).ExitCode == 0;
 
-        var done = new List<TransferredFile>();
-        var failures = new List<string>();
-        foreach (var (file, relative) in sources)
+        return await EachAsync(context, scope, target, "put", "to", sources, source =>
         {
+            var (file, relative) = source;
             var remote = intoFolder ? destination.TrimEnd('/') + "/" + relative : destination;
-            OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Command, target.Display, $"put: {file} -> {remote}"));
             var size = new FileInfo(file).Length;
-            var error = await UploadAsync(context, connection, file, size, remote, useSudo, mode, linked.Token).ConfigureAwait(false);
-            if (error is null)
-            {
-                done.Add(new TransferredFile(file, remote, size));
-            }
-            else
-            {
-                failures.Add($"{remote}: {error}");
-            }
-        }
-
-        return failures.Count == 0
-            ? new TransferResult { Kind = "put", Host = target.Display, Files = done }
-            : Fail(context, scope, "put", target, done, $"put of {string.Join(", ", failures)} to {target.Display} failed.", failures);
+            return (new TransferredFile(file, remote, size), $"{file} -> {remote}", remote,
+                () => UploadAsync(context, connection, file, size, remote, useSudo, mode, linked.Token));
+        }).ConfigureAwait(false);
     }
 
     public static async Task<TransferResult> GetAsync(string remotePath, string? localPath, bool useSudo, CancellationToken cancellationToken)
@@ -89,26 +76,43 @@ internal static class RemoteTransfers
 
         var localBase = scope.LocalDirectory ?? Directory.GetCurrentDirectory();
         var template = string.IsNullOrEmpty(localPath) ? "{host}/{path}" : localPath;
+        return await EachAsync(context, scope, target, "get", "from", found, remote =>
+        {
+            var (size, start, path) = remote;
+            var local = LocalTarget(template, localBase, target, start, path, found.Count);
+            return (new TransferredFile(local, path, size), $"{path} -> {local}", path,
+                () => DownloadAsync(context, connection, path, size, local, useSudo, linked.Token));
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Transfers each item in turn: announces it (<c>[host] put: a -> b</c>), runs its transfer, and returns every file that
+    /// made it, or the failure (abort, or under warn-only a warning and a failed result) naming each that did not.
+    /// </summary>
+    private static async Task<TransferResult> EachAsync<T>(
+        RunContext context, ScopeSettings scope, ConnectionTarget target, string kind, string preposition, IEnumerable<T> items,
+        Func<T, (TransferredFile File, string Shown, string Named, Func<Task<string?>> Transfer)> plan)
+    {
         var done = new List<TransferredFile>();
         var failures = new List<string>();
-        foreach (var (size, start, path) in found)
+        foreach (var item in items)
         {
-            var local = LocalTarget(template, localBase, target, start, path, found.Count);
-            OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Command, target.Display, $"get: {path} -> {local}"));
-            var error = await DownloadAsync(context, connection, path, size, local, useSudo, linked.Token).ConfigureAwait(false);
+            var (file, shown, named, transfer) = plan(item);
+            OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Command, target.Display, $"{kind}: {shown}"));
+            var error = await transfer().ConfigureAwait(false);
             if (error is null)
             {
-                done.Add(new TransferredFile(local, path, size));
+                done.Add(file);
             }
             else
             {
-                failures.Add($"{path}: {error}");
+                failures.Add($"{named}: {error}");
             }
         }
 
         return failures.Count == 0
-            ? new TransferResult { Kind = "get", Host = target.Display, Files = done }
-            : Fail(context, scope, "get", target, done, $"get of {string.Join(", ", failures)} from {target.Display} failed.", failures);
+            ? new TransferResult { Kind = kind, Host = target.Display, Files = done }
+            : Fail(context, scope, kind, target, done, $"{kind} of {string.Join(", ", failures)} {preposition} {target.Display} failed.", failures);
     }
 
     /// <summary>
