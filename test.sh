@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit tests of the engine, and end-to-end tests that run dotnet fab on real
-# fabfiles and against a real OpenSSH sshd on loopback. Installs openssh-server and sudo when missing.
+# fabfiles and against a real OpenSSH sshd on loopback. Installs openssh-server, sudo and iproute2 (the jump-host
+# tests put hosts in a network namespace of their own) when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -8,6 +9,7 @@ need=()
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
 command -v sudo >/dev/null || need+=(sudo)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
+command -v ip >/dev/null || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || need+=(iproute2)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} (needed by the SSH tests)..."
   as_root=()

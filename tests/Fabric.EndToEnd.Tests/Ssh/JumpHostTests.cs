@@ -1,66 +1,97 @@
 using Fabric.Engine.Execution;
 using Fabric.Engine.Hosts;
+using Fabric.Engine.Ssh;
 using static Fabric.Api;
 
 namespace Fabric.EndToEnd.Tests.Ssh;
 
 /// <summary>
-/// Jump hosts: the fixture's sshd is the first gateway; a second sshd (DEBUG1, so it logs the channels it opens as a
-/// gateway) is the second gateway on 127.0.0.7 and the final hosts on 127.0.0.8–10.
+/// Jump hosts. The fixture's sshd is the first gateway (127.0.0.4); <see cref="GatewayOnlyNetwork"/> provides the second
+/// gateway (127.0.0.5) and three final hosts (127.0.0.8–10) in a network namespace of their own, which accept
+/// connections only from the second gateway's address.
 /// </summary>
 [Collection(SshdGroup.Name)]
 public sealed class JumpHostTests(SshdFixture sshd)
 {
-    private static readonly string[] Finals = ["127.0.0.8", "127.0.0.9", "127.0.0.10"];
+    private const string FirstGateway = "127.0.0.4";
 
     [Fact]
-    public async Task Two_hop_proxy_jump_chain_serves_three_hosts_over_one_connection_per_gateway()
+    public async Task Final_hosts_that_accept_only_the_second_gateway_are_not_reachable_directly_or_through_the_first_alone()
     {
-        using var inner = new ExtraSshd(sshd, ["127.0.0.7", .. Finals]);
-        var home = sshd.Path("home-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(System.IO.Path.Combine(home, ".ssh"));
-        var config = System.IO.Path.Combine(home, ".ssh", "config");
-        File.WriteAllText(config, $"""
-            Host gw1
-                HostName {SshdFixture.Address(0)}
-                Port {sshd.Port}
-            Host gw2
-                HostName 127.0.0.7
-                Port {inner.Port}
-            Host final-*
-                ProxyJump gw1,gw2
-                Port {inner.Port}
-            Host final-1
-                HostName {Finals[0]}
-            Host final-2
-                HostName {Finals[1]}
-            Host final-3
-                HostName {Finals[2]}
+        using var network = new GatewayOnlyNetwork(sshd);
+        var options = ConfigOptions(network);
+        await using var session = new SshSession(options);
 
-            """);
-        var options = sshd.Options() with { HomeDirectory = home, SshConfigFile = config };
-        var gatewayConnections = sshd.ConnectionsTo(0);
-        var innerBefore = inner.ConnectionsTo("127.0.0.7"); // the start-up probes
-        var finalsBefore = Finals.Select(inner.ConnectionsTo).ToList();
-        await using (var session = new SshSession(options))
+        using (SshSession.On(Alias("direct-1")))
         {
-            foreach (var alias in new[] { "final-1", "final-2", "final-3" })
-            {
-                using var frame = SshSession.On(Alias(alias));
-                Assert.Equal("root", Run("whoami").Stdout);
-            }
-
-            Assert.Contains("Added [127.0.0.7]:" + inner.Port, session.AllText, StringComparison.Ordinal);
+            var direct = Assert.ThrowsAny<AbortException>(() => Run("true"));
+            Assert.Contains("Could not connect to direct-1: connection refused", direct.Message, StringComparison.Ordinal);
         }
 
-        Assert.Equal(gatewayConnections + 1, sshd.ConnectionsTo(0));
-        Assert.Equal(innerBefore + 1, inner.ConnectionsTo("127.0.0.7"));
-        Assert.Equal(finalsBefore.Select(n => n + 1), Finals.Select(inner.ConnectionsTo));
-        Assert.All(Finals, address => Assert.Single(inner.LogLines(), l => l.Contains("server_request_direct_tcpip", StringComparison.Ordinal) && l.Contains($"target {address} port {inner.Port}", StringComparison.Ordinal)));
+        using (SshSession.On(Alias("first-only-1")))
+        {
+            var throughFirst = Assert.ThrowsAny<AbortException>(() => Run("true"));
+            Assert.Contains("Could not connect to first-only-1", throughFirst.Message, StringComparison.Ordinal);
+        }
+
+        // From inside the namespace, but from another address than the gateway's: refused by AllowUsers.
+        var other = Assert.Throws<InvalidOperationException>(() => network.RunInside(
+            "ssh", "-F", "/dev/null", "-b", "127.0.0.1", "-p", $"{network.Port}",
+            "-i", sshd.ClientKey, "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-o", "BatchMode=yes",
+            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", $"{SshdFixture.TestUser}@{GatewayOnlyNetwork.Finals[0]}", "true"));
+        Assert.Contains("Permission denied", other.Message, StringComparison.Ordinal);
+        Assert.Contains(network.FinalsLogLines(), l => l.Contains($"User {SshdFixture.TestUser} from 127.0.0.1 not allowed because not listed in AllowUsers", StringComparison.Ordinal));
+        Assert.Equal(["127.0.0.1"], network.ConnectionsTo(GatewayOnlyNetwork.Finals[0]));
+    }
+
+    [Fact]
+    public async Task Two_hop_proxy_jump_chain_serves_three_gateway_only_hosts_over_one_connection_per_gateway()
+    {
+        using var network = new GatewayOnlyNetwork(sshd);
+        var options = ConfigOptions(network);
+        var firstGatewayBefore = sshd.ConnectionsTo(2);
+        await using (var session = new SshSession(options))
+        {
+            foreach (var (alias, address) in Aliases.Zip(GatewayOnlyNetwork.Finals))
+            {
+                using var frame = SshSession.On(Alias(alias));
+                Assert.Equal(SshdFixture.TestUser, Run("whoami").Stdout);
+                Assert.Equal($"{GatewayOnlyNetwork.GatewayAddress} {address}", Run("echo $SSH_CONNECTION | cut -d' ' -f1,3").Stdout);
+            }
+        }
+
+        Assert.Equal(1, sshd.ConnectionsTo(2) - firstGatewayBefore);
+        Assert.Equal(1, network.GatewayConnections);
+        Assert.Equal(1, network.GatewayLoggedConnections);
+        Assert.All(GatewayOnlyNetwork.Finals, address =>
+        {
+            Assert.Equal([GatewayOnlyNetwork.GatewayAddress], network.ConnectionsTo(address));
+            Assert.Equal(1, network.ForwardsTo(address));
+        });
         var knownHosts = File.ReadAllText(options.KnownHostsPath);
         Assert.All(
-            [$"[{SshdFixture.Address(0)}]:{sshd.Port}", $"[127.0.0.7]:{inner.Port}", .. Finals.Select(a => $"[{a}]:{inner.Port}")],
+            [$"[{FirstGateway}]:{sshd.Port}", $"[{GatewayOnlyNetwork.GatewayAddress}]:{network.Port}", .. GatewayOnlyNetwork.Finals.Select(a => $"[{a}]:{network.Port}")],
             name => Assert.Contains(name + " ", knownHosts, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Gateway_setting_with_two_hops_serves_gateway_only_hosts_over_one_connection_per_gateway()
+    {
+        using var network = new GatewayOnlyNetwork(sshd);
+        var firstGatewayBefore = sshd.ConnectionsTo(2);
+        await using (var session = new SshSession(sshd.Options()))
+        {
+            session.Context.Env.Gateway = $"{SshdFixture.TestUser}@{FirstGateway}:{sshd.Port},{SshdFixture.TestUser}@{GatewayOnlyNetwork.GatewayAddress}:{network.Port}";
+            foreach (var address in GatewayOnlyNetwork.Finals)
+            {
+                using var frame = SshSession.On(new ExecutionFrame("t", HostString.Parse($"{SshdFixture.TestUser}@{address}:{network.Port}"), SshdFixture.TestUser, network.Port));
+                Assert.Equal($"{GatewayOnlyNetwork.GatewayAddress} {address}", Run("echo $SSH_CONNECTION | cut -d' ' -f1,3").Stdout);
+            }
+        }
+
+        Assert.Equal(1, sshd.ConnectionsTo(2) - firstGatewayBefore);
+        Assert.Equal(1, network.GatewayConnections);
+        Assert.All(GatewayOnlyNetwork.Finals, address => Assert.Equal([GatewayOnlyNetwork.GatewayAddress], network.ConnectionsTo(address)));
     }
 
     [Fact]
@@ -100,6 +131,43 @@ public sealed class JumpHostTests(SshdFixture sshd)
     {
         await session.Context.Connections.CloseAllAsync();
         return session.AllText;
+    }
+
+    private static readonly string[] Aliases = ["final-1", "final-2", "final-3"];
+
+    /// <summary>
+    /// An ssh config of the test's own: <c>final-N</c> through <c>gw1,gw2</c>; <c>direct-1</c> and <c>first-only-1</c> name
+    /// final host 1 with no jump host and through the first gateway only. Every host's user is the test user.
+    /// </summary>
+    private SshOptions ConfigOptions(GatewayOnlyNetwork network)
+    {
+        var home = sshd.Path("home-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(System.IO.Path.Combine(home, ".ssh"));
+        var config = System.IO.Path.Combine(home, ".ssh", "config");
+        var finals = GatewayOnlyNetwork.Finals;
+        File.WriteAllText(config, $"""
+            Host gw1
+                HostName {FirstGateway}
+                Port {sshd.Port}
+            Host gw2
+                HostName {GatewayOnlyNetwork.GatewayAddress}
+                Port {network.Port}
+            Host final-*
+                ProxyJump gw1,gw2
+            Host final-1 direct-1 first-only-1
+                HostName {finals[0]}
+            Host final-2
+                HostName {finals[1]}
+            Host final-3
+                HostName {finals[2]}
+            Host first-only-1
+                ProxyJump gw1
+            Host *
+                User {SshdFixture.TestUser}
+                Port {network.Port}
+
+            """);
+        return sshd.Options() with { HomeDirectory = home, SshConfigFile = config };
     }
 
     private static ExecutionFrame Alias(string alias) => new("t", new HostString(alias, null, alias, null), "root", 22);
