@@ -1,4 +1,5 @@
 using Fabric.Engine.Execution;
+using Fabric.Engine.Ssh;
 
 namespace Fabric;
 
@@ -19,6 +20,9 @@ public sealed class FabricEnv
     }
 
     private static EnvState State => Ambient.Context.Env;
+
+    /// <summary>The current host as its connection sees it: host string and command line, then the ssh config, then defaults.</summary>
+    private static SshHostSettings CurrentHost() => Ambient.Context.Connections.Hosts.Resolve(RemoteShell.CurrentTarget("Env.User", "Env.Port"));
 
     /// <summary>
     /// Hosts for tasks that name none of their own. Starts as <c>-H</c>; assigning replaces it,
@@ -99,22 +103,26 @@ public sealed class FabricEnv
     public string? Host => Ambient.Frame?.Host?.Host;
 
     /// <summary>
-    /// During a task's run on a host: the user for that host. Elsewhere: the default user for host strings
-    /// that name none (<c>-u</c>, else the local user); assigning sets that default.
+    /// During a task's run on a host: the user that host is logged in as, with OpenSSH's precedence (the host string's,
+    /// else <c>-u</c> or an assigned default, else <c>~/.ssh/config</c>'s <c>User</c> for it, else the local user).
+    /// Elsewhere: the default user for host strings that name none (<c>-u</c>, else the local user); assigning sets that default.
     /// </summary>
+    /// <exception cref="AbortException">During a task's run on a host, the ssh config cannot be read or has a bad value.</exception>
     public string User
     {
-        get => Ambient.Frame is { Host: not null } frame ? frame.User : State.User;
+        get => Ambient.Frame is { Host: not null } ? CurrentHost().User : State.User;
         set => State.User = value;
     }
 
     /// <summary>
-    /// During a task's run on a host: the port for that host. Elsewhere: the default port (<c>--port</c>, else 22);
-    /// assigning sets that default.
+    /// During a task's run on a host: the port that host is reached on, with OpenSSH's precedence (the host string's,
+    /// else <c>--port</c> or an assigned default, else <c>~/.ssh/config</c>'s <c>Port</c> for it, else 22).
+    /// Elsewhere: the default port (<c>--port</c>, else 22); assigning sets that default.
     /// </summary>
+    /// <exception cref="AbortException">During a task's run on a host, the ssh config cannot be read or has a bad value.</exception>
     public int Port
     {
-        get => Ambient.Frame is { Host: not null } frame ? frame.Port : State.Port;
+        get => Ambient.Frame is { Host: not null } ? CurrentHost().Port : State.Port;
         set => State.Port = value;
     }
 

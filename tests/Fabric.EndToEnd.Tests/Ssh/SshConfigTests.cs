@@ -83,6 +83,42 @@ public sealed class SshConfigTests(SshdFixture sshd)
         using var frame = SshSession.On(new ExecutionFrame("t", sshd.Host(0, "root"), "root", sshd.Port));
 
         Assert.Equal("root", Run("whoami").Stdout);
+        Assert.Equal("root", Env.User);
+        Assert.Equal(sshd.Port, Env.Port);
+    }
+
+    [Fact]
+    public async Task Env_user_and_port_in_a_task_are_the_configs_for_an_alias_that_names_neither()
+    {
+        var home = Home();
+        var config = Write(home, "config", $"""
+            Host fab-env
+                HostName {SshdFixture.Address(1)}
+                User {SshdFixture.TestUser}
+                Port {sshd.Port}
+            """);
+        await using var session = new SshSession(sshd.Options() with { HomeDirectory = home, SshConfigFile = config });
+        using var frame = SshSession.On(Alias("fab-env"));
+
+        Assert.Equal(SshdFixture.TestUser, Env.User);
+        Assert.Equal(sshd.Port, Env.Port);
+        Assert.Equal(Env.User, Run("whoami").Stdout);
+        Assert.Equal("fab-env", Env.HostString);
+    }
+
+    [Fact]
+    public async Task Env_user_given_on_the_command_line_beats_the_configs_in_a_task()
+    {
+        var home = Home();
+        var config = Write(home, "config", $"Host *\n  User {SshdFixture.TestUser}\n  Port 1\n");
+        await using var session = new SshSession(sshd.Options() with { HomeDirectory = home, SshConfigFile = config });
+        session.Context.Env.User = "root"; // as -u root does
+        session.Context.Env.Port = sshd.Port; // as --port does
+        using var frame = SshSession.On(new ExecutionFrame("t", new HostString(SshdFixture.Address(0), null, SshdFixture.Address(0), null), "root", sshd.Port));
+
+        Assert.Equal("root", Env.User);
+        Assert.Equal(sshd.Port, Env.Port);
+        Assert.Equal("root", Run("whoami").Stdout);
     }
 
     [Fact]
