@@ -30,6 +30,10 @@ internal sealed record SshHostConfig
 
     public TimeSpan? ServerAliveInterval { get; init; }
 
+    /// <summary>
+    /// Read and validated, not applied: SSH.NET's keep-alive (an <c>SSH_MSG_IGNORE</c>) gets no answer to count, and its
+    /// requests that do (<c>keepalive@openssh.com</c>) are internal. See the README's table of config keys.
+    /// </summary>
     public int? ServerAliveCountMax { get; init; }
 
     /// <summary><c>yes</c>, <c>no</c>, <c>accept-new</c> or <c>ask</c> (<c>off</c> is read as <c>no</c>).</summary>
