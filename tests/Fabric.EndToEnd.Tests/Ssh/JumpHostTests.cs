@@ -1,3 +1,4 @@
+using Fabric.EndToEnd.Tests.Infrastructure;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Hosts;
 using Fabric.Engine.Ssh;
@@ -89,6 +90,31 @@ public sealed class JumpHostTests(SshdFixture sshd)
             }
         }
 
+        Assert.Equal(1, sshd.ConnectionsTo(2) - firstGatewayBefore);
+        Assert.Equal(1, network.GatewayConnections);
+        Assert.All(GatewayOnlyNetwork.Finals, address => Assert.Equal([GatewayOnlyNetwork.GatewayAddress], network.ConnectionsTo(address)));
+    }
+
+    [Fact]
+    public async Task Dotnet_fab_with_a_two_hop_gateway_option_runs_a_task_on_three_gateway_only_hosts()
+    {
+        using var network = new GatewayOnlyNetwork(sshd);
+        var hosts = GatewayOnlyNetwork.Finals.Select(a => $"{a}:{network.Port}").ToList();
+        var firstGateway = $"{FirstGateway}:{sshd.Port}";
+        var secondGateway = $"{GatewayOnlyNetwork.GatewayAddress}:{network.Port}";
+        var firstGatewayBefore = sshd.ConnectionsTo(2);
+
+        var result = await FabTool.RunAsync(Repository.Root, [
+            "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", sshd.Path($"known_hosts-{Guid.NewGuid():N}"),
+            "-u", SshdFixture.TestUser, "-g", $"{firstGateway},{secondGateway}", "-H", string.Join(',', hosts), "where"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            hosts.Zip(GatewayOnlyNetwork.Finals, (host, address) => $"[{host}] out: {address}"),
+            result.StdoutLines.Where(l => l.Contains("] out: ", StringComparison.Ordinal)));
+        Assert.Equal(
+            [.. hosts.Select(h => $"Disconnecting from {h}... done."), $"Disconnecting from {secondGateway}... done.", $"Disconnecting from {firstGateway}... done."],
+            result.StdoutLines.Where(l => l.StartsWith("Disconnecting from ", StringComparison.Ordinal)));
         Assert.Equal(1, sshd.ConnectionsTo(2) - firstGatewayBefore);
         Assert.Equal(1, network.GatewayConnections);
         Assert.All(GatewayOnlyNetwork.Finals, address => Assert.Equal([GatewayOnlyNetwork.GatewayAddress], network.ConnectionsTo(address)));
