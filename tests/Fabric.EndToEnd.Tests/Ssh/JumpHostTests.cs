@@ -14,7 +14,8 @@ namespace Fabric.EndToEnd.Tests.Ssh;
 [Collection(SshdGroup.Name)]
 public sealed class JumpHostTests(SshdFixture sshd)
 {
-    private const string FirstGateway = "127.0.0.4";
+    private const int FirstGatewayIndex = 2;
+    private static readonly string FirstGateway = SshdFixture.Address(FirstGatewayIndex);
 
     [Fact]
     public async Task Final_hosts_that_accept_only_the_second_gateway_are_not_reachable_directly_or_through_the_first_alone()
@@ -32,7 +33,10 @@ public sealed class JumpHostTests(SshdFixture sshd)
         using (SshSession.On(Alias("first-only-1")))
         {
             var throughFirst = Assert.ThrowsAny<AbortException>(() => Run("true"));
-            Assert.Contains("Could not connect to first-only-1", throughFirst.Message, StringComparison.Ordinal);
+            Assert.Contains(
+                $"Could not connect to first-only-1: the connection through gw1 closed before {GatewayOnlyNetwork.Finals[0]}:{network.Port} said anything: the gateway could not reach that address",
+                throughFirst.Message,
+                StringComparison.Ordinal);
         }
 
         // From inside the namespace, but from another address than the gateway's: refused by AllowUsers.
@@ -50,7 +54,7 @@ public sealed class JumpHostTests(SshdFixture sshd)
     {
         using var network = new GatewayOnlyNetwork(sshd);
         var options = ConfigOptions(network);
-        var firstGatewayBefore = sshd.ConnectionsTo(2);
+        var firstGatewayBefore = sshd.ConnectionsTo(FirstGatewayIndex);
         await using (var session = new SshSession(options))
         {
             foreach (var (alias, address) in Aliases.Zip(GatewayOnlyNetwork.Finals))
@@ -61,7 +65,7 @@ public sealed class JumpHostTests(SshdFixture sshd)
             }
         }
 
-        Assert.Equal(1, sshd.ConnectionsTo(2) - firstGatewayBefore);
+        Assert.Equal(1, sshd.ConnectionsTo(FirstGatewayIndex) - firstGatewayBefore);
         Assert.Equal(1, network.GatewayConnections);
         Assert.Equal(1, network.GatewayLoggedConnections);
         Assert.All(GatewayOnlyNetwork.Finals, address =>
@@ -79,7 +83,7 @@ public sealed class JumpHostTests(SshdFixture sshd)
     public async Task Gateway_setting_with_two_hops_serves_gateway_only_hosts_over_one_connection_per_gateway()
     {
         using var network = new GatewayOnlyNetwork(sshd);
-        var firstGatewayBefore = sshd.ConnectionsTo(2);
+        var firstGatewayBefore = sshd.ConnectionsTo(FirstGatewayIndex);
         await using (var session = new SshSession(sshd.Options()))
         {
             session.Context.Env.Gateway = $"{SshdFixture.TestUser}@{FirstGateway}:{sshd.Port},{SshdFixture.TestUser}@{GatewayOnlyNetwork.GatewayAddress}:{network.Port}";
@@ -90,7 +94,7 @@ public sealed class JumpHostTests(SshdFixture sshd)
             }
         }
 
-        Assert.Equal(1, sshd.ConnectionsTo(2) - firstGatewayBefore);
+        Assert.Equal(1, sshd.ConnectionsTo(FirstGatewayIndex) - firstGatewayBefore);
         Assert.Equal(1, network.GatewayConnections);
         Assert.All(GatewayOnlyNetwork.Finals, address => Assert.Equal([GatewayOnlyNetwork.GatewayAddress], network.ConnectionsTo(address)));
     }
@@ -102,7 +106,7 @@ public sealed class JumpHostTests(SshdFixture sshd)
         var hosts = GatewayOnlyNetwork.Finals.Select(a => $"{a}:{network.Port}").ToList();
         var firstGateway = $"{FirstGateway}:{sshd.Port}";
         var secondGateway = $"{GatewayOnlyNetwork.GatewayAddress}:{network.Port}";
-        var firstGatewayBefore = sshd.ConnectionsTo(2);
+        var firstGatewayBefore = sshd.ConnectionsTo(FirstGatewayIndex);
 
         var result = await FabTool.RunAsync(Repository.Root, [
             "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", sshd.Path($"known_hosts-{Guid.NewGuid():N}"),
@@ -115,7 +119,7 @@ public sealed class JumpHostTests(SshdFixture sshd)
         Assert.Equal(
             [.. hosts.Select(h => $"Disconnecting from {h}... done."), $"Disconnecting from {secondGateway}... done.", $"Disconnecting from {firstGateway}... done."],
             result.StdoutLines.Where(l => l.StartsWith("Disconnecting from ", StringComparison.Ordinal)));
-        Assert.Equal(1, sshd.ConnectionsTo(2) - firstGatewayBefore);
+        Assert.Equal(1, sshd.ConnectionsTo(FirstGatewayIndex) - firstGatewayBefore);
         Assert.Equal(1, network.GatewayConnections);
         Assert.All(GatewayOnlyNetwork.Finals, address => Assert.Equal([GatewayOnlyNetwork.GatewayAddress], network.ConnectionsTo(address)));
     }

@@ -50,7 +50,7 @@ internal static class SshConnector
             }
             catch (Exception e) when (IsNetworkFailure(e) && attempt < attempts)
             {
-                cache.Warn($"Could not connect to {target.Display} ({Describe(e, options)}); attempt {attempt} of {attempts}, retrying.");
+                cache.Warn($"Could not connect to {target.Display} ({Describe(e, host)}); attempt {attempt} of {attempts}, retrying.");
             }
             catch (HostKeyRefusedException e)
             {
@@ -58,7 +58,7 @@ internal static class SshConnector
             }
             catch (Exception e) when (IsNetworkFailure(e))
             {
-                throw new UnreachableHostException(target.Display, $"Could not connect to {target.Display}: {Describe(e, options)}.", e);
+                throw new UnreachableHostException(target.Display, $"Could not connect to {target.Display}: {Describe(e, host)}.", e);
             }
         }
     }
@@ -183,6 +183,15 @@ internal static class SshConnector
 
     private static bool IsNetworkFailure(Exception e) =>
         e is SocketException or SshOperationTimeoutException or SshConnectionException or ProxyException or IOException;
+
+    /// <summary>
+    /// Behind a gateway, a connection closed before the host's banner is almost always the gateway failing to reach the host
+    /// (SSH.NET drops the reason of a refused <c>direct-tcpip</c> channel): say so, naming the gateway and the address.
+    /// </summary>
+    private static string Describe(Exception e, SshHostSettings host) => e is SshConnectionException && host.Jumps.Count > 0
+        ? $"the connection through {host.Jumps[^1]} closed before {host.HostName}:{host.Port} said anything: the gateway could not reach"
+          + " that address (refused or unreachable from there, or the gateway does not allow forwarding), or the host dropped the connection"
+        : Describe(e, host.Options);
 
     private static string Describe(Exception e, SshOptions options) => e switch
     {
