@@ -86,8 +86,7 @@ public sealed class FaultTests(SshdFixture sshd) : IDisposable
             stdout.AppendLine(line);
             if (line.Contains("run: sleep 60", StringComparison.Ordinal))
             {
-                await Task.Delay(500);
-                SshdFixture.Exec("pkill", "-P", File.ReadAllText(sshd.Path("sshd.pid")).Trim());
+                await KillConnectionsOnceThereAreAny(File.ReadAllText(sshd.Path("sshd.pid")).Trim());
             }
         }
 
@@ -97,6 +96,27 @@ public sealed class FaultTests(SshdFixture sshd) : IDisposable
         Assert.True(errors.Contains($"Connection to {Host(3)} was lost while running 'sleep 60'", StringComparison.Ordinal), errors);
         Assert.DoesNotContain($"[{Host(4)}] Executing", stdout.ToString(), StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(50), $"took {clock.Elapsed}");
+    }
+
+    /// <summary>"run:" is printed before the connection is made, so under load the connection may not exist yet: wait for sshd's child.</summary>
+    private static async Task KillConnectionsOnceThereAreAny(string listenerPid)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            try
+            {
+                SshdFixture.Exec("pgrep", "-P", listenerPid);
+                await Task.Delay(500);
+                SshdFixture.Exec("pkill", "-P", listenerPid);
+                return;
+            }
+            catch (InvalidOperationException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new InvalidOperationException("sshd never had a connection to drop");
     }
 
     [Fact]
