@@ -33,41 +33,15 @@ public sealed class InterruptTests
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAndInterrupt(string[] args, string waitFor, int signals)
     {
-        var start = new ProcessStartInfo(FabTool.DotnetHost) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "dotnet-fab.dll"), "-f", PrecedenceFabfile.Folder, .. args])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = new System.Text.StringBuilder();
-        var seen = new TaskCompletionSource();
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (stdout)
-            {
-                stdout.AppendLine(e.Data);
-            }
-
-            if (e.Data?.Contains(waitFor, StringComparison.Ordinal) == true)
-            {
-                seen.TrySetResult();
-            }
-        };
-        process.BeginOutputReadLine();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await seen.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        using var fab = FabProcess.Start(["-f", PrecedenceFabfile.Folder, .. args]);
+        await fab.WaitForLinesAsync(waitFor);
         for (var i = 0; i < signals; i++)
         {
-            using var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            await kill.WaitForExitAsync();
+            await fab.InterruptAsync();
             await Task.Delay(300);
         }
 
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
-        lock (stdout)
-        {
-            return (process.ExitCode, stdout.ToString(), stderr.Result);
-        }
+        var result = await fab.WaitForExitAsync(TimeSpan.FromMinutes(1));
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }

@@ -132,6 +132,76 @@ public sealed class SshdFixture : IDisposable
     /// <summary>How many public-key logins the server has accepted so far (all hosts).</summary>
     public int AcceptedPublicKeyLogins() => LogLines().Count(l => l.Contains("Accepted publickey", StringComparison.Ordinal));
 
+    /// <summary>
+    /// How many logins the server accepted on test host <paramref name="index"/>: the log names the address only on
+    /// the "Connection from" line, so logins are matched to it by the client's port.
+    /// </summary>
+    public int LoginsTo(int index)
+    {
+        var lines = LogLines();
+        var clients = lines
+            .Where(l => l.StartsWith("Connection from ", StringComparison.Ordinal) && l.Contains($" on {Address(index)} port {Port} ", StringComparison.Ordinal))
+            .Select(l => string.Join(' ', l.Split(' ')[2..5]) + " ")
+            .ToHashSet(StringComparer.Ordinal);
+        return lines.Count(l => l.StartsWith("Accepted ", StringComparison.Ordinal) && l.Contains(" for ", StringComparison.Ordinal)
+            && clients.Any(c => l.Contains(" from " + c, StringComparison.Ordinal)));
+    }
+
+    /// <summary>The server's per-connection processes still running (<c>sshd: root@notty</c>, …): its open connections.</summary>
+    public IReadOnlyList<string> OpenSessions() => ChildProcesses(_pid);
+
+    /// <summary>Waits (at most 10 s) until the server has no open connection left, and returns those still open then.</summary>
+    public Task<IReadOnlyList<string>> SessionsLeftAsync() => UntilEmptyAsync(OpenSessions);
+
+    /// <summary>Polls <paramref name="list"/> (at most 10 s) until it is empty, and returns its last value.</summary>
+    public static async Task<IReadOnlyList<string>> UntilEmptyAsync(Func<IReadOnlyList<string>> list)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        for (var i = 0; i < 100 && list().Count > 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        return list();
+    }
+
+    /// <summary>The command lines of the live children of process <paramref name="parent"/>.</summary>
+    internal static IReadOnlyList<string> ChildProcesses(int parent) =>
+        Processes().Where(p => p.Parent == parent).Select(p => p.CommandLine).ToList();
+
+    /// <summary>The live processes of <paramref name="user"/> whose command line is <paramref name="commandLine"/>.</summary>
+    internal static IReadOnlyList<string> ProcessesOf(string user, string commandLine)
+    {
+        var uid = File.ReadAllLines("/etc/passwd").Select(l => l.Split(':')).First(f => f[0] == user)[2];
+        return Processes().Where(p => p.Uid == uid && p.CommandLine == commandLine).Select(p => p.CommandLine).ToList();
+    }
+
+    /// <summary>Every live (not zombie) process: parent, real uid and command line, read from <c>/proc</c>.</summary>
+    private static List<(int Parent, string Uid, string CommandLine)> Processes()
+    {
+        var processes = new List<(int, string, string)>();
+        foreach (var dir in System.IO.Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(System.IO.Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var uid = File.ReadLines(System.IO.Path.Combine(dir, "status")).First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t')[1];
+                if (fields[0] != "Z")
+                {
+                    var commandLine = File.ReadAllText(System.IO.Path.Combine(dir, "cmdline")).Replace('\0', ' ').Trim();
+                    processes.Add((int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), uid, commandLine));
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException or InvalidOperationException or FormatException)
+            {
+                // Not a process, or one that ended meanwhile.
+            }
+        }
+
+        return processes;
+    }
+
     public string Log() => string.Join('\n', LogLines());
 
     public void Dispose()
