@@ -43,6 +43,10 @@ public static class Fabfile
     [Task]
     public static void DropConnections(string pidfile) => Local($"pkill -P \"$(cat '{pidfile}')\"; sleep 0.5; true");
 
+    /// <summary>Waits <paramref name="delay"/> seconds, then creates a file named after the server address in <paramref name="folder"/> (which hosts ran it).</summary>
+    [Task]
+    public static void Mark(string folder, int delay = 0) => Run($"sleep {delay}; touch '{folder}'/\"$(echo \"$SSH_CONNECTION\" | cut -d' ' -f3)\"");
+
     /// <summary>Creates a marker file (to prove a command did or did not run).</summary>
     [Task]
     public static void Touch(string path) => Run($"touch '{path}'");

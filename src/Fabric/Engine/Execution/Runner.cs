@@ -157,7 +157,12 @@ internal sealed class Runner(RunContext context)
         {
             return new HostRun(false, await InvokeAsync(task, arguments, host).ConfigureAwait(false));
         }
-        catch (TaskFailure failure) when (context.Env.SkipBadHosts && Unreachable(failure) is { } unreachable)
+        catch (TaskFailure failure) when (context.Env.SkipBadHosts && Cause<HostKeyRefusedException>(failure) is not null)
+        {
+            Write(OutputKind.Warning, host.Original, "Not skipped by --skip-bad-hosts: a refused host key is a security problem, not an unreachable host.");
+            throw;
+        }
+        catch (TaskFailure failure) when (context.Env.SkipBadHosts && Cause<UnreachableHostException>(failure) is { } unreachable)
         {
             _badHosts.TryAdd(host.Original, unreachable.Message.TrimEnd('.'));
             context.Summary.Remark(task.Name, host.Original, RunStatus.Skipped, unreachable.Message);
@@ -242,13 +247,15 @@ internal sealed class Runner(RunContext context)
     private object InstanceOf(Type type) =>
         _instances.GetOrAdd(type, t => new Lazy<object>(() => Activator.CreateInstance(t)!)).Value;
 
-    private static UnreachableHostException? Unreachable(Exception? e)
+    /// <summary>The first exception of type <typeparamref name="T"/> in <paramref name="e"/>'s chain of causes.</summary>
+    private static T? Cause<T>(Exception? e)
+        where T : Exception
     {
         for (; e is not null; e = e.InnerException)
         {
-            if (e is UnreachableHostException unreachable)
+            if (e is T cause)
             {
-                return unreachable;
+                return cause;
             }
         }
 

@@ -52,10 +52,6 @@ internal static class SshConnector
             {
                 cache.Warn($"Could not connect to {target.Display} ({Describe(e, host)}); attempt {attempt} of {attempts}, retrying.");
             }
-            catch (HostKeyRefusedException e)
-            {
-                throw new AbortException(e.Message);
-            }
             catch (Exception e) when (IsNetworkFailure(e))
             {
                 throw new UnreachableHostException(target.Display, $"Could not connect to {target.Display}: {Describe(e, host)}.", e);
@@ -205,6 +201,4 @@ internal static class SshConnector
             + " its MaxStartups may be refusing them: lower -z, raise MaxStartups, or retry with --connection-attempts)",
         _ => e.Message.TrimEnd('.'),
     };
-
-    private sealed class HostKeyRefusedException(string message) : Exception(message);
 }
