@@ -169,6 +169,10 @@ public sealed class SshdFixture : IDisposable
     internal static IReadOnlyList<string> ChildProcesses(int parent) =>
         Processes().Where(p => p.Parent == parent).Select(p => p.CommandLine).ToList();
 
+    /// <summary>The ids of the live children of process <paramref name="parent"/>.</summary>
+    internal static IReadOnlyList<int> ChildProcessIds(int parent) =>
+        Processes().Where(p => p.Parent == parent).Select(p => p.Id).ToList();
+
     /// <summary>The live processes of <paramref name="user"/> whose command line is <paramref name="commandLine"/>.</summary>
     internal static IReadOnlyList<string> ProcessesOf(string user, string commandLine)
     {
@@ -176,11 +180,11 @@ public sealed class SshdFixture : IDisposable
         return Processes().Where(p => p.Uid == uid && p.CommandLine == commandLine).Select(p => p.CommandLine).ToList();
     }
 
-    /// <summary>Every live (not zombie) process: parent, real uid and command line, read from <c>/proc</c>.</summary>
-    private static List<(int Parent, string Uid, string CommandLine)> Processes()
+    /// <summary>Every live (not zombie) process: id, parent, real uid and command line, read from <c>/proc</c>.</summary>
+    private static List<(int Id, int Parent, string Uid, string CommandLine)> Processes()
     {
-        var processes = new List<(int, string, string)>();
-        foreach (var dir in System.IO.Directory.EnumerateDirectories("/proc"))
+        var processes = new List<(int, int, string, string)>();
+        foreach (var dir in System.IO.Directory.EnumerateDirectories("/proc").Where(d => char.IsAsciiDigit(System.IO.Path.GetFileName(d)[0])))
         {
             try
             {
@@ -190,7 +194,8 @@ public sealed class SshdFixture : IDisposable
                 if (fields[0] != "Z")
                 {
                     var commandLine = File.ReadAllText(System.IO.Path.Combine(dir, "cmdline")).Replace('\0', ' ').Trim();
-                    processes.Add((int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), uid, commandLine));
+                    processes.Add((int.Parse(System.IO.Path.GetFileName(dir), System.Globalization.CultureInfo.InvariantCulture),
+                        int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), uid, commandLine));
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException or InvalidOperationException or FormatException)

@@ -47,6 +47,10 @@ public static class Fabfile
     [Task]
     public static void Mark(string folder, int delay = 0) => Run($"sleep {delay}; touch '{folder}'/\"$(echo \"$SSH_CONNECTION\" | cut -d' ' -f3)\"");
 
+    /// <summary>Waits here until <paramref name="path"/> exists (a test's signal to go on).</summary>
+    [Task]
+    public static void WaitFor(string path) => Local($"while [ ! -e '{path}' ]; do sleep 0.1; done");
+
     /// <summary>Creates a marker file (to prove a command did or did not run).</summary>
     [Task]
     public static void Touch(string path) => Run($"touch '{path}'");
