@@ -30,7 +30,7 @@ public sealed class ParallelInterruptTests(SshdFixture sshd) : IDisposable
         Assert.Equal(hosts.Select((h, i) => ("sleep", h, i < 2 ? "cut short" : "not started")), rows.Skip(5).Select(r => (r[0], r[1], r[2])));
         Assert.All(hosts.Skip(2), h => Assert.DoesNotContain($"[{h}] Executing task 'sleep'", result.RunLines));
         Assert.Empty(await sshd.SessionsLeftAsync());
-        Assert.Empty(await SshdFixture.UntilEmptyAsync(() => SshdFixture.ProcessesOf(SshdFixture.TestUser, "sleep 47")));
+        Assert.Empty(await ProcessTable.UntilNoneAsync(() => ProcessTable.Running(SshdFixture.TestUser, "sleep 47")));
     }
 
     public void Dispose() => File.Delete(_knownHosts);

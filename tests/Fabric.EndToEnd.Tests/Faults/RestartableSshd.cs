@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Fabric.EndToEnd.Tests.Infrastructure;
 using Fabric.EndToEnd.Tests.Ssh;
 
 namespace Fabric.EndToEnd.Tests.Faults;
@@ -86,7 +87,7 @@ internal sealed class RestartableSshd : IDisposable
     /// <summary>Stops the server as a crash or a full restart does: its open connections are cut, and nothing listens.</summary>
     public void Stop()
     {
-        foreach (var child in SshdFixture.ChildProcessIds(_pid))
+        foreach (var child in ProcessTable.ChildIds(_pid))
         {
             Kill(child);
         }

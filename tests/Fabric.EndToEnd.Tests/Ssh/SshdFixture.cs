@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Fabric.EndToEnd.Tests.Infrastructure;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Hosts;
 using Fabric.Engine.Output;
@@ -148,64 +149,10 @@ public sealed class SshdFixture : IDisposable
     }
 
     /// <summary>The server's per-connection processes still running (<c>sshd: root@notty</c>, …): its open connections.</summary>
-    public IReadOnlyList<string> OpenSessions() => ChildProcesses(_pid);
+    public IReadOnlyList<string> OpenSessions() => ProcessTable.Children(_pid);
 
     /// <summary>Waits (at most 10 s) until the server has no open connection left, and returns those still open then.</summary>
-    public Task<IReadOnlyList<string>> SessionsLeftAsync() => UntilEmptyAsync(OpenSessions);
-
-    /// <summary>Polls <paramref name="list"/> (at most 10 s) until it is empty, and returns its last value.</summary>
-    public static async Task<IReadOnlyList<string>> UntilEmptyAsync(Func<IReadOnlyList<string>> list)
-    {
-        ArgumentNullException.ThrowIfNull(list);
-        for (var i = 0; i < 100 && list().Count > 0; i++)
-        {
-            await Task.Delay(100);
-        }
-
-        return list();
-    }
-
-    /// <summary>The command lines of the live children of process <paramref name="parent"/>.</summary>
-    internal static IReadOnlyList<string> ChildProcesses(int parent) =>
-        Processes().Where(p => p.Parent == parent).Select(p => p.CommandLine).ToList();
-
-    /// <summary>The ids of the live children of process <paramref name="parent"/>.</summary>
-    internal static IReadOnlyList<int> ChildProcessIds(int parent) =>
-        Processes().Where(p => p.Parent == parent).Select(p => p.Id).ToList();
-
-    /// <summary>The live processes of <paramref name="user"/> whose command line is <paramref name="commandLine"/>.</summary>
-    internal static IReadOnlyList<string> ProcessesOf(string user, string commandLine)
-    {
-        var uid = File.ReadAllLines("/etc/passwd").Select(l => l.Split(':')).First(f => f[0] == user)[2];
-        return Processes().Where(p => p.Uid == uid && p.CommandLine == commandLine).Select(p => p.CommandLine).ToList();
-    }
-
-    /// <summary>Every live (not zombie) process: id, parent, real uid and command line, read from <c>/proc</c>.</summary>
-    private static List<(int Id, int Parent, string Uid, string CommandLine)> Processes()
-    {
-        var processes = new List<(int, int, string, string)>();
-        foreach (var dir in System.IO.Directory.EnumerateDirectories("/proc").Where(d => char.IsAsciiDigit(System.IO.Path.GetFileName(d)[0])))
-        {
-            try
-            {
-                var stat = File.ReadAllText(System.IO.Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var uid = File.ReadLines(System.IO.Path.Combine(dir, "status")).First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t')[1];
-                if (fields[0] != "Z")
-                {
-                    var commandLine = File.ReadAllText(System.IO.Path.Combine(dir, "cmdline")).Replace('\0', ' ').Trim();
-                    processes.Add((int.Parse(System.IO.Path.GetFileName(dir), System.Globalization.CultureInfo.InvariantCulture),
-                        int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), uid, commandLine));
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException or InvalidOperationException or FormatException)
-            {
-                // Not a process, or one that ended meanwhile.
-            }
-        }
-
-        return processes;
-    }
+    public Task<IReadOnlyList<string>> SessionsLeftAsync() => ProcessTable.UntilNoneAsync(OpenSessions);
 
     public string Log() => string.Join('\n', LogLines());
 
