@@ -198,17 +198,8 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         };
     }
 
-    private static ImmutableDictionary<string, bool> OutputGroupsOf(FabRequest request)
-    {
-        try
-        {
-            return OutputGroups.FromCommandLine(request.Hide, request.Show);
-        }
-        catch (ArgumentException e)
-        {
-            throw new FabricUsageException(e.Message, e);
-        }
-    }
+    private static ImmutableDictionary<string, bool> OutputGroupsOf(FabRequest request) =>
+        OutputGroups.FromCommandLine(request.Hide, request.Show);
 
     internal static string VersionText()
     {

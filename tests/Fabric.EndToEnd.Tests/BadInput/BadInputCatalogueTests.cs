@@ -61,6 +61,17 @@ public sealed class BadInputCatalogueTests(PrecedenceFabfile fabfile)
     }
 
     [Fact]
+    public async Task A_key_file_that_is_a_folder_is_refused_as_one()
+    {
+        var folder = Directory.CreateTempSubdirectory("fab-key-folder-");
+
+        var result = await fabfile.RunAsync("-i", folder.FullName, "-H", "h1", "mytask");
+
+        AssertRejected(result, "key folder", $"Key file '{folder.FullName}' (-i) is a folder, not a key file.");
+        folder.Delete();
+    }
+
+    [Fact]
     public async Task A_fabfile_folder_with_two_projects_names_both()
     {
         var folder = Directory.CreateTempSubdirectory("fab-two-projects-");
@@ -81,6 +92,7 @@ public sealed class BadInputCatalogueTests(PrecedenceFabfile fabfile)
         Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
         Assert.Single(result.StderrLines, l => !l.StartsWith("Building ", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter '", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(" ran on ", result.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Executing", result.Stdout, StringComparison.Ordinal);
     }

@@ -13,14 +13,19 @@ internal static class OutputGroups
     private static readonly string[] Everything = ["running", "stdout", "stderr", "warnings", "status", "user"];
 
     /// <summary>The groups a name stands for; throws <see cref="ArgumentException"/> for an unknown name.</summary>
-    public static IReadOnlyList<string> Expand(string name) => name.Trim().ToLowerInvariant() switch
+    public static IReadOnlyList<string> Expand(string name) => Known(name) ?? throw new ArgumentException(Unknown(name), nameof(name));
+
+    private static string[]? Known(string name) => name.Trim().ToLowerInvariant() switch
     {
         "output" => ["stdout", "stderr"],
         "commands" => ["running", "stdout"],
         "everything" => Everything,
         "running" or "stdout" or "stderr" or "warnings" or "status" or "user" or "debug" or "aborts" => [name.Trim().ToLowerInvariant()],
-        _ => throw new ArgumentException($"Unknown output group '{name}': use running, stdout, stderr, warnings, status, user, debug, output, commands or everything.", nameof(name)),
+        _ => null,
     };
+
+    private static string Unknown(string name) =>
+        $"Unknown output group '{name}': use running, stdout, stderr, warnings, status, user, debug, output, commands or everything.";
 
     /// <summary>The group a kind of line belongs to, or null when it is always shown.</summary>
     public static string? GroupOf(OutputKind kind) => kind switch
@@ -39,11 +44,14 @@ internal static class OutputGroups
     /// The run-wide choice of <c>--hide</c>/<c>--show</c> (show wins when both name a group), as the lowest layer
     /// beneath the <c>Hide</c>/<c>Show</c> scopes.
     /// </summary>
-    /// <exception cref="ArgumentException">An unknown group name.</exception>
-    public static ImmutableDictionary<string, bool> FromCommandLine(IEnumerable<string> hide, IEnumerable<string> show) =>
-        ImmutableDictionary.Create<string, bool>(StringComparer.Ordinal)
-            .SetItems(hide.SelectMany(Expand).Select(g => new KeyValuePair<string, bool>(g, false)))
-            .SetItems(show.SelectMany(Expand).Select(g => new KeyValuePair<string, bool>(g, true)));
+    /// <exception cref="FabricUsageException">An unknown group name.</exception>
+    public static ImmutableDictionary<string, bool> FromCommandLine(IEnumerable<string> hide, IEnumerable<string> show)
+    {
+        IEnumerable<string> Groups(string name) => Known(name) ?? throw new FabricUsageException(Unknown(name));
+        return ImmutableDictionary.Create<string, bool>(StringComparer.Ordinal)
+            .SetItems(hide.SelectMany(Groups).Select(g => new KeyValuePair<string, bool>(g, false)))
+            .SetItems(show.SelectMany(Groups).Select(g => new KeyValuePair<string, bool>(g, true)));
+    }
 
     /// <summary>Whether a line of this kind is shown: the innermost scope's choice, else the run's, else shown (debug: hidden).</summary>
     public static bool IsShown(OutputKind kind, ScopeSettings scope, ImmutableDictionary<string, bool> runGroups)

@@ -21,6 +21,11 @@ internal sealed class KeyRing(SshOptions options, ISecretPrompt? prompt, Action<
     /// </summary>
     public static string? Problem(string path)
     {
+        if (System.IO.Directory.Exists(path))
+        {
+            return $"Key file '{path}' (-i) is a folder, not a key file.";
+        }
+
         if (!System.IO.File.Exists(path))
         {
             return $"Key file '{path}' (-i) does not exist.";

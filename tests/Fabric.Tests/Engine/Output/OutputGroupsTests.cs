@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Fabric.Engine;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Output;
 
@@ -45,9 +46,17 @@ public class OutputGroupsTests
     }
 
     [Fact]
-    public void An_unknown_group_is_refused_naming_it()
+    public void An_unknown_group_on_the_command_line_is_a_usage_error_naming_it()
     {
-        var error = Assert.Throws<ArgumentException>(() => OutputGroups.FromCommandLine(["stdot"], []));
+        var error = Assert.Throws<FabricUsageException>(() => OutputGroups.FromCommandLine(["stdot"], []));
+
+        Assert.StartsWith("Unknown output group 'stdot'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_group_in_fabfile_code_is_an_argument_error_naming_it()
+    {
+        var error = Assert.Throws<ArgumentException>(() => OutputGroups.Expand("stdot"));
 
         Assert.Contains("'stdot'", error.Message, StringComparison.Ordinal);
     }
