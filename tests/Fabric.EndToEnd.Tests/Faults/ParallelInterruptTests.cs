@@ -33,5 +33,22 @@ public sealed class ParallelInterruptTests(SshdFixture sshd) : IDisposable
         Assert.Empty(await ProcessTable.UntilNoneAsync(() => ProcessTable.Running(SshdFixture.TestUser, "sleep 47")));
     }
 
+    [Fact]
+    public async Task Ctrl_C_while_a_host_is_still_connecting_ends_the_run_at_once_without_waiting_for_the_connect_timeout()
+    {
+        using var silent = new SilentHost();
+        using var fab = FabProcess.Start(
+            "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts,
+            "-t", "120", "-P", "-H", $"{Host(0)},{silent.HostString}", "whoami");
+        await fab.WaitForLinesAsync($"[{Host(0)}] out: root");
+
+        await fab.InterruptAsync();
+        var result = await fab.WaitForExitAsync(TimeSpan.FromSeconds(60)); // far less than the connect timeout
+
+        Assert.True(result.ExitCode == 130, result.ToString());
+        Assert.Contains(result.StdoutLines, l => l.StartsWith($"  whoami  {silent.HostString}", StringComparison.Ordinal) && l.Contains(" cut short", StringComparison.Ordinal));
+        Assert.Empty(await sshd.SessionsLeftAsync());
+    }
+
     public void Dispose() => File.Delete(_knownHosts);
 }
