@@ -255,7 +255,7 @@ internal static class RemoteTransfers
         {
             return e.Message;
         }
-        catch (Exception e) when (e is SshException or ObjectDisposedException or IOException && e is not SftpPathNotFoundException)
+        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or IOException && e is not SftpPathNotFoundException)
         {
             await DeleteQuietlyAsync(sftp, staged).ConfigureAwait(false);
             throw new AbortException($"Connection to {connection.Target.Display} was lost while sending {file}: {e.Message}", e);
@@ -268,7 +268,7 @@ internal static class RemoteTransfers
         {
             await sftp.DeleteFileAsync(path, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is SshException or ObjectDisposedException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or IOException or InvalidOperationException)
         {
             // The session is gone, or the file never came to be: nothing more to clean up from here.
         }
@@ -375,7 +375,7 @@ internal static class RemoteTransfers
         {
             return new RemoteExit(1, "", e.Message);
         }
-        catch (Exception e) when (e is SshException or ObjectDisposedException)
+        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException)
         {
             throw new AbortException($"Connection to {connection.Target.Display} was lost while receiving {path}: {e.Message}", e);
         }
