@@ -167,7 +167,7 @@ internal static class RemoteTransfers
         var name = RemotePaths.FileName(remote);
         var staged = useSudo ? $"/tmp/fabric-put-{suffix}" : $"{folder}/.{name}.fabric-{suffix}.tmp";
         var s = ShellQuoting.QuotePath(staged);
-        await using var input = new TransferStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024, useAsync: true), progress);
+        await using var input = new TransferStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024, useAsync: true), progress, hash: verify);
         if (SftpPaths.For(staged) is { } sftpStaged && await SftpOf(context, connection, cancellationToken).ConfigureAwait(false) is { } sftp)
         {
             var error = await SftpUploadAsync(context, connection, sftp, input, file, size, sftpStaged, useSudo ? null : folder, cancellationToken).ConfigureAwait(false);
@@ -207,7 +207,7 @@ internal static class RemoteTransfers
             context.Connections.Debug(connection.Target, $"no openssl or sha256sum: {remote} was checked for its size only");
         }
 
-        return exit.ExitCode == 0 ? null : RemoteDigest.Mismatch(input.Sha256(), RemoteDigest.MismatchIn(exit.Stderr)) ?? Why(exit);
+        return exit.ExitCode == 0 ? null : (verify ? RemoteDigest.Mismatch(input.Sha256(), RemoteDigest.MismatchIn(exit.Stderr)) : null) ?? Why(exit);
     }
 
     /// <summary>The last line a failed internal command wrote on stderr, else its exit code.</summary>
@@ -321,12 +321,12 @@ internal static class RemoteTransfers
         {
             RemoteExit exit;
             string received;
-            await using (var output = new TransferStream(new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1024 * 1024, useAsync: sftp is not null), progress))
+            await using (var output = new TransferStream(new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1024 * 1024, useAsync: sftp is not null), progress, hash: verify))
             {
                 exit = sftp is not null
                     ? await SftpDownloadAsync(connection, sftp, SftpPaths.For(path)!, output, cancellationToken).ConfigureAwait(false)
                     : await ExecAsync(context, connection, $"cat -- {ShellQuoting.Quote(path)}", useSudo ? connection : null, cancellationToken, stdin: null, stdout: output).ConfigureAwait(false);
-                received = output.Sha256();
+                received = verify ? output.Sha256() : "";
             }
 
             var length = new FileInfo(staged).Length;

@@ -6,18 +6,21 @@ namespace Fabric.Engine.Transfers;
 /// The local end of one transfer: a forward-only stream over the local file that hashes (SHA-256) every byte read
 /// from it (upload) or written to it (download) as it passes, and reports the running count, so the file is never
 /// read a second time to check it. Rewinding to the start (SSH.NET's retry after creating a missing folder) starts
-/// the hash and the count again. Disposing it disposes the file's stream.
+/// the hash and the count again. Disposing it disposes the file's stream. Without <paramref name="hash"/> it only counts.
 /// </summary>
-internal sealed class TransferStream(Stream inner, Action<long>? progress = null) : Stream
+internal sealed class TransferStream(Stream inner, Action<long>? progress = null, bool hash = true) : Stream
 {
-    private IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private IncrementalHash? _hash = hash ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
     private long _count;
 
     /// <summary>The bytes that have passed so far.</summary>
     public long Count => _count;
 
     /// <summary>The SHA-256 of the bytes that have passed, in lower-case hex.</summary>
-    public string Sha256() => Convert.ToHexStringLower(_hash.GetCurrentHash());
+    /// <exception cref="InvalidOperationException">The stream was made not to hash.</exception>
+    public string Sha256() => _hash is null
+        ? throw new InvalidOperationException("This transfer stream does not hash.")
+        : Convert.ToHexStringLower(_hash.GetCurrentHash());
 
     public override bool CanRead => inner.CanRead;
 
@@ -84,8 +87,12 @@ internal sealed class TransferStream(Stream inner, Action<long>? progress = null
         };
         if (to == 0)
         {
-            _hash.Dispose();
-            _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            if (_hash is not null)
+            {
+                _hash.Dispose();
+                _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            }
+
             _count = 0;
         }
         else if (to != inner.Position)
@@ -102,7 +109,7 @@ internal sealed class TransferStream(Stream inner, Action<long>? progress = null
     {
         if (disposing)
         {
-            _hash.Dispose();
+            _hash?.Dispose();
             inner.Dispose();
         }
 
@@ -111,7 +118,7 @@ internal sealed class TransferStream(Stream inner, Action<long>? progress = null
 
     public override async ValueTask DisposeAsync()
     {
-        _hash.Dispose();
+        _hash?.Dispose();
         await inner.DisposeAsync().ConfigureAwait(false);
         await base.DisposeAsync().ConfigureAwait(false);
     }
@@ -123,7 +130,7 @@ internal sealed class TransferStream(Stream inner, Action<long>? progress = null
             return;
         }
 
-        _hash.AppendData(bytes);
+        _hash?.AppendData(bytes);
         _count += bytes.Length;
         progress?.Invoke(_count);
     }

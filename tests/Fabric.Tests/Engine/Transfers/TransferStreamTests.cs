@@ -62,4 +62,15 @@ public class TransferStreamTests
 
         Assert.Throws<NotSupportedException>(() => stream.Seek(10, SeekOrigin.Begin));
     }
+
+    [Fact]
+    public void Made_not_to_hash_it_only_counts()
+    {
+        using var stream = new TransferStream(new MemoryStream(Bytes), hash: false);
+
+        stream.CopyTo(Stream.Null);
+
+        Assert.Equal(Bytes.Length, stream.Count);
+        Assert.Throws<InvalidOperationException>(() => stream.Sha256());
+    }
 }
