@@ -40,7 +40,7 @@ work="$(mktemp -d -t fabric-bench-XXXXXX)"
 cleanup() {
   testhosts_stop "$work"
   [[ -S "$work/cm" ]] && ssh -o ControlPath="$work/cm" -O exit x 2>/dev/null || true
-  rm -rf "$work" /tmp/fabric-bench-put.bin /tmp/fabric-bench-scp.bin
+  rm -rf "$work" /tmp/fabric-bench-put.bin /tmp/fabric-bench-put2.bin /tmp/fabric-bench-scp.bin
 }
 trap cleanup EXIT
 testhosts_user "$user"
@@ -135,12 +135,19 @@ head -c 200M /dev/urandom > "$work/big.bin"
 chmod 644 "$work/big.bin"
 common=(${HOSTS[0]} "$PORT" "$user" "$KEY" "$KNOWN_HOSTS")
 scp_opts=(-F /dev/null -P "$PORT" -i "$KEY" -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile="$KNOWN_HOSTS" -o StrictHostKeyChecking=yes)
+# Ours with its SHA-256 check (the default) and with verify: false (size only); scp with OpenSSH's default cipher
+# (chacha20-poly1305) and with the one we negotiate (aes128-gcm), for a like-for-like comparison.
+gcm=(-c aes128-gcm@openssh.com)
 hyperfine --runs "$runs" --warmup 1 --export-json "$work/put.json" \
   ${BENCH_HYPERFINE_ARGS:-} -n "dotnet fab: Put 200 MB" "$(q dotnet "$harness" put "${common[@]}" "$work/big.bin" /tmp/fabric-bench-put.bin)" \
-  -n "scp: upload 200 MB" "$(q scp "${scp_opts[@]}" "$work/big.bin" "$user@${HOSTS[0]}:/tmp/fabric-bench-scp.bin")" >/dev/null
+  -n "dotnet fab: Put 200 MB, size check only" "$(q dotnet "$harness" put-size "${common[@]}" "$work/big.bin" /tmp/fabric-bench-put2.bin)" \
+  -n "scp: upload 200 MB" "$(q scp "${scp_opts[@]}" "$work/big.bin" "$user@${HOSTS[0]}:/tmp/fabric-bench-scp.bin")" \
+  -n "scp aes128-gcm: upload 200 MB" "$(q scp "${gcm[@]}" "${scp_opts[@]}" "$work/big.bin" "$user@${HOSTS[0]}:/tmp/fabric-bench-scp.bin")" >/dev/null
 hyperfine --runs "$runs" --warmup 1 --style basic --export-json "$work/get.json" \
   -n "dotnet fab: Get 200 MB" "$(q dotnet "$harness" get "${common[@]}" /tmp/fabric-bench-put.bin "$work/back.bin")" \
-  -n "scp: download 200 MB" "$(q scp "${scp_opts[@]}" "$user@${HOSTS[0]}:/tmp/fabric-bench-scp.bin" "$work/back-scp.bin")" >/dev/null
+  -n "dotnet fab: Get 200 MB, size check only" "$(q dotnet "$harness" get-size "${common[@]}" /tmp/fabric-bench-put.bin "$work/back2.bin")" \
+  -n "scp: download 200 MB" "$(q scp "${scp_opts[@]}" "$user@${HOSTS[0]}:/tmp/fabric-bench-scp.bin" "$work/back-scp.bin")" \
+  -n "scp aes128-gcm: download 200 MB" "$(q scp "${gcm[@]}" "${scp_opts[@]}" "$user@${HOSTS[0]}:/tmp/fabric-bench-scp.bin" "$work/back-scp.bin")" >/dev/null
 cmp "$work/big.bin" "$work/back.bin" || { echo "Get did not return the bytes Put sent." >&2; exit 1; }
 fi
 

@@ -30,11 +30,20 @@ print(open(os.path.join(work, "kex.txt")).read().rstrip())
 for n in sizes:
     table(f"1. One command on {n} host(s): median of the whole run", results(f"fanout-{n}"))
 table("2. Twenty commands on one host", results("twenty"))
+def cpu(name):
+    """Mean user + system CPU seconds of the client side (hyperfine counts the command and its children)."""
+    path = os.path.join(work, f"{name}.json")
+    if not os.path.exists(path):
+        return {}
+    return {r["command"]: r["user"] + r["system"] for r in json.load(open(path))["results"]}
+
+
 for name, label in (("put", "3a. Put 200 MB"), ("get", "3b. Get 200 MB")):
     rows = results(name)
     table(label, rows)
+    seconds = cpu(name)
     for command, median in rows:
-        print(f"    {command:<46} {200 / median:7.1f} MB/s")
+        print(f"    {command:<46} {200 / median:7.1f} MB/s   client CPU {seconds.get(command, 0):5.2f} s")
 memory = os.path.join(work, "memory.txt")
 if os.path.exists(memory):
     print("\n5. Peak memory (max RSS of 3 runs)")

@@ -5,12 +5,13 @@ using Fabric.Engine.Hosts;
 using Fabric.Engine.Output;
 using Fabric.Engine.Ssh;
 
-// Usage: Fabric.Bench run|put|get HOST PORT USER KEY KNOWN_HOSTS ARG1 [ARG2]
+// Usage: Fabric.Bench run|put|get|put-size|get-size HOST PORT USER KEY KNOWN_HOSTS ARG1 [ARG2]
 //   run: ARG1 = how many sequential Run("true") over one connection
 //   put: ARG1 = local file, ARG2 = remote path;  get: ARG1 = remote path, ARG2 = local path
+//   put-size, get-size: the same with verify: false (size check only, no SHA-256), to show what the hash costs
 if (args.Length < 7)
 {
-    await Console.Error.WriteLineAsync("usage: Fabric.Bench run|put|get HOST PORT USER KEY KNOWN_HOSTS ARG1 [ARG2]");
+    await Console.Error.WriteLineAsync("usage: Fabric.Bench run|put|get|put-size|get-size HOST PORT USER KEY KNOWN_HOSTS ARG1 [ARG2]");
     return 2;
 }
 
@@ -38,6 +39,12 @@ using (Ambient.Enter(new ExecutionFrame("bench", new HostString($"{host}:{port}"
                 break;
             case "get":
                 await Api.GetAsync(args[6], args[7]);
+                break;
+            case "put-size":
+                await Api.PutAsync(args[6], args[7], verify: false);
+                break;
+            case "get-size":
+                await Api.GetAsync(args[6], args[7], verify: false);
                 break;
             default:
                 await Console.Error.WriteLineAsync($"unknown mode {mode}");

@@ -73,8 +73,11 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         var plan = RunPlanner.Plan(table, request.Tasks);
         RunPlanner.CheckAttributeHosts(plan);
 
-        var context = new RunContext(new SerilogOutputSink(logger))
+        IOutputSink sink = new SerilogOutputSink(logger);
+        var transferBar = TerminalTransferProgress.ForConsole(sink);
+        var context = new RunContext(transferBar ?? sink)
         {
+            TransferProgress = transferBar,
             Cancellation = cancellation,
             OutputGroups = groups,
             Ssh = SshOptionsOf(request),

@@ -8,8 +8,9 @@ public static partial class Api
     /// <summary>
     /// Uploads files to the current host: <paramref name="localPath"/> may be a file, a folder (sent with everything in it),
     /// or a glob in its last part (<c>dist/*.tar.gz</c>); relative local paths follow <see cref="Lcd"/>. Each file is written
-    /// under a temporary name, checked for its full size, then renamed over the target, so an interrupted upload never leaves
-    /// a half-written file. Prints <c>[host] put: local -> remote</c> for each file.
+    /// under a temporary name, checked for its full size and its SHA-256 (hashed on the way out, and on the server with
+    /// <c>openssl</c> or <c>sha256sum</c>), then renamed over the target, so an interrupted or damaged upload never leaves
+    /// a half-written file. Prints <c>[host] put: local -> remote</c> for each file, and on a terminal a progress bar for large ones.
     /// </summary>
     /// <param name="localPath">A local file, folder or glob.</param>
     /// <param name="remotePath">
@@ -19,42 +20,54 @@ public static partial class Api
     /// </param>
     /// <param name="useSudo">Place the files as root (they are sent to <c>/tmp</c> first, then moved with <c>sudo</c>).</param>
     /// <param name="mode">Octal permissions for the uploaded files (<c>"0755"</c>); null: keep the replaced file's, else the default.</param>
+    /// <param name="verify">
+    /// Compare SHA-256 hashes of each file and its copy before the copy takes the target's place (a mismatch is an error).
+    /// False checks the size only and saves the server's reading of the file once more (about 0.15 s of CPU per 200 MB with
+    /// <c>openssl</c>).
+    /// </param>
     /// <returns>The files copied.</returns>
-    /// <exception cref="AbortException">Nothing matched, or a file could not be written (outside warn-only mode).</exception>
-    public static TransferResult Put(string localPath, string? remotePath = null, bool useSudo = false, string? mode = null) =>
-        PutAsync(localPath, remotePath, useSudo, mode).GetAwaiter().GetResult();
+    /// <exception cref="AbortException">Nothing matched, or a file could not be written or came out different (outside warn-only mode).</exception>
+    public static TransferResult Put(string localPath, string? remotePath = null, bool useSudo = false, string? mode = null, bool verify = true) =>
+        PutAsync(localPath, remotePath, useSudo, mode, verify).GetAwaiter().GetResult();
 
-    /// <summary>The asynchronous form of <see cref="Put(string, string?, bool, string?)"/>.</summary>
+    /// <summary>The asynchronous form of <see cref="Put(string, string?, bool, string?, bool)"/>.</summary>
     /// <param name="localPath">A local file, folder or glob.</param>
     /// <param name="remotePath">The remote file or folder; null: the current remote folder.</param>
     /// <param name="useSudo">Place the files as root.</param>
     /// <param name="mode">Octal permissions for the uploaded files.</param>
+    /// <param name="verify">Compare SHA-256 hashes of each file and its copy (false: sizes only).</param>
     /// <param name="cancellationToken">Stops the transfer.</param>
     /// <returns>The files copied.</returns>
-    public static Task<TransferResult> PutAsync(string localPath, string? remotePath = null, bool useSudo = false, string? mode = null, CancellationToken cancellationToken = default) =>
-        RemoteTransfers.PutAsync(localPath, remotePath, useSudo, mode, cancellationToken);
+    public static Task<TransferResult> PutAsync(string localPath, string? remotePath = null, bool useSudo = false, string? mode = null, bool verify = true, CancellationToken cancellationToken = default) =>
+        RemoteTransfers.PutAsync(localPath, remotePath, useSudo, mode, verify, cancellationToken);
 
     /// <summary>
     /// Downloads files from the current host: <paramref name="remotePath"/> may be a file, a folder (everything in it), or a
     /// glob (<c>/var/log/*.log</c>); relative remote paths follow <see cref="Cd"/>. The local path may hold <c>{host}</c>,
     /// <c>{port}</c>, <c>{path}</c>, <c>{dirname}</c> and <c>{basename}</c>, so that many hosts do not overwrite each other's files;
-    /// the default is <c>{host}/{path}</c>. Each file is written under a temporary name, checked for its full size, then renamed.
-    /// Prints <c>[host] get: remote -> local</c> for each file.
+    /// the default is <c>{host}/{path}</c>. Each file is written under a temporary name, checked for its full size and its SHA-256
+    /// (hashed on the way in, and on the server), then renamed. Prints <c>[host] get: remote -> local</c> for each file, and on a
+    /// terminal a progress bar for large ones.
     /// </summary>
     /// <param name="remotePath">A remote file, folder or glob.</param>
     /// <param name="localPath">A local file, a folder (files go inside it), or a template; relative paths follow <see cref="Lcd"/>.</param>
     /// <param name="useSudo">Read the files as root (<c>sudo cat</c>).</param>
+    /// <param name="verify">
+    /// Compare SHA-256 hashes of each file and its copy before the copy takes the target's place (a mismatch is an error).
+    /// False checks the size only and saves the server's reading of the file once more.
+    /// </param>
     /// <returns>The files copied.</returns>
-    /// <exception cref="AbortException">Nothing matched, or a file could not be read (outside warn-only mode).</exception>
-    public static TransferResult Get(string remotePath, string? localPath = null, bool useSudo = false) =>
-        GetAsync(remotePath, localPath, useSudo).GetAwaiter().GetResult();
+    /// <exception cref="AbortException">Nothing matched, or a file could not be read or came out different (outside warn-only mode).</exception>
+    public static TransferResult Get(string remotePath, string? localPath = null, bool useSudo = false, bool verify = true) =>
+        GetAsync(remotePath, localPath, useSudo, verify).GetAwaiter().GetResult();
 
-    /// <summary>The asynchronous form of <see cref="Get(string, string?, bool)"/>.</summary>
+    /// <summary>The asynchronous form of <see cref="Get(string, string?, bool, bool)"/>.</summary>
     /// <param name="remotePath">A remote file, folder or glob.</param>
     /// <param name="localPath">A local file, folder or template.</param>
     /// <param name="useSudo">Read the files as root.</param>
+    /// <param name="verify">Compare SHA-256 hashes of each file and its copy (false: sizes only).</param>
     /// <param name="cancellationToken">Stops the transfer.</param>
     /// <returns>The files copied.</returns>
-    public static Task<TransferResult> GetAsync(string remotePath, string? localPath = null, bool useSudo = false, CancellationToken cancellationToken = default) =>
-        RemoteTransfers.GetAsync(remotePath, localPath, useSudo, cancellationToken);
+    public static Task<TransferResult> GetAsync(string remotePath, string? localPath = null, bool useSudo = false, bool verify = true, CancellationToken cancellationToken = default) =>
+        RemoteTransfers.GetAsync(remotePath, localPath, useSudo, verify, cancellationToken);
 }

@@ -54,4 +54,12 @@ public static class Fabfile
     /// <summary>Creates a marker file (to prove a command did or did not run).</summary>
     [Task]
     public static void Touch(string path) => Run($"touch '{path}'");
+
+    /// <summary>Uploads a local file (Put).</summary>
+    [Task]
+    public static void Upload(string local, string remote) => Put(local, remote);
+
+    /// <summary>Downloads a remote file (Get).</summary>
+    [Task]
+    public static void Download(string remote, string local) => Get(remote, local);
 }

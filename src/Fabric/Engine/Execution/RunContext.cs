@@ -27,6 +27,9 @@ internal sealed class RunContext(IOutputSink output)
     /// <summary>Output groups <c>--hide</c>/<c>--show</c> turned off or on for the whole run, beneath any scope's choice.</summary>
     public ImmutableDictionary<string, bool> OutputGroups { get; init; } = ImmutableDictionary.Create<string, bool>(StringComparer.Ordinal);
 
+    /// <summary>Where <c>Put</c>/<c>Get</c> show their progress; null: nowhere (output redirected, tests).</summary>
+    public ITransferProgress? TransferProgress { get; init; }
+
     /// <summary>How to connect: key files, password, timeouts, known_hosts (filled from the command line).</summary>
     public SshOptions Ssh { get; init; } = new();
 

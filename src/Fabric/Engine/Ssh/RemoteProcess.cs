@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Text;
 using Renci.SshNet.Common;
 
@@ -126,7 +127,7 @@ internal sealed class RemoteProcess
             {
                 throw new AbortException(sudoFailure);
             }
-            catch (Exception e) when (e is SshException or ObjectDisposedException or IOException)
+            catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or IOException)
             {
                 throw Lost(e);
             }

@@ -18,7 +18,10 @@ internal static class RemoteTransfers
 {
     private const string SystemShell = "/bin/sh -c";
 
-    public static async Task<TransferResult> PutAsync(string localPath, string? remotePath, bool useSudo, string? mode, CancellationToken cancellationToken)
+    /// <summary>Files this large get a progress meter; smaller ones are done before a bar could say anything.</summary>
+    private const long MeteredSize = 1024 * 1024;
+
+    public static async Task<TransferResult> PutAsync(string localPath, string? remotePath, bool useSudo, string? mode, bool verify, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(localPath);
         if (mode is not null && !IsOctalMode(mode))
@@ -48,11 +51,11 @@ internal static class RemoteTransfers
             var remote = intoFolder ? destination.TrimEnd('/') + "/" + relative : destination;
             var size = new FileInfo(file).Length;
             return (new TransferredFile(file, remote, size), $"{file} -> {remote}", remote,
-                () => UploadAsync(context, connection, file, size, remote, useSudo, mode, linked.Token));
+                progress => UploadAsync(context, connection, file, size, remote, useSudo, mode, verify, progress, linked.Token));
         }).ConfigureAwait(false);
     }
 
-    public static async Task<TransferResult> GetAsync(string remotePath, string? localPath, bool useSudo, CancellationToken cancellationToken)
+    public static async Task<TransferResult> GetAsync(string remotePath, string? localPath, bool useSudo, bool verify, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(remotePath);
         var context = Ambient.Context;
@@ -81,17 +84,18 @@ internal static class RemoteTransfers
             var (size, start, path) = remote;
             var local = LocalTarget(template, localBase, target, start, path, found.Count);
             return (new TransferredFile(local, path, size), $"{path} -> {local}", path,
-                () => DownloadAsync(context, connection, path, size, local, useSudo, linked.Token));
+                progress => DownloadAsync(context, connection, path, size, local, useSudo, verify, progress, linked.Token));
         }).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Transfers each item in turn: announces it (<c>[host] put: a -> b</c>), runs its transfer, and returns every file that
     /// made it, or the failure (abort, or under warn-only a warning and a failed result) naming each that did not.
+    /// A file of <see cref="MeteredSize"/> or more gets a progress meter while its <c>running</c> line is shown.
     /// </summary>
     private static async Task<TransferResult> EachAsync<T>(
         RunContext context, ScopeSettings scope, ConnectionTarget target, string kind, string preposition, IEnumerable<T> items,
-        Func<T, (TransferredFile File, string Shown, string Named, Func<Task<string?>> Transfer)> plan)
+        Func<T, (TransferredFile File, string Shown, string Named, Func<Action<long>?, Task<string?>> Transfer)> plan)
     {
         var done = new List<TransferredFile>();
         var failures = new List<string>();
@@ -99,7 +103,11 @@ internal static class RemoteTransfers
         {
             var (file, shown, named, transfer) = plan(item);
             OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Command, target.Display, $"{kind}: {shown}"));
-            var error = await transfer().ConfigureAwait(false);
+            using var meter = file.Bytes >= MeteredSize && context.TransferProgress is { } progress
+                && OutputGroups.IsShown(OutputKind.Command, scope, context.OutputGroups)
+                    ? progress.Begin(target.Display, file.RemotePath, file.Bytes)
+                    : null;
+            var error = await transfer(meter is null ? null : meter.Report).ConfigureAwait(false);
             if (error is null)
             {
                 done.Add(file);
@@ -146,56 +154,74 @@ internal static class RemoteTransfers
         return full;
     }
 
-    private static async Task<string?> UploadAsync(RunContext context, SshConnection connection, string file, long size, string remote, bool useSudo, string? mode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="file"/> to a staged name next to <paramref name="remote"/> (in <c>/tmp</c> under sudo), hashing
+    /// it as it is read; checks the staged copy's size and (with <paramref name="verify"/>) its SHA-256 on the server, then
+    /// renames it over the target. Any failure removes the staged copy and leaves the target as it was. Returns null, or why.
+    /// </summary>
+    private static async Task<string?> UploadAsync(
+        RunContext context, SshConnection connection, string file, long size, string remote, bool useSudo, string? mode, bool verify, Action<long>? progress, CancellationToken cancellationToken)
     {
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var folder = RemotePaths.DirectoryOf(remote);
         var name = RemotePaths.FileName(remote);
         var staged = useSudo ? $"/tmp/fabric-put-{suffix}" : $"{folder}/.{name}.fabric-{suffix}.tmp";
         var s = ShellQuoting.QuotePath(staged);
-        RemoteExit exit;
+        await using var input = new TransferStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024, useAsync: true), progress, hash: verify);
         if (SftpPaths.For(staged) is { } sftpStaged && await SftpOf(context, connection, cancellationToken).ConfigureAwait(false) is { } sftp)
         {
-            var error = await SftpUploadAsync(context, connection, sftp, file, size, sftpStaged, useSudo ? null : folder, cancellationToken).ConfigureAwait(false);
+            var error = await SftpUploadAsync(context, connection, sftp, input, file, size, sftpStaged, useSudo ? null : folder, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
                 return error;
             }
-
-            exit = useSudo
-                ? new RemoteExit(0, "", "")
-                : await ExecAsync(context, connection, $"{Place(s, remote, mode)} || {{ rm -f {s}; exit 1; }}", null, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             var sizeText = size.ToString(CultureInfo.InvariantCulture);
-            var send = useSudo
-                ? $"cat > {s} && [ \"$(stat -c %s {s})\" = {sizeText} ] || {{ rm -f {s}; exit 1; }}"
-                : $"mkdir -p {ShellQuoting.QuotePath(folder)} && cat > {s} && [ \"$(stat -c %s {s})\" = {sizeText} ] && {Place(s, remote, mode)} || {{ rm -f {s}; exit 1; }}";
-            await using var input = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024, useAsync: true);
-            exit = await ExecAsync(context, connection, send, null, cancellationToken, input).ConfigureAwait(false);
+            var mkdir = useSudo ? "" : $"mkdir -p {ShellQuoting.QuotePath(folder)} && ";
+            var send = $"{mkdir}cat > {s} && [ \"$(stat -c %s {s})\" = {sizeText} ] || {{ rm -f {s}; exit 1; }}";
+            var sent = await ExecAsync(context, connection, send, null, cancellationToken, input).ConfigureAwait(false);
+            if (sent.ExitCode != 0)
+            {
+                return Why(sent);
+            }
         }
 
-        if (exit.ExitCode == 0 && useSudo)
+        var check = verify ? RemoteDigest.Check(s, input.Sha256()) + " && " : "";
+        RemoteExit exit;
+        if (useSudo)
         {
             var inner = $"{remote.TrimEnd('/')}.fabric-{suffix}.tmp";
             var i = ShellQuoting.QuotePath(inner);
-            var place = $"mkdir -p {ShellQuoting.QuotePath(folder)} && cp {s} {i} && {Place(i, remote, mode)} || {{ rm -f {i}; false; }}; rc=$?; rm -f {s}; exit $rc";
+            var place = $"{check}mkdir -p {ShellQuoting.QuotePath(folder)} && cp {s} {i} && {Place(i, remote, mode)} || {{ rm -f {i}; false; }}; rc=$?; rm -f {s}; exit $rc";
             exit = await ExecAsync(context, connection, place, connection, cancellationToken).ConfigureAwait(false);
         }
+        else
+        {
+            exit = await ExecAsync(context, connection, $"{check}{Place(s, remote, mode)} || {{ rm -f {s}; exit 1; }}", null, cancellationToken).ConfigureAwait(false);
+        }
 
-        return exit.ExitCode == 0 ? null : string.IsNullOrEmpty(exit.Stderr) ? $"exit code {exit.ExitCode}" : exit.Stderr.Split('\n')[^1];
+        if (RemoteDigest.UnavailableIn(exit.Stderr))
+        {
+            context.Connections.Debug(connection.Target, $"no openssl or sha256sum: {remote} was checked for its size only");
+        }
+
+        return exit.ExitCode == 0 ? null : (verify ? RemoteDigest.Mismatch(input.Sha256(), RemoteDigest.MismatchIn(exit.Stderr)) : null) ?? Why(exit);
     }
 
+    /// <summary>The last line a failed internal command wrote on stderr, else its exit code.</summary>
+    private static string Why(RemoteExit exit) =>
+        string.IsNullOrEmpty(exit.Stderr) ? $"exit code {exit.ExitCode}" : exit.Stderr.TrimEnd('\n').Split('\n')[^1];
+
     /// <summary>
-    /// Sends <paramref name="file"/> to <paramref name="staged"/> over SFTP (creating <paramref name="folder"/> when it
+    /// Sends <paramref name="input"/> to <paramref name="staged"/> over SFTP (creating <paramref name="folder"/> when it
     /// is missing) and checks its size; removes it on any failure. Returns null, or why it failed.
     /// </summary>
-    private static async Task<string?> SftpUploadAsync(RunContext context, SshConnection connection, SftpClient sftp, string file, long size, string staged, string? folder, CancellationToken cancellationToken)
+    private static async Task<string?> SftpUploadAsync(RunContext context, SshConnection connection, SftpClient sftp, Stream input, string file, long size, string staged, string? folder, CancellationToken cancellationToken)
     {
         try
         {
-            await using var input = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024, useAsync: true);
             try
             {
                 await sftp.UploadFileAsync(input, staged, cancellationToken).ConfigureAwait(false);
@@ -205,7 +231,7 @@ internal static class RemoteTransfers
                 var made = await ExecAsync(context, connection, $"mkdir -p {ShellQuoting.QuotePath(folder)}", null, cancellationToken).ConfigureAwait(false);
                 if (made.ExitCode != 0)
                 {
-                    return string.IsNullOrEmpty(made.Stderr) ? $"mkdir exit code {made.ExitCode}" : made.Stderr.Split('\n')[^1];
+                    return $"mkdir: {Why(made)}";
                 }
 
                 input.Position = 0;
@@ -229,7 +255,7 @@ internal static class RemoteTransfers
         {
             return e.Message;
         }
-        catch (Exception e) when (e is SshException or ObjectDisposedException or IOException && e is not SftpPathNotFoundException)
+        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or IOException && e is not SftpPathNotFoundException)
         {
             await DeleteQuietlyAsync(sftp, staged).ConfigureAwait(false);
             throw new AbortException($"Connection to {connection.Target.Display} was lost while sending {file}: {e.Message}", e);
@@ -242,7 +268,7 @@ internal static class RemoteTransfers
         {
             await sftp.DeleteFileAsync(path, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is SshException or ObjectDisposedException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or IOException or InvalidOperationException)
         {
             // The session is gone, or the file never came to be: nothing more to clean up from here.
         }
@@ -275,7 +301,13 @@ internal static class RemoteTransfers
         return $"{chmod} && mv -f {quotedStaged} {r}";
     }
 
-    private static async Task<string?> DownloadAsync(RunContext context, SshConnection connection, string path, long size, string local, bool useSudo, CancellationToken cancellationToken)
+    /// <summary>
+    /// Receives <paramref name="path"/> into a temporary local name next to <paramref name="local"/>, hashing it as it is
+    /// written; checks its size and (with <paramref name="verify"/>) its SHA-256 against the server's, then renames it over
+    /// the target. Any failure, a lost connection too, removes the temporary file. Returns null, or why it failed.
+    /// </summary>
+    private static async Task<string?> DownloadAsync(
+        RunContext context, SshConnection connection, string path, long size, string local, bool useSudo, bool verify, Action<long>? progress, CancellationToken cancellationToken)
     {
         var folder = System.IO.Path.GetDirectoryName(local);
         if (!string.IsNullOrEmpty(folder))
@@ -285,26 +317,27 @@ internal static class RemoteTransfers
 
         var staged = $"{local}.fabric-{Guid.NewGuid().ToString("N")[..10]}.tmp";
         var sftp = useSudo || SftpPaths.For(path) is null ? null : await SftpOf(context, connection, cancellationToken).ConfigureAwait(false);
-        RemoteExit exit;
         try
         {
-            await using (var output = new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1024 * 1024, useAsync: sftp is not null))
+            RemoteExit exit;
+            string received;
+            await using (var output = new TransferStream(new FileStream(staged, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1024 * 1024, useAsync: sftp is not null), progress, hash: verify))
             {
-                if (sftp is not null)
-                {
-                    exit = await SftpDownloadAsync(connection, sftp, SftpPaths.For(path)!, output, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    exit = await ExecAsync(context, connection, $"cat -- {ShellQuoting.Quote(path)}", useSudo ? connection : null, cancellationToken, stdin: null, stdout: output).ConfigureAwait(false);
-                }
+                exit = sftp is not null
+                    ? await SftpDownloadAsync(connection, sftp, SftpPaths.For(path)!, output, cancellationToken).ConfigureAwait(false)
+                    : await ExecAsync(context, connection, $"cat -- {ShellQuoting.Quote(path)}", useSudo ? connection : null, cancellationToken, stdin: null, stdout: output).ConfigureAwait(false);
+                received = verify ? output.Sha256() : "";
             }
 
-            var received = new FileInfo(staged).Length;
-            if (exit.ExitCode != 0 || received != size)
+            var length = new FileInfo(staged).Length;
+            var error = exit.ExitCode != 0 ? Why(exit)
+                : length != size ? $"received {length} of {size} bytes"
+                : verify ? await HashMismatchAsync(context, connection, path, received, useSudo, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (error is not null)
             {
                 File.Delete(staged);
-                return exit.ExitCode != 0 ? (string.IsNullOrEmpty(exit.Stderr) ? $"exit code {exit.ExitCode}" : exit.Stderr.Split('\n')[^1]) : $"received {received} of {size} bytes";
+                return error;
             }
 
             File.Move(staged, local, overwrite: true);
@@ -315,6 +348,20 @@ internal static class RemoteTransfers
             File.Delete(staged);
             throw;
         }
+    }
+
+    /// <summary>Why the server's SHA-256 of <paramref name="path"/> proves the received copy wrong, or null.</summary>
+    private static async Task<string?> HashMismatchAsync(RunContext context, SshConnection connection, string path, string received, bool useSudo, CancellationToken cancellationToken)
+    {
+        var hashed = await ExecAsync(context, connection, RemoteDigest.Print(ShellQuoting.Quote(path)), useSudo ? connection : null, cancellationToken).ConfigureAwait(false);
+        var remote = hashed.Stdout.Trim();
+        if (hashed.ExitCode != 0 || remote.Length == 0)
+        {
+            context.Connections.Debug(connection.Target, $"could not hash {path} on the server: it was checked for its size only");
+            return null;
+        }
+
+        return RemoteDigest.Mismatch(remote, received);
     }
 
     private static async Task<RemoteExit> SftpDownloadAsync(SshConnection connection, SftpClient sftp, string path, Stream output, CancellationToken cancellationToken)
@@ -328,7 +375,7 @@ internal static class RemoteTransfers
         {
             return new RemoteExit(1, "", e.Message);
         }
-        catch (Exception e) when (e is SshException or ObjectDisposedException)
+        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException)
         {
             throw new AbortException($"Connection to {connection.Target.Display} was lost while receiving {path}: {e.Message}", e);
         }
