@@ -46,4 +46,12 @@ public static class Fabfile
     /// <summary>Creates a marker file (to prove a command did or did not run).</summary>
     [Task]
     public static void Touch(string path) => Run($"touch '{path}'");
+
+    /// <summary>
+    /// Prints a prompt without a line break, waits for <c>dir/1</c>, prints a line on stderr, waits for <c>dir/2</c>,
+    /// then ends the prompt's line: shows whether the start of a line is seen before it ends.
+    /// </summary>
+    [Task]
+    public static void Interleave(string dir) =>
+        Run($"printf 'Ready? '; while [ ! -e '{dir}/1' ]; do sleep 0.05; done; echo warm >&2; while [ ! -e '{dir}/2' ]; do sleep 0.05; done; echo go");
 }
