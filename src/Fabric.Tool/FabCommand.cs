@@ -79,7 +79,7 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
             Cancellation = cancellation,
             OutputGroups = groups,
             Ssh = SshOptionsOf(request),
-            SecretPrompt = ConsoleSecretPrompt.ForThisConsole(),
+            SecretPrompt = ConsoleSecretPrompt.ForThisConsole(terminal),
             Tasks = table,
             Progress = terminal is { IsInteractive: true } ? new ParallelProgressLine(terminal) : null,
         };

@@ -28,6 +28,7 @@ internal sealed class TerminalStatusLine : IDisposable
     private bool _timerArmed;
     private long _lastDraw;
     private bool _disposed;
+    private int _paused;
 
     /// <param name="output">Standard output (where the status is drawn when <paramref name="interactive"/>).</param>
     /// <param name="error">Standard error: warnings and errors.</param>
@@ -140,6 +141,26 @@ internal sealed class TerminalStatusLine : IDisposable
         }
     }
 
+    /// <summary>
+    /// Erases the status and draws none until the result is disposed: while a question is asked on the terminal, so that
+    /// the status neither sits before the question nor is drawn over what the user types.
+    /// </summary>
+    public IDisposable Pause()
+    {
+        lock (_gate)
+        {
+            _paused++;
+            var erase = EraseIfDrawn();
+            if (erase.Length > 0)
+            {
+                _output.Write(erase);
+                _output.Flush();
+            }
+        }
+
+        return new Resume(this);
+    }
+
     /// <summary>Erases the status for good (before the run summary); later lines are written plainly.</summary>
     public void Dispose()
     {
@@ -178,7 +199,7 @@ internal sealed class TerminalStatusLine : IDisposable
 
     private void DrawLocked()
     {
-        if (_midLine)
+        if (_midLine || _paused > 0)
         {
             return;
         }
@@ -202,7 +223,7 @@ internal sealed class TerminalStatusLine : IDisposable
     /// <summary>The status to draw now (cut to the terminal's width), marked drawn; empty when there is none or stdout is mid-line.</summary>
     private string StatusText()
     {
-        if (_status is null || _midLine || _disposed)
+        if (_status is null || _midLine || _disposed || _paused > 0)
         {
             return "";
         }
@@ -211,6 +232,29 @@ internal sealed class TerminalStatusLine : IDisposable
         _drawn = _status.Length > width ? _status[..(width - 1)] + "…" : _status;
         _lastDraw = _time.GetTimestamp();
         return _drawn;
+    }
+
+    /// <summary>Ends a <see cref="Pause"/>: the status comes back.</summary>
+    private sealed class Resume(TerminalStatusLine owner) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 1)
+            {
+                return;
+            }
+
+            lock (owner._gate)
+            {
+                owner._paused--;
+                if (owner._paused == 0 && !owner._disposed && owner._status is not null)
+                {
+                    owner.DrawLocked();
+                }
+            }
+        }
     }
 
     private static int ConsoleWidth()

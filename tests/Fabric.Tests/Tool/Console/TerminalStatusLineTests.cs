@@ -110,4 +110,19 @@ public sealed class TerminalStatusLineTests : IDisposable
 
         Assert.Equal(new string('x', 18) + "…", _out.ToString());
     }
+
+    [Fact]
+    public void While_paused_for_a_question_no_status_is_drawn_and_it_comes_back_after()
+    {
+        using var terminal = Terminal();
+        terminal.SetStatus("[ s ]");
+        using (terminal.Pause())
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            terminal.SetStatus("[ t ]");
+            terminal.WriteLine("[h] out: x");
+        }
+
+        Assert.Equal("[ s ]" + Erase + "[h] out: x\n" + "[ t ]", _out.ToString());
+    }
 }
