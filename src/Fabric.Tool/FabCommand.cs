@@ -16,9 +16,10 @@ namespace Fabric.Tool;
 
 /// <summary>
 /// What <c>dotnet fab</c> does with a parsed request: load the fabfile, list or display, or check the
-/// whole command line, run the fabfile's setup, and hand the plan to the engine's runner.
+/// whole command line, run the fabfile's setup, and hand the plan to the engine's runner. On an interactive
+/// <paramref name="terminal"/>, parallel tasks show a live status line, erased before the run summary.
 /// </summary>
-internal sealed class FabCommand(ILogger logger, TextWriter stdout, CancellationToken cancellation)
+internal sealed class FabCommand(ILogger logger, TextWriter stdout, CancellationToken cancellation, TerminalStatusLine? terminal = null)
 {
     public async Task<int> ExecuteAsync(FabRequest request)
     {
@@ -73,16 +74,15 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         var plan = RunPlanner.Plan(table, request.Tasks);
         RunPlanner.CheckAttributeHosts(plan);
 
-        IOutputSink sink = new SerilogOutputSink(logger);
-        var transferBar = TerminalTransferProgress.ForConsole(sink);
-        var context = new RunContext(transferBar ?? sink)
+        var context = new RunContext(new SerilogOutputSink(logger))
         {
-            TransferProgress = transferBar,
+            TransferProgress = TerminalTransferProgress.For(terminal),
             Cancellation = cancellation,
             OutputGroups = groups,
             Ssh = SshOptionsOf(request),
-            SecretPrompt = ConsoleSecretPrompt.ForThisConsole(),
+            SecretPrompt = ConsoleSecretPrompt.ForThisConsole(terminal),
             Tasks = table,
+            Progress = terminal is { IsInteractive: true } ? new ParallelProgressLine(terminal) : null,
         };
         Configure(context.Env, request);
         using (Ambient.Enter(context))
@@ -99,6 +99,7 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         }
 
         var exitCode = await new Runner(context).RunAsync(plan).ConfigureAwait(false);
+        terminal?.Dispose();
         if (OutputGroups.IsShown(OutputKind.Status, ScopeSettings.None, groups))
         {
             PrintSummary(context.Summary.Rows);
@@ -140,6 +141,7 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         env.Roles = [.. request.Roles];
         env.ExcludeHosts = [.. request.ExcludeHosts];
         env.WarnOnly = request.WarnOnly;
+        env.Linewise = request.Linewise;
         (env.Parallel, env.PoolSize, env.SkipBadHosts) = (request.Parallel, request.PoolSize, request.SkipBadHosts);
         env.Gateway = request.Gateway;
         if (request.User is { } user)

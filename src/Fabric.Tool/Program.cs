@@ -26,11 +26,12 @@ internal static class Program
             return ExitCodes.Usage;
         }
 
-        using var logger = ConsoleLogger.Create(request.LogFile, request.LogFormat);
+        using var terminal = TerminalStatusLine.ForThisConsole();
+        using var logger = ConsoleLogger.Create(request.LogFile, request.LogFormat, terminal);
         using var interrupt = new Interrupt();
         try
         {
-            return await new FabCommand(logger, System.Console.Out, interrupt.Token).ExecuteAsync(request).ConfigureAwait(false);
+            return await new FabCommand(logger, System.Console.Out, interrupt.Token, terminal).ExecuteAsync(request).ConfigureAwait(false);
         }
         catch (FabricUsageException e)
         {

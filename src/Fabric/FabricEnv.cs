@@ -77,6 +77,17 @@ public sealed class FabricEnv
     }
 
     /// <summary>
+    /// When true, remote output is shown one whole line at a time; when false (the default), a serial run shows the
+    /// start of a line as it arrives, so that a remote prompt without a line break is seen. Parallel runs are always
+    /// line by line. Starts as <c>--linewise</c>; read when each command starts.
+    /// </summary>
+    public bool Linewise
+    {
+        get => State.Linewise;
+        set => State.Linewise = value;
+    }
+
+    /// <summary>
     /// How many hosts a parallel task runs on at once, unless its <see cref="ParallelAttribute.PoolSize"/> says;
     /// null: all of them. Starts as <c>-z</c>.
     /// </summary>

@@ -43,6 +43,9 @@ internal sealed record FabRequest
 
     public bool SkipBadHosts { get; init; }
 
+    /// <summary><c>--linewise</c>: serial runs show remote output in whole lines too (parallel runs always do).</summary>
+    public bool Linewise { get; init; }
+
     public IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; } = [];
 
     public IReadOnlyList<string> Hide { get; init; } = [];

@@ -10,18 +10,19 @@ namespace Fabric.Tool.Console;
 internal sealed class ConsoleSecretPrompt : ISecretPrompt
 {
     private readonly Lock _gate = new();
+    private readonly TerminalStatusLine? _terminal;
 
-    private ConsoleSecretPrompt()
-    {
-    }
+    private ConsoleSecretPrompt(TerminalStatusLine? terminal) => _terminal = terminal;
 
-    /// <summary>A prompt when standard input is a terminal, else null.</summary>
-    public static ConsoleSecretPrompt? ForThisConsole() => System.Console.IsInputRedirected ? null : new ConsoleSecretPrompt();
+    /// <summary>A prompt when standard input is a terminal, else null; <paramref name="terminal"/>'s status line is paused while it asks.</summary>
+    public static ConsoleSecretPrompt? ForThisConsole(TerminalStatusLine? terminal = null) =>
+        System.Console.IsInputRedirected ? null : new ConsoleSecretPrompt(terminal);
 
     public string? AskVisible(string prompt)
     {
         lock (_gate)
         {
+            using var paused = _terminal?.Pause();
             System.Console.Error.Write(prompt.TrimEnd() + " ");
             return System.Console.ReadLine();
         }
@@ -31,6 +32,7 @@ internal sealed class ConsoleSecretPrompt : ISecretPrompt
     {
         lock (_gate)
         {
+            using var paused = _terminal?.Pause();
             System.Console.Error.Write(prompt.TrimEnd() + " ");
             var answer = new StringBuilder();
             while (true)

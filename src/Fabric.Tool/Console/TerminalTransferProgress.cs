@@ -5,27 +5,22 @@ using Fabric.Engine.Output;
 namespace Fabric.Tool.Console;
 
 /// <summary>
-/// The <c>Put</c>/<c>Get</c> progress bar on a terminal: one line such as
-/// <c>[web1] /srv/app.tgz [#####-----]  42%  84.0/200.0 MB  120.3 MB/s</c>, redrawn in place with <c>\r</c> at most ten
-/// times a second and erased when the file is done (its <c>put:</c>/<c>get:</c> line already says what happened).
-/// Output steps around it: a line written while the bar is up erases the bar first and redraws it after, so the
-/// scrolling output never holds bar fragments. One bar at a time: while a file is shown, others (parallel hosts) are
-/// not. Never used when stdout is redirected or <c>TERM=dumb</c>, so pipes and log files never see it.
+/// The <c>Put</c>/<c>Get</c> progress bar on a terminal: a part of the <see cref="TerminalStatusLine"/> such as
+/// <c>[web1] /srv/app.tgz [#####-----]  42%  84.0/200.0 MB  120.3 MB/s</c>, updated at most ten times a second and
+/// removed when the file is done (its <c>put:</c>/<c>get:</c> line already says what happened). The status line keeps it
+/// below the scrolling output, beside a parallel run's counts. One bar at a time: while a file is shown, others (parallel
+/// hosts) are not. Only made when the status line is interactive, so pipes and log files never see it.
 /// </summary>
-internal sealed class TerminalTransferProgress(IOutputSink inner, TextWriter terminal, Func<int> width) : IOutputSink, ITransferProgress
+internal sealed class TerminalTransferProgress(TerminalStatusLine terminal, Func<int> width) : ITransferProgress
 {
-    private const string Erase = "\r\u001b[K";
     private static readonly long RedrawInterval = Stopwatch.Frequency / 10;
 
     private readonly Lock _gate = new();
     private Bar? _shown;
-    private bool _drawn;
 
-    /// <summary>A bar for this process's console, wrapping <paramref name="inner"/>; null when stdout is not a terminal that can take one.</summary>
-    public static TerminalTransferProgress? ForConsole(IOutputSink inner) =>
-        System.Console.IsOutputRedirected || System.Environment.GetEnvironmentVariable("TERM") is "dumb"
-            ? null
-            : new TerminalTransferProgress(inner, System.Console.Out, () => System.Console.WindowWidth);
+    /// <summary>A bar on <paramref name="terminal"/>; null when it draws no status (redirected, <c>TERM=dumb</c>, <c>NO_COLOR</c>).</summary>
+    public static TerminalTransferProgress? For(TerminalStatusLine? terminal) =>
+        terminal is { IsInteractive: true } ? new TerminalTransferProgress(terminal, TerminalStatusLine.ConsoleWidth) : null;
 
     public ITransferMeter Begin(string host, string file, long size)
     {
@@ -37,34 +32,8 @@ internal sealed class TerminalTransferProgress(IOutputSink inner, TextWriter ter
             }
 
             _shown = new Bar(host, file, size);
-            Draw(_shown, 0);
+            Show(_shown, 0);
             return new Meter(this, _shown);
-        }
-    }
-
-    public void Write(OutputEvent line)
-    {
-        ArgumentNullException.ThrowIfNull(line);
-        if (line.Hidden)
-        {
-            inner.Write(line);
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (_drawn)
-            {
-                terminal.Write(Erase);
-                terminal.Flush();
-                _drawn = false;
-            }
-
-            inner.Write(line);
-            if (_shown is { } bar)
-            {
-                Draw(bar, bar.Done);
-            }
         }
     }
 
@@ -88,57 +57,38 @@ internal sealed class TerminalTransferProgress(IOutputSink inner, TextWriter ter
 
     private static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
 
-    private void Draw(Bar meter, long done)
-    {
-        int columns;
-        try
-        {
-            columns = width();
-        }
-        catch (IOException)
-        {
-            columns = 80;
-        }
+    private void Show(Bar bar, long done) =>
+        terminal.SetStatus(StatusPart.Transfer, Render(bar.Host, bar.File, done, bar.Size, Stopwatch.GetElapsedTime(bar.Started), width()));
 
-        terminal.Write("\r" + Render(meter.Host, meter.File, done, meter.Size, Stopwatch.GetElapsedTime(meter.Started), columns == 0 ? 80 : columns) + "\u001b[K");
-        terminal.Flush();
-        _drawn = true;
-    }
-
-    private void Report(Bar meter, long done)
+    private void Report(Bar bar, long done)
     {
         var now = Stopwatch.GetTimestamp();
-        if (now - meter.LastDrawn < RedrawInterval)
+        if (now - bar.LastShown < RedrawInterval)
         {
             return;
         }
 
         lock (_gate)
         {
-            if (_shown == meter)
+            if (_shown == bar)
             {
-                meter.LastDrawn = now;
-                Draw(meter, done);
+                bar.LastShown = now;
+                Show(bar, done);
             }
         }
     }
 
-    private void End(Bar meter)
+    private void End(Bar bar)
     {
         lock (_gate)
         {
-            if (_shown != meter)
+            if (_shown != bar)
             {
                 return;
             }
 
             _shown = null;
-            if (_drawn)
-            {
-                terminal.Write(Erase);
-                terminal.Flush();
-                _drawn = false;
-            }
+            terminal.SetStatus(StatusPart.Transfer, null);
         }
     }
 
@@ -153,19 +103,13 @@ internal sealed class TerminalTransferProgress(IOutputSink inner, TextWriter ter
 
         public long Started { get; } = Stopwatch.GetTimestamp();
 
-        public long LastDrawn { get; set; } = Stopwatch.GetTimestamp();
-
-        public long Done { get; set; }
+        public long LastShown { get; set; } = Stopwatch.GetTimestamp();
     }
 
     /// <summary>The transfer's handle on its bar.</summary>
     private sealed class Meter(TerminalTransferProgress owner, Bar bar) : ITransferMeter
     {
-        public void Report(long done)
-        {
-            bar.Done = done;
-            owner.Report(bar, done);
-        }
+        public void Report(long done) => owner.Report(bar, done);
 
         public void Dispose() => owner.End(bar);
     }

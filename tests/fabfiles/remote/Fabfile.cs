@@ -62,4 +62,12 @@ public static class Fabfile
     /// <summary>Downloads a remote file (Get).</summary>
     [Task]
     public static void Download(string remote, string local) => Get(remote, local);
+
+    /// <summary>
+    /// Prints a prompt without a line break, waits for <c>dir/1</c>, prints a line on stderr, waits for <c>dir/2</c>,
+    /// then ends the prompt's line: shows whether the start of a line is seen before it ends.
+    /// </summary>
+    [Task]
+    public static void Interleave(string dir) =>
+        Run($"printf 'Ready? '; while [ ! -e '{dir}/1' ]; do sleep 0.05; done; echo warm >&2; while [ ! -e '{dir}/2' ]; do sleep 0.05; done; echo go");
 }

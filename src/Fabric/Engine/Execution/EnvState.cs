@@ -19,6 +19,9 @@ internal sealed class EnvState
     /// <summary><c>-P</c>: tasks without <c>[Serial]</c> run on their hosts in parallel.</summary>
     public bool Parallel { get; set; }
 
+    /// <summary><c>--linewise</c>: serial runs show remote output whole lines at a time too (parallel runs always do).</summary>
+    public bool Linewise { get; set; }
+
     /// <summary><c>-z</c>: how many hosts a parallel task runs on at once, unless the task says; null: all of them.</summary>
     public int? PoolSize { get; set; }
 

@@ -7,4 +7,8 @@ namespace Fabric.Engine.Execution;
 /// <param name="Host">The host, or null for a local-only task.</param>
 /// <param name="User">The user to connect as (the host string's, else <c>Env.User</c> when the run started), before <c>~/.ssh/config</c> is applied: <c>Env.User</c> in the task applies it.</param>
 /// <param name="Port">The port to connect to (the host string's, else <c>Env.Port</c> when the run started), before <c>~/.ssh/config</c> is applied.</param>
-internal sealed record ExecutionFrame(string TaskName, HostString? Host, string User, int Port);
+internal sealed record ExecutionFrame(string TaskName, HostString? Host, string User, int Port)
+{
+    /// <summary>True when this execution runs alongside others (a parallel task, or called from one): output only in whole lines.</summary>
+    public bool Linewise { get; init; }
+}

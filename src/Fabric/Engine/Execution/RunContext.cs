@@ -68,6 +68,9 @@ internal sealed class RunContext(IOutputSink output)
     /// <summary>The runner running this context's plan (set when it starts), for <c>Api.Execute</c>.</summary>
     public Runner? Runner { get; set; }
 
+    /// <summary>Told how each parallel task's hosts start and end (the tool's live status line); null: nobody is told.</summary>
+    public IRunProgress? Progress { get; init; }
+
     /// <summary>What ran where and how it ended: the run summary.</summary>
     public RunSummary Summary { get; } = new();
 

@@ -95,15 +95,18 @@ internal sealed class Runner(RunContext context)
 
         if (hosts.IsLocalOnly)
         {
-            return new Dictionary<string, object?>(StringComparer.Ordinal) { [LocalOnly] = await InvokeAsync(task, arguments, null).ConfigureAwait(false) };
+            return new Dictionary<string, object?>(StringComparer.Ordinal) { [LocalOnly] = await InvokeAsync(task, arguments, null, parallel: false).ConfigureAwait(false) };
         }
 
         var poolSize = ConcurrencyRules.PoolSize(task.Concurrency, context.Env.Parallel, context.Env.PoolSize, hosts.Hosts.Count);
         IReadOnlyList<HostOutcome<HostRun>> outcomes;
         var mark = context.Summary.Count;
+        var parallel = poolSize > 1;
+        using var progress = parallel ? context.Progress?.Begin(task.Name, hosts.Hosts.Count) : null;
         try
         {
-            outcomes = await HostFanOut.RunAsync(hosts.Hosts, poolSize, host => RunOnHostAsync(task, arguments, host), context.Cancellation, host => Starting(task, host)).ConfigureAwait(false);
+            outcomes = await HostFanOut.RunAsync(
+                hosts.Hosts, poolSize, host => RunOnHostAsync(task, arguments, host, parallel, progress), context.Cancellation, host => Starting(task, host, progress)).ConfigureAwait(false);
         }
         finally
         {
@@ -139,11 +142,32 @@ internal sealed class Runner(RunContext context)
             Write(OutputKind.Executing, host.Original, task.Name);
         }
 
-        return await InvokeAsync(task, arguments, host).ConfigureAwait(false);
+        return await InvokeAsync(task, arguments, host, parallel: false).ConfigureAwait(false);
+    }
+
+    /// <summary>One execution on one host, told to <paramref name="progress"/> as it ends.</summary>
+    private async Task<HostRun> RunOnHostAsync(TaskDefinition task, IReadOnlyList<object?> arguments, HostString host, bool parallel, IHostsProgress? progress)
+    {
+        if (progress is null)
+        {
+            return await RunOnHostAsync(task, arguments, host, parallel).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var run = await RunOnHostAsync(task, arguments, host, parallel).ConfigureAwait(false);
+            progress.Ended(run.IsSkipped ? RunStatus.Skipped : RunStatus.Ok);
+            return run;
+        }
+        catch
+        {
+            progress.Ended(RunStatus.Failed);
+            throw;
+        }
     }
 
     /// <summary>One execution on one host; an unreachable host under <c>--skip-bad-hosts</c> is reported and skipped.</summary>
-    private async Task<HostRun> RunOnHostAsync(TaskDefinition task, IReadOnlyList<object?> arguments, HostString host)
+    private async Task<HostRun> RunOnHostAsync(TaskDefinition task, IReadOnlyList<object?> arguments, HostString host, bool parallel)
     {
         if (context.Env.SkipBadHosts && _badHosts.TryGetValue(host.Original, out var why))
         {
@@ -155,7 +179,7 @@ internal sealed class Runner(RunContext context)
         context.Cancellation.ThrowIfCancellationRequested();
         try
         {
-            return new HostRun(false, await InvokeAsync(task, arguments, host).ConfigureAwait(false));
+            return new HostRun(false, await InvokeAsync(task, arguments, host, parallel).ConfigureAwait(false));
         }
         catch (TaskFailure failure) when (context.Env.SkipBadHosts && Cause<HostKeyRefusedException>(failure) is not null)
         {
@@ -172,8 +196,9 @@ internal sealed class Runner(RunContext context)
     }
 
     /// <summary>Prints <c>[host] Executing task 'name'</c> as a host starts, in list order (unless it is a known bad host to skip).</summary>
-    private void Starting(TaskDefinition task, HostString host)
+    private void Starting(TaskDefinition task, HostString host, IHostsProgress? progress)
     {
+        progress?.Started();
         if (!(context.Env.SkipBadHosts && _badHosts.ContainsKey(host.Original)))
         {
             Write(OutputKind.Executing, host.Original, task.Name);
@@ -215,9 +240,13 @@ internal sealed class Runner(RunContext context)
         return results;
     }
 
-    private async Task<object?> InvokeAsync(TaskDefinition task, IReadOnlyList<object?> arguments, HostString? host)
+    /// <summary>Runs the task's method on one host (or none); <paramref name="parallel"/>: alongside others, so output comes in whole lines.</summary>
+    private async Task<object?> InvokeAsync(TaskDefinition task, IReadOnlyList<object?> arguments, HostString? host, bool parallel)
     {
-        var frame = new ExecutionFrame(task.Name, host, host?.UserOr(context.Env.User) ?? context.Env.User, host?.PortOr(context.Env.Port) ?? context.Env.Port);
+        var frame = new ExecutionFrame(task.Name, host, host?.UserOr(context.Env.User) ?? context.Env.User, host?.PortOr(context.Env.Port) ?? context.Env.Port)
+        {
+            Linewise = parallel || Ambient.Frame is { Linewise: true },
+        };
         using var entered = Ambient.Enter(frame);
         var row = context.Summary.Start(task.Name, host?.Original);
         try

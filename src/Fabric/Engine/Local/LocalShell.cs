@@ -1,11 +1,14 @@
 using System.Diagnostics;
-using System.Text;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Output;
+using Fabric.Engine.Ssh;
 
 namespace Fabric.Engine.Local;
 
-/// <summary>Runs <c>Local</c> commands: <c>/bin/bash -c</c>, output streamed line by line and captured.</summary>
+/// <summary>
+/// Runs <c>Local</c> commands: <c>/bin/bash -c</c>, output streamed line by line (and, unless <c>--linewise</c> or in a
+/// parallel run, the start of a line before it ends) and captured.
+/// </summary>
 internal static class LocalShell
 {
     private const string LocalHost = "localhost";
@@ -28,8 +31,11 @@ internal static class LocalShell
         start.ArgumentList.Add(command);
 
         using var process = new Process { StartInfo = start };
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
+        var linewise = context.Env.Linewise || Ambient.Frame is { Linewise: true };
+        Action<string>? Partial(OutputKind kind) =>
+            linewise ? null : text => OutputGroups.Write(context, scope, new OutputEvent(kind, LocalHost, text) { Partial = true });
+        var stdout = new LineSplitter(line => Write(OutputKind.Stdout, line), Partial(OutputKind.Stdout));
+        var stderr = new LineSplitter(line => Write(OutputKind.Stderr, line), Partial(OutputKind.Stderr));
         try
         {
             process.Start();
@@ -40,8 +46,8 @@ internal static class LocalShell
         }
 
         process.StandardInput.Close();
-        var readOut = Pump(process.StandardOutput, stdout, line => Write(OutputKind.Stdout, line));
-        var readErr = Pump(process.StandardError, stderr, line => Write(OutputKind.Stderr, line));
+        var readOut = Pump(process.StandardOutput.BaseStream, stdout);
+        var readErr = Pump(process.StandardError.BaseStream, stderr);
         try
         {
             await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
@@ -58,19 +64,23 @@ internal static class LocalShell
             Kind = "local",
             Command = command,
             ExecutedCommand = "/bin/bash -c " + command,
-            Stdout = stdout.ToString().TrimEnd('\n', '\r'),
-            Stderr = stderr.ToString().TrimEnd('\n', '\r'),
+            Stdout = stdout.Text.TrimEnd('\n', '\r'),
+            Stderr = stderr.Text.TrimEnd('\n', '\r'),
             ExitCode = process.ExitCode,
         };
         return CommandOutcome.Check(context, result, scope);
     }
 
-    private static async Task Pump(StreamReader reader, StringBuilder capture, Action<string> onLine)
+    private static async Task Pump(Stream stream, LineSplitter lines)
     {
-        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
         {
-            capture.Append(line).Append('\n');
-            onLine(line);
+            lines.Feed(buffer.AsSpan(0, read));
+            lines.ShowPending();
         }
+
+        lines.Complete();
     }
 }

@@ -17,8 +17,8 @@ internal sealed class CollectingOutputSink : IOutputSink
         }
     }
 
-    /// <summary>The shown lines, formatted as the console would show them.</summary>
-    public IReadOnlyList<string> Text => [.. Lines.Where(l => !l.Hidden).Select(OutputFormatter.Format)];
+    /// <summary>The shown whole lines, formatted as the console would show them.</summary>
+    public IReadOnlyList<string> Text => [.. Lines.Where(l => !l.Hidden && !l.Partial).Select(OutputFormatter.Format)];
 
     public void Write(OutputEvent line)
     {

@@ -71,14 +71,23 @@ internal static class OutputGroups
 
     /// <summary>
     /// Writes <paramref name="line"/> with every secret masked (the run's passwords and prompted answers,
-    /// <c>Env.Secrets</c>, <c>Secrets(...)</c> scopes), marked <see cref="OutputEvent.Hidden"/> when the run or a scope hides its group.
+    /// <c>Env.Secrets</c>, <c>Secrets(...)</c> scopes; the start of an unfinished line is cut short of any secret that may
+    /// still be completing), marked <see cref="OutputEvent.Hidden"/> when the run or a scope hides its group.
     /// </summary>
     public static void Write(RunContext context, ScopeSettings scope, OutputEvent line)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(line);
         var secrets = SecretsOf(context, scope);
-        if (secrets.Count > 0)
+        if (line.Partial)
+        {
+            line = line with { Text = SecretMask.Apply(line.Text[..SecretMask.SafeLength(line.Text, secrets)], secrets) };
+            if (line.Text.Length == 0)
+            {
+                return;
+            }
+        }
+        else if (secrets.Count > 0)
         {
             line = line with { Text = SecretMask.Apply(line.Text, secrets) };
         }

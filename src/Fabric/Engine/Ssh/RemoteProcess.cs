@@ -26,6 +26,17 @@ internal sealed class RemoteProcess
 
     public Action<string>? OnStderrLine { get; init; }
 
+    /// <summary>
+    /// Receives the unfinished last line of stdout so far as it grows (null: whole lines only, <c>--linewise</c>).
+    /// </summary>
+    public Action<string>? OnStdoutPartial { get; init; }
+
+    /// <summary>
+    /// Receives the unfinished last line of stderr so far as it grows, never with any part of sudo's prompt marker
+    /// (null: whole lines only).
+    /// </summary>
+    public Action<string>? OnStderrPartial { get; init; }
+
     /// <summary>Copied to the command's stdin, then stdin is closed. Null: stdin is closed at once (unless sudo).</summary>
     public Stream? Stdin { get; init; }
 
@@ -51,8 +62,8 @@ internal sealed class RemoteProcess
                 command.CommandTimeout = timeout;
             }
 
-            var stdout = new LineSplitter(OnStdoutLine ?? (_ => { }));
-            var stderr = new LineSplitter(OnStderrLine ?? (_ => { }));
+            var stdout = new LineSplitter(OnStdoutLine ?? (_ => { }), OnStdoutPartial);
+            var stderr = new LineSplitter(OnStderrLine ?? (_ => { }), StderrPartial());
             string? sudoFailure = null;
             Task execute;
             try
@@ -77,6 +88,7 @@ internal sealed class RemoteProcess
                 else
                 {
                     stdout.Feed(chunk.Span);
+                    stdout.ShowPending();
                 }
             });
             var readErr = PumpAsync(command.ExtendedOutputStream, chunk =>
@@ -102,6 +114,8 @@ internal sealed class RemoteProcess
                         }
                     }
                 }
+
+                stderr.ShowPending();
             });
 
             try
@@ -153,6 +167,24 @@ internal sealed class RemoteProcess
         {
             Connection.Channels.Release();
         }
+    }
+
+    /// <summary>The stderr partial-line callback, holding back anything that may be the start of sudo's prompt marker.</summary>
+    private Action<string>? StderrPartial()
+    {
+        if (OnStderrPartial is not { } onPartial || SudoMarker is not { } marker)
+        {
+            return OnStderrPartial;
+        }
+
+        return text =>
+        {
+            var safe = Output.SecretMask.SafeLength(text, [marker]);
+            if (safe > 0)
+            {
+                onPartial(text[..safe]);
+            }
+        };
     }
 
     private static Stream? InputOf(Renci.SshNet.SshCommand command)

@@ -6,7 +6,8 @@ namespace Fabric.Engine.Ssh;
 
 /// <summary>
 /// <c>Run</c> and <c>Sudo</c>: prints <c>[host] run: cmd</c>, wraps the command in the scopes and the user's shell,
-/// runs it on the current host's cached connection, streams <c>[host] out:</c>/<c>err:</c> lines, and checks the
+/// runs it on the current host's cached connection, streams <c>[host] out:</c>/<c>err:</c> lines (and, unless
+/// <c>--linewise</c> or in a parallel run, the start of a line before it ends), and checks the
 /// outcome (abort, or warn under warn-only).
 /// </summary>
 internal static class RemoteShell
@@ -31,6 +32,7 @@ internal static class RemoteShell
         var marker = isSudo ? connection.SudoMarker : null;
         var line = RemoteCommandLine.Build(command, scope, shell ? context.Env.Shell : null, marker, sudoUser);
         OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Debug, target.Display, "executing: " + line));
+        var linewise = context.Env.Linewise || Ambient.Frame is { Linewise: true };
         var process = new RemoteProcess
         {
             Connection = connection,
@@ -39,6 +41,8 @@ internal static class RemoteShell
             Description = command,
             OnStdoutLine = text => OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Stdout, target.Display, text)),
             OnStderrLine = text => OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Stderr, target.Display, text)),
+            OnStdoutPartial = linewise ? null : text => OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Stdout, target.Display, text) { Partial = true }),
+            OnStderrPartial = linewise ? null : text => OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Stderr, target.Display, text) { Partial = true }),
             SudoMarker = marker,
             SudoPassword = isSudo ? attempt => SudoPassword(context, connection, attempt) : null,
             Timeout = context.Ssh.CommandTimeout,

@@ -12,6 +12,55 @@ public class SecretMaskTests
         Assert.Equal("user **** token **** and ****", SecretMask.Apply("user hunter2 token hunter2-long and hunter2", ["hunter2", "hunter2-long"]));
     }
 
+    [Theory]
+    [InlineData("password: hun", 10)]
+    [InlineData("password: hunter2 ok", 20)]
+    [InlineData("xx hunter2", 10)]
+    [InlineData("hunter", 0)]
+    [InlineData("no secret here", 14)]
+    public void The_start_of_an_unfinished_line_stops_short_of_a_secret_that_may_still_be_completing(string text, int safe)
+    {
+        Assert.Equal(safe, SecretMask.SafeLength(text, ["hunter2"]));
+    }
+
+    [Fact]
+    public void The_start_of_an_unfinished_line_never_cuts_through_a_secret_it_holds()
+    {
+        // "bc" is whole, but it lies inside "abcd", which may still be completing: cut before both.
+        Assert.Equal(1, SecretMask.SafeLength("xabc", ["abcd", "bc"]));
+    }
+
+    [Fact]
+    public async Task A_secret_split_across_chunks_of_an_unfinished_line_never_shows_in_part()
+    {
+        var output = new CollectingOutputSink();
+        var context = new Fabric.Engine.Execution.RunContext(output);
+        var go = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"fabric-go-{Guid.NewGuid():N}");
+        try
+        {
+            Task<CommandResult> run;
+            using (Fabric.Engine.Execution.Ambient.Enter(context))
+            {
+                Env.Secrets.Add("hunter2");
+                run = LocalAsync($"printf 'pass: hun'; while [ ! -e '{go}1' ]; do sleep 0.05; done; printf 'ter2 ok'; while [ ! -e '{go}2' ]; do sleep 0.05; done; echo");
+            }
+
+            await PartialLine.WaitForAsync(output, "pass: ");
+            await File.WriteAllTextAsync(go + "1", "");
+            await PartialLine.WaitForAsync(output, "pass: **** ok");
+            await File.WriteAllTextAsync(go + "2", "");
+            await run;
+        }
+        finally
+        {
+            File.Delete(go + "1");
+            File.Delete(go + "2");
+        }
+
+        Assert.All(output.Lines.Where(l => l.Partial), p => Assert.DoesNotContain("hun", p.Text, StringComparison.Ordinal));
+        Assert.Contains("[localhost] out: pass: **** ok", output.Text);
+    }
+
     [Fact]
     public async Task Env_Secrets_are_masked_in_commands_output_and_warnings()
     {

@@ -49,4 +49,21 @@ public sealed class LineSplitterTests
         Assert.Equal(["warning", "after"], lines);
         Assert.DoesNotContain("mark", splitter.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_unfinished_line_is_shown_only_when_it_grew_and_never_after_it_ended()
+    {
+        var partial = new List<string>();
+        var splitter = new LineSplitter(_ => { }, partial.Add);
+
+        splitter.Feed("Contin"u8);
+        splitter.ShowPending();
+        splitter.ShowPending();
+        splitter.Feed("ue? \r"u8);
+        splitter.ShowPending();
+        splitter.Feed("yes\n"u8);
+        splitter.ShowPending();
+
+        Assert.Equal(["Contin", "Continue? "], partial);
+    }
 }

@@ -25,6 +25,15 @@ public class ParallelOptionsTests
         Assert.False(request.SkipBadHosts);
     }
 
+    [Fact]
+    public void Linewise_is_off_unless_given_and_is_in_help_and_completion()
+    {
+        Assert.False(CommandLineParser.Parse(["deploy"]).Linewise);
+        Assert.True(CommandLineParser.Parse(["--linewise", "deploy"]).Linewise);
+        Assert.Contains("--linewise", CommandLineParser.HelpText(), StringComparison.Ordinal);
+        Assert.Contains("--linewise", CommandLineParser.OptionNames());
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("-3")]

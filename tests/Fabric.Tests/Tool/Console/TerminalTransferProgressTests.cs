@@ -1,16 +1,26 @@
-using Fabric.Engine.Output;
 using Fabric.Tool.Console;
 
 namespace Fabric.Tests.Tool.Console;
 
 public sealed class TerminalTransferProgressTests : IDisposable
 {
-    private readonly StringWriter _terminal = new();
-    private readonly CollectingOutputSink _lines = new();
+    private const string Erase = "\r\u001b[2K";
 
-    public void Dispose() => _terminal.Dispose();
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _err = new();
+    private readonly FakeTime _time = new();
+    private readonly TerminalStatusLine _terminal;
 
-    private TerminalTransferProgress Bar(int width = 120) => new(_lines, _terminal, () => width);
+    public TerminalTransferProgressTests() => _terminal = new TerminalStatusLine(_out, _err, interactive: true, _time, () => 120);
+
+    public void Dispose()
+    {
+        _terminal.Dispose();
+        _out.Dispose();
+        _err.Dispose();
+    }
+
+    private TerminalTransferProgress Bar() => new(_terminal, () => 120);
 
     [Fact]
     public void The_bar_shows_host_file_percent_bytes_and_rate()
@@ -29,32 +39,26 @@ public sealed class TerminalTransferProgressTests : IDisposable
     }
 
     [Fact]
-    public void A_bar_is_drawn_in_place_and_erased_when_the_file_is_done()
+    public void A_bar_is_drawn_on_the_status_line_and_erased_when_the_file_is_done()
     {
-        var bar = Bar();
-
-        using (var meter = bar.Begin("web1", "/srv/app.tgz", 10 * 1048576L))
+        using (Bar().Begin("web1", "/srv/app.tgz", 10 * 1048576L))
         {
-            meter.Report(5 * 1048576L);
+            Assert.StartsWith("[web1] /srv/app.tgz [", _out.ToString(), StringComparison.Ordinal);
         }
 
-        Assert.StartsWith("\r[web1] /srv/app.tgz [", _terminal.ToString(), StringComparison.Ordinal);
-        Assert.EndsWith("\r\u001b[K", _terminal.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', _terminal.ToString());
+        Assert.EndsWith(Erase, _out.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', _out.ToString());
     }
 
     [Fact]
-    public void A_line_written_while_the_bar_is_up_erases_it_first_and_redraws_it_after()
+    public void A_line_written_while_the_bar_is_up_goes_above_it_and_the_bar_is_drawn_again_below()
     {
-        var bar = Bar();
-        using var meter = bar.Begin("web1", "/srv/app.tgz", 10 * 1048576L);
-        var before = _terminal.ToString().Length;
+        using var meter = Bar().Begin("web1", "/srv/app.tgz", 10 * 1048576L);
+        var before = _out.ToString().Length;
 
-        bar.Write(new OutputEvent(OutputKind.Stdout, "web2", "hello"));
+        _terminal.WriteLine("[web2] out: hello");
 
-        var after = _terminal.ToString()[before..];
-        Assert.StartsWith("\r\u001b[K\r[web1] /srv/app.tgz", after, StringComparison.Ordinal);
-        Assert.Equal("hello", Assert.Single(_lines.Lines).Text);
+        Assert.StartsWith(Erase + "[web2] out: hello\n[web1] /srv/app.tgz", _out.ToString()[before..], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,13 +66,35 @@ public sealed class TerminalTransferProgressTests : IDisposable
     {
         var bar = Bar();
         using var first = bar.Begin("web1", "/a", 10 * 1048576L);
-        var drawn = _terminal.ToString();
+        var drawn = _out.ToString();
+        _time.Advance(TimeSpan.FromSeconds(1));
 
         using (var second = bar.Begin("web2", "/b", 10 * 1048576L))
         {
             second.Report(1);
         }
 
-        Assert.Equal(drawn, _terminal.ToString());
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(drawn, _out.ToString());
+    }
+
+    [Fact]
+    public void The_bar_shares_the_line_with_a_parallel_runs_counts()
+    {
+        _terminal.SetStatus("[ deploy: 1/3 done, 0 failed, 2 running ]");
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        using var meter = Bar().Begin("web1", "/a", 10 * 1048576L);
+
+        Assert.Contains("[ deploy: 1/3 done, 0 failed, 2 running ]  [web1] /a [", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void There_is_no_bar_when_the_console_draws_no_status()
+    {
+        using var plain = new TerminalStatusLine(_out, _err, interactive: false);
+
+        Assert.Null(TerminalTransferProgress.For(plain));
+        Assert.Null(TerminalTransferProgress.For(null));
     }
 }

@@ -1,0 +1,281 @@
+namespace Fabric.Tool.Console;
+
+/// <summary>
+/// Owns the bottom line of the terminal: a status text (the live line of a parallel run, a transfer's progress) kept
+/// below the scrolling output. Every line of output goes through here: the status is erased, the line written, the
+/// status drawn again, in one write. A change of the status text alone is drawn at most every
+/// <see cref="MinRedrawInterval"/> (the latest text wins). While stdout is in the middle of a line (the start of a
+/// remote prompt), no status is drawn. When the console is not interactive (redirected, <c>TERM=dumb</c>,
+/// <c>NO_COLOR</c>) there is never a status: lines are written as they are. Thread-safe.
+/// </summary>
+internal sealed class TerminalStatusLine : IDisposable
+{
+    /// <summary>The shortest time between two drawings of a changed status text.</summary>
+    public static readonly TimeSpan MinRedrawInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Carriage return, then erase the whole line (ANSI EL2).</summary>
+    private const string Erase = "\r\u001b[2K";
+
+    private readonly Lock _gate = new();
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+    private readonly TimeProvider _time;
+    private readonly Func<int> _width;
+    private readonly ITimer? _timer;
+    private readonly string?[] _parts = new string?[Enum.GetValues<StatusPart>().Length];
+    private string? _status;
+    private string? _drawn;
+    private bool _midLine;
+    private bool _timerArmed;
+    private long _lastDraw;
+    private bool _disposed;
+    private int _paused;
+
+    /// <param name="output">Standard output (where the status is drawn when <paramref name="interactive"/>).</param>
+    /// <param name="error">Standard error: warnings and errors.</param>
+    /// <param name="interactive">True to draw a status: stdout is a terminal that understands ANSI erasing.</param>
+    /// <param name="time">The clock and timer (<see cref="TimeProvider.System"/> by default).</param>
+    /// <param name="width">The terminal's width in columns; the status is cut to fit in one line.</param>
+    public TerminalStatusLine(TextWriter output, TextWriter error, bool interactive, TimeProvider? time = null, Func<int>? width = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        _output = output;
+        _error = error;
+        IsInteractive = interactive;
+        _time = time ?? TimeProvider.System;
+        _width = width ?? (() => 80);
+        _lastDraw = _time.GetTimestamp() - (long)(MinRedrawInterval.TotalSeconds * _time.TimestampFrequency);
+        if (interactive)
+        {
+            _timer = _time.CreateTimer(_ => DrawIfChanged(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Whether a status is ever drawn.</summary>
+    public bool IsInteractive { get; }
+
+    /// <summary>The process's console: interactive when stdout is a terminal and neither <c>NO_COLOR</c> nor <c>TERM=dumb</c> says otherwise.</summary>
+    public static TerminalStatusLine ForThisConsole() =>
+        new(System.Console.Out, System.Console.Error, RunSummaryPrinter.UseColour(), width: ConsoleWidth);
+
+    /// <summary>Writes <paramref name="text"/> to stdout without ending the line (the start of a line still arriving).</summary>
+    public void Write(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _output.Write(EraseIfDrawn() + text);
+            _output.Flush();
+            _midLine = !text.EndsWith('\n');
+        }
+    }
+
+    /// <summary>Writes one line to stdout, or to stderr when <paramref name="error"/>, keeping the status below it.</summary>
+    public void WriteLine(string line, bool error = false)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        lock (_gate)
+        {
+            if (error)
+            {
+                var erase = EraseIfDrawn();
+                if (erase.Length > 0)
+                {
+                    _output.Write(erase);
+                    _output.Flush();
+                }
+
+                _error.WriteLine(line);
+                _error.Flush();
+                _output.Write(StatusText());
+            }
+            else
+            {
+                var erase = EraseIfDrawn();
+                _midLine = false;
+                _output.Write(erase + line + _output.NewLine + StatusText());
+            }
+
+            _output.Flush();
+        }
+    }
+
+    /// <summary>Sets the run's status text (null: none, erased at once); a changed text is drawn at most every <see cref="MinRedrawInterval"/>.</summary>
+    public void SetStatus(string? text) => SetStatus(StatusPart.Run, text);
+
+    /// <summary>
+    /// Sets one part of the status (null: that part is gone). The parts share the one line, the run's first, so a parallel
+    /// run's counts and a transfer's bar are both seen; a changed text is drawn at most every <see cref="MinRedrawInterval"/>.
+    /// </summary>
+    public void SetStatus(StatusPart part, string? text)
+    {
+        if (!IsInteractive)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _parts[(int)part] = text;
+            _status = _parts.Any(p => p is not null) ? string.Join("  ", _parts.Where(p => p is not null)) : null;
+            if (_status is null)
+            {
+                _output.Write(EraseIfDrawn());
+                _output.Flush();
+                return;
+            }
+
+            var since = _time.GetElapsedTime(_lastDraw);
+            if (since >= MinRedrawInterval)
+            {
+                DrawLocked();
+            }
+            else if (!_timerArmed)
+            {
+                _timerArmed = true;
+                _timer!.Change(MinRedrawInterval - since, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Erases the status and draws none until the result is disposed: while a question is asked on the terminal, so that
+    /// the status neither sits before the question nor is drawn over what the user types.
+    /// </summary>
+    public IDisposable Pause()
+    {
+        lock (_gate)
+        {
+            _paused++;
+            var erase = EraseIfDrawn();
+            if (erase.Length > 0)
+            {
+                _output.Write(erase);
+                _output.Flush();
+            }
+        }
+
+        return new Resume(this);
+    }
+
+    /// <summary>Erases the status for good (before the run summary); later lines are written plainly.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _status = null;
+            Array.Clear(_parts);
+            var erase = EraseIfDrawn();
+            if (erase.Length > 0)
+            {
+                _output.Write(erase);
+                _output.Flush();
+            }
+        }
+
+        _timer?.Dispose();
+    }
+
+    /// <summary>The timer's tick: draws the latest status text if it is not on the screen yet.</summary>
+    private void DrawIfChanged()
+    {
+        lock (_gate)
+        {
+            _timerArmed = false;
+            if (!_disposed && _status is not null && _status != _drawn)
+            {
+                DrawLocked();
+            }
+        }
+    }
+
+    private void DrawLocked()
+    {
+        if (_midLine || _paused > 0)
+        {
+            return;
+        }
+
+        _output.Write(EraseIfDrawn() + StatusText());
+        _output.Flush();
+    }
+
+    /// <summary>The escape that erases the drawn status (empty when none is drawn); marks it erased.</summary>
+    private string EraseIfDrawn()
+    {
+        if (_drawn is null)
+        {
+            return "";
+        }
+
+        _drawn = null;
+        return Erase;
+    }
+
+    /// <summary>The status to draw now (cut to the terminal's width), marked drawn; empty when there is none or stdout is mid-line.</summary>
+    private string StatusText()
+    {
+        if (_status is null || _midLine || _disposed || _paused > 0)
+        {
+            return "";
+        }
+
+        var width = Math.Max(_width() - 1, 10);
+        _drawn = _status.Length > width ? _status[..(width - 1)] + "…" : _status;
+        _lastDraw = _time.GetTimestamp();
+        return _drawn;
+    }
+
+    /// <summary>Ends a <see cref="Pause"/>: the status comes back.</summary>
+    private sealed class Resume(TerminalStatusLine owner) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 1)
+            {
+                return;
+            }
+
+            lock (owner._gate)
+            {
+                owner._paused--;
+                if (owner._paused == 0 && !owner._disposed && owner._status is not null)
+                {
+                    owner.DrawLocked();
+                }
+            }
+        }
+    }
+
+    /// <summary>The console's width in columns (80 when it cannot say).</summary>
+    internal static int ConsoleWidth()
+    {
+        try
+        {
+            return System.Console.WindowWidth is > 0 and var width ? width : 80;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
+    }
+}
