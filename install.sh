@@ -12,9 +12,10 @@ source_name=fabric-local
 echo "Packing Fabric, Fabric.Tool and Fabric.Templates $version into artifacts/packages..."
 rm -rf "$packages"
 # Fabric's pack also copies the .nupkg of each package it depends on (SSH.NET, ...) into the folder: see Fabric.csproj.
-for project in src/Fabric/Fabric.csproj src/Fabric.Tool/Fabric.Tool.csproj templates/Fabric.Templates.csproj; do
-  dotnet pack "$project" -c Release -o "$packages" -nologo -v:q -clp:NoSummary
-done
+# The tool is precompiled (ReadyToRun) for this machine: about a third less CPU at every start (Fabric.Tool.csproj).
+dotnet pack src/Fabric/Fabric.csproj -c Release -o "$packages" -nologo -v:q -clp:NoSummary
+dotnet pack src/Fabric.Tool/Fabric.Tool.csproj -c Release -p:FabricReadyToRun=true -o "$packages" -nologo -v:q -clp:NoSummary
+dotnet pack templates/Fabric.Templates.csproj -c Release -o "$packages" -nologo -v:q -clp:NoSummary
 
 # A re-pack keeps its version number: drop NuGet's cached copies of it, or the old bits would be used again.
 cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"

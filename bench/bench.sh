@@ -8,6 +8,8 @@
 #   3. Put and Get of a 200 MB file vs scp (bench/OpsHarness, in-process)
 #   4. `dotnet fab --list` on an unchanged fabfile vs `fab --list` (bench/startup.sh)
 #   5. peak memory (max RSS) of the client at N = 50 and 200
+# dotnet fab is measured as users get it: this checkout packed as install.sh packs it (precompiled, ReadyToRun),
+# installed into a scratch tool folder, started by its `dotnet-fab` launcher.
 # Before measuring, each client connects once to a probe sshd logging at DEBUG1, which says which key exchange each
 # one negotiated. Medians come from hyperfine (BENCH_RUNS runs, default 3, one warm-up). Installs the peers from
 # Debian's packages when missing: fabric, pssh, ansible-core, hyperfine, time.
@@ -49,13 +51,16 @@ max=0; for n in "${sizes[@]}"; do (( n > max )) && max=$n; done
 echo "Starting $max test hosts on loopback..."
 testhosts_start "$work" "$max"
 
-echo "Building dotnet-fab (Release), the bench fabfile and the ops harness..."
-dotnet build "$repo/src/Fabric.Tool/Fabric.Tool.csproj" -c Release -nologo -v q >/dev/null
+echo "Packing and installing dotnet-fab as install.sh does (into $work/tools), building the ops harness..."
+dotnet pack "$repo/src/Fabric.Tool/Fabric.Tool.csproj" -c Release -p:FabricReadyToRun=true -p:PackageVersion=0.0.0-bench \
+  -o "$work/packages" -nologo -v q >/dev/null
+dotnet tool install Fabric.Tool --tool-path "$work/tools" --version 0.0.0-bench --add-source "$work/packages" >/dev/null
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/fabric.tool/0.0.0-bench"
 dotnet build "$repo/bench/OpsHarness/OpsHarness.csproj" -c Release -nologo -v q >/dev/null
-tool="$repo/src/Fabric.Tool/bin/Release/net10.0/dotnet-fab.dll"
+fab_tool="$work/tools/dotnet-fab"
 harness="$repo/bench/OpsHarness/bin/Release/net10.0/Fabric.Bench.dll"
 fab_common=(-f "$repo/bench/fanout/fabfile" -u "$user" -i "$KEY" --known-hosts "$KNOWN_HOSTS" --reject-unknown-hosts)
-dotnet "$tool" "${fab_common[@]}" --list >/dev/null   # builds the fabfile once; measured runs find it up to date
+"$fab_tool" "${fab_common[@]}" --list >/dev/null   # builds the fabfile once; measured runs find it up to date
 
 ssh_opts=(-F /dev/null -p "$PORT" -i "$KEY" -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile="$KNOWN_HOSTS" -o StrictHostKeyChecking=yes)
 export ANSIBLE_HOST_KEY_CHECKING=False ANSIBLE_SSH_ARGS="-o ControlMaster=no -o UserKnownHostsFile=$KNOWN_HOSTS" \
@@ -92,7 +97,7 @@ kex_of() {  # kex_of LABEL COMMAND...: runs the command, then reads the kex the 
 printf '127.0.0.250 ansible_port=%s\n' "$probe_port" > "$work/probe.inventory"
 {
   echo "Key exchange each client negotiated with OpenSSH $(ssh -V 2>&1 | cut -d' ' -f1 | cut -d_ -f2):"
-  kex_of "dotnet fab (SSH.NET)" dotnet "$tool" "${fab_common[@]}" -H "127.0.0.250:$probe_port" probe
+  kex_of "dotnet fab (SSH.NET)" "$fab_tool" "${fab_common[@]}" -H "127.0.0.250:$probe_port" probe
   kex_of "ssh, xargs, parallel-ssh" ssh -F /dev/null -p "$probe_port" -i "$KEY" -o IdentitiesOnly=yes -o BatchMode=yes \
     -o UserKnownHostsFile="$KNOWN_HOSTS" -o StrictHostKeyChecking=yes "$user@127.0.0.250" true
   kex_of "Fabric 2 (Paramiko)" fab -r "$repo/bench/fanout/fabric2" -i "$KEY" -H "$user@127.0.0.250:$probe_port" probe
@@ -105,8 +110,8 @@ want 1 && for n in "${sizes[@]}"; do
   printf '%s\n' $(hosts_for "$n" fab | tr , ' ') > "$work/pssh-$n.hosts"
   for (( i = 0; i < n; i++ )); do echo "${HOSTS[i]} ansible_port=$PORT"; done > "$work/ansible-$n.inventory"
   hyperfine --runs "$runs" --warmup 1 --style basic --export-json "$work/fanout-$n.json" \
-    -n "dotnet fab serial" "$(q dotnet "$tool" "${fab_common[@]}" -H "$(hosts_for "$n" fab)" probe)" \
-    -n "dotnet fab -P -z $pool" "$(q dotnet "$tool" "${fab_common[@]}" -P -z "$pool" -H "$(hosts_for "$n" fab)" probe)" \
+    -n "dotnet fab serial" "$(q "$fab_tool" "${fab_common[@]}" -H "$(hosts_for "$n" fab)" probe)" \
+    -n "dotnet fab -P -z $pool" "$(q "$fab_tool" "${fab_common[@]}" -P -z "$pool" -H "$(hosts_for "$n" fab)" probe)" \
     -n "ssh loop (serial)" "for h in $(hosts_for "$n" plain | tr , ' '); do $(q ssh "${ssh_opts[@]}") $user@\$h true; done" \
     -n "xargs -P $pool ssh" "$(q printf '%s\n' $(hosts_for "$n" plain | tr , ' ')) | xargs -P $pool -I{} $(q ssh "${ssh_opts[@]}") $user@{} true" \
     -n "parallel-ssh -p $pool" "$(q parallel-ssh -p "$pool" -h "$work/pssh-$n.hosts" -l "$user" -x "-F /dev/null -i $KEY -o IdentitiesOnly=yes -o UserKnownHostsFile=$KNOWN_HOSTS -o StrictHostKeyChecking=yes" true)" \
@@ -122,7 +127,7 @@ echo; echo "Twenty commands on one host..."
 cm_opts=(-o ControlMaster=auto -o ControlPath="$work/cm" -o ControlPersist=300)
 ssh "${ssh_opts[@]}" "${cm_opts[@]}" "$user@${HOSTS[0]}" true
 hyperfine --runs "$((runs + 2))" --warmup 1 --style basic --export-json "$work/twenty.json" \
-  -n "dotnet fab: 20 x Run (incl. start + connect)" "$(q dotnet "$tool" "${fab_common[@]}" -H "${HOSTS[0]}:$PORT" twenty)" \
+  -n "dotnet fab: 20 x Run (incl. start + connect)" "$(q "$fab_tool" "${fab_common[@]}" -H "${HOSTS[0]}:$PORT" twenty)" \
   -n "ssh ControlMaster, master already up" "for i in \$(seq 20); do $(q ssh "${ssh_opts[@]}" "${cm_opts[@]}" "$user@${HOSTS[0]}" true); done" \
   -n "ssh ControlMaster, master started + stopped" "$(q ssh "${ssh_opts[@]}" -o ControlPath="$work/cm2" -M -f -N "$user@${HOSTS[0]}"); for i in \$(seq 20); do $(q ssh "${ssh_opts[@]}" -o ControlPath="$work/cm2" "$user@${HOSTS[0]}" true); done; $(q ssh -o ControlPath="$work/cm2" -O exit x) 2>/dev/null" \
   >/dev/null
@@ -160,7 +165,7 @@ for n in 50 200; do
     peak=0
     for _ in 1 2 3; do
       if [[ $label == dotnet* ]]; then
-        kib=$( { /usr/bin/time -f %M dotnet "$tool" "${fab_common[@]}" -P -z "$pool" -H "$(hosts_for "$n" fab)" probe >/dev/null; } 2>&1 | tail -1)
+        kib=$( { /usr/bin/time -f %M "$fab_tool" "${fab_common[@]}" -P -z "$pool" -H "$(hosts_for "$n" fab)" probe >/dev/null; } 2>&1 | tail -1)
       else
         kib=$( { /usr/bin/time -f %M $py "$repo/bench/fanout/fabric2/threading_group.py" "$user" "$KEY" $(hosts_for "$n" fab | tr , ' ') >/dev/null; } 2>&1 | tail -1)
       fi

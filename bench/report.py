@@ -1,4 +1,5 @@
-# Prints bench/bench.sh's table: medians from hyperfine's JSON exports and ratios ours / theirs (below 1: we are faster).
+# Prints bench/bench.sh's table: medians from hyperfine's JSON exports and ratios ours / theirs (below 1: we are faster),
+# with each command's mean CPU time (user + system, children included): less noisy than wall time on a busy machine.
 # Usage: report.py WORK SIZE...
 import json
 import os
@@ -11,15 +12,15 @@ def results(name):
     path = os.path.join(work, f"{name}.json")
     if not os.path.exists(path):
         return []
-    return [(r["command"], r["median"]) for r in json.load(open(path))["results"]]
+    return [(r["command"], r["median"], r["user"] + r["system"]) for r in json.load(open(path))["results"]]
 
 
 def table(title, rows, ours_prefix="dotnet fab"):
     print(f"\n{title}")
-    ours = [(c, m) for c, m in rows if c.startswith(ours_prefix)]
-    for command, median in rows:
-        print(f"  {command:<48} {median:9.3f} s")
-    for command, median in rows:
+    ours = [(c, m) for c, m, _ in rows if c.startswith(ours_prefix)]
+    for command, median, cpu in rows:
+        print(f"  {command:<48} {median:9.3f} s   cpu {cpu:7.3f} s")
+    for command, median, _ in rows:
         if command.startswith(ours_prefix):
             continue
         ratios = "  ".join(f"{o[0][len(ours_prefix):].strip() or 'ours'}: {o[1] / median:5.2f}" for o in ours)
@@ -30,20 +31,11 @@ print(open(os.path.join(work, "kex.txt")).read().rstrip())
 for n in sizes:
     table(f"1. One command on {n} host(s): median of the whole run", results(f"fanout-{n}"))
 table("2. Twenty commands on one host", results("twenty"))
-def cpu(name):
-    """Mean user + system CPU seconds of the client side (hyperfine counts the command and its children)."""
-    path = os.path.join(work, f"{name}.json")
-    if not os.path.exists(path):
-        return {}
-    return {r["command"]: r["user"] + r["system"] for r in json.load(open(path))["results"]}
-
-
 for name, label in (("put", "3a. Put 200 MB"), ("get", "3b. Get 200 MB")):
     rows = results(name)
     table(label, rows)
-    seconds = cpu(name)
-    for command, median in rows:
-        print(f"    {command:<46} {200 / median:7.1f} MB/s   client CPU {seconds.get(command, 0):5.2f} s")
+    for command, median, seconds in rows:
+        print(f"    {command:<46} {200 / median:7.1f} MB/s   client CPU {seconds:5.2f} s")
 memory = os.path.join(work, "memory.txt")
 if os.path.exists(memory):
     print("\n5. Peak memory (max RSS of 3 runs)")

@@ -23,7 +23,8 @@ fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 echo "Packing this checkout's dotnet-fab and installing it into a scratch tool folder..."
-dotnet pack src/Fabric.Tool/Fabric.Tool.csproj -c Release -o "$scratch/packages" -nologo -v:q -p:PackageVersion=0.0.0-bench >/dev/null
+dotnet pack src/Fabric.Tool/Fabric.Tool.csproj -c Release -o "$scratch/packages" -nologo -v:q -p:PackageVersion=0.0.0-bench \
+  -p:FabricReadyToRun=true >/dev/null   # as install.sh packs it: precompiled
 dotnet tool install Fabric.Tool --tool-path "$scratch/tools" --version 0.0.0-bench --add-source "$scratch/packages" \
   >/dev/null
 rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/fabric.tool/0.0.0-bench"

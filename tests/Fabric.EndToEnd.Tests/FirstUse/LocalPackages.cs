@@ -6,7 +6,9 @@ namespace Fabric.EndToEnd.Tests.FirstUse;
 /// <summary>
 /// Fabric, Fabric.Tool and Fabric.Templates packed once per test run into a temp folder, as install.sh packs them
 /// into artifacts/packages (with Fabric's dependency packages copied beside them by Fabric's pack). Packs what the
-/// test build already built (<c>--no-build</c>), so no source project is rebuilt under other tests' feet.
+/// test build already built (<c>--no-build</c>), so no source project is rebuilt under other tests' feet; the tool, as
+/// install.sh packs it, precompiled (<c>FabricReadyToRun</c>: its own build, under its RID's folders, on the Fabric
+/// already built).
 /// </summary>
 public sealed class LocalPackages : IAsyncLifetime
 {
@@ -26,16 +28,16 @@ public sealed class LocalPackages : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (string Project, bool Built)[] projects =
+        (string Project, string[] Options)[] projects =
         [
-            (Repository.Path("src", "Fabric", "Fabric.csproj"), true),
-            (Repository.Path("src", "Fabric.Tool", "Fabric.Tool.csproj"), true),
+            (Repository.Path("src", "Fabric", "Fabric.csproj"), ["--no-build"]),
+            (Repository.Path("src", "Fabric.Tool", "Fabric.Tool.csproj"), ["-p:FabricReadyToRun=true", "-p:BuildProjectReferences=false"]),
             // Not referenced by the tests, so perhaps not built yet; it compiles nothing.
-            (Repository.Path("templates", "Fabric.Templates.csproj"), false),
+            (Repository.Path("templates", "Fabric.Templates.csproj"), []),
         ];
-        foreach (var (project, built) in projects)
+        foreach (var (project, options) in projects)
         {
-            string[] args = ["pack", project, "-c", Configuration, "-o", Folder, "-nologo", "-v:q", .. built ? ["--no-build"] : Array.Empty<string>()];
+            string[] args = ["pack", project, "-c", Configuration, "-o", Folder, "-nologo", "-v:q", .. options];
             var pack = await ChildProcess.RunAsync(FabTool.DotnetHost, args, Repository.Root);
             if (pack.ExitCode != 0)
             {

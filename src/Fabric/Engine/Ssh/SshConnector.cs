@@ -7,7 +7,8 @@ namespace Fabric.Engine.Ssh;
 /// <summary>
 /// Opens and authenticates one connection: key files, then password and keyboard-interactive; host key
 /// checked by <see cref="HostKeyVerifier"/>; retried on network failures up to
-/// <see cref="SshOptions.ConnectionAttempts"/>. Every failure becomes an <see cref="AbortException"/> with one
+/// <see cref="SshOptions.ConnectionAttempts"/>, and a connection dropped before the handshake (sshd's MaxStartups) a few
+/// more times as <see cref="HandshakeDrop"/> says. Every failure becomes an <see cref="AbortException"/> with one
 /// line naming the host (and never a secret).
 /// </summary>
 internal static class SshConnector
@@ -27,6 +28,7 @@ internal static class SshConnector
 
         var options = host.Options;
         var attempts = Math.Max(1, options.ConnectionAttempts);
+        var drops = 0;
         for (var attempt = 1; ; attempt++)
         {
             var password = cache.LoginPassword;
@@ -48,13 +50,21 @@ internal static class SshConnector
             {
                 throw new AbortException(AuthenticationFailed(cache, target, host, password is not null));
             }
+            catch (Exception e) when (HandshakeDrop.Is(e) && host.Jumps.Count == 0 && drops < HandshakeDrop.Retries)
+            {
+                var pause = HandshakeDrop.PauseBefore(++drops);
+                cache.Debug(target, HandshakeDrop.Retrying(drops, pause));
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+                attempt--;
+            }
             catch (Exception e) when (IsNetworkFailure(e) && attempt < attempts)
             {
                 cache.Warn($"Could not connect to {target.Display} ({Describe(e, host)}); attempt {attempt} of {attempts}, retrying.");
             }
             catch (Exception e) when (IsNetworkFailure(e))
             {
-                throw new UnreachableHostException(target.Display, $"Could not connect to {target.Display}: {Describe(e, host)}.", e);
+                var why = drops > 0 && HandshakeDrop.Is(e) ? HandshakeDrop.GaveUp() : Describe(e, host);
+                throw new UnreachableHostException(target.Display, $"Could not connect to {target.Display}: {why}.", e);
             }
         }
     }
