@@ -56,9 +56,11 @@ dotnet pack "$repo/src/Fabric.Tool/Fabric.Tool.csproj" -c Release -p:FabricReady
   -o "$work/packages" -nologo -v q >/dev/null
 dotnet tool install Fabric.Tool --tool-path "$work/tools" --version 0.0.0-bench --add-source "$work/packages" >/dev/null
 rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/fabric.tool/0.0.0-bench"
-dotnet build "$repo/bench/OpsHarness/OpsHarness.csproj" -c Release -nologo -v q >/dev/null
+# The harness is precompiled and runs without profile-guided re-JIT, like the installed tool (Fabric.Tool.csproj).
+dotnet publish "$repo/bench/OpsHarness/OpsHarness.csproj" -c Release -r "$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)" \
+  --self-contained false -p:PublishReadyToRun=true -p:TieredPGO=false -o "$work/harness" -nologo -v q >/dev/null
 fab_tool="$work/tools/dotnet-fab"
-harness="$repo/bench/OpsHarness/bin/Release/net10.0/Fabric.Bench.dll"
+harness="$work/harness/Fabric.Bench.dll"
 fab_common=(-f "$repo/bench/fanout/fabfile" -u "$user" -i "$KEY" --known-hosts "$KNOWN_HOSTS" --reject-unknown-hosts)
 "$fab_tool" "${fab_common[@]}" --list >/dev/null   # builds the fabfile once; measured runs find it up to date
 
