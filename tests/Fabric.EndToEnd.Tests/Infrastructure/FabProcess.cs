@@ -26,7 +26,9 @@ internal sealed class FabProcess : IDisposable
     /// <summary>Starts <c>dotnet-fab args…</c> from the repository root.</summary>
     public static FabProcess Start(params string[] args)
     {
-        var start = new ProcessStartInfo(FabTool.DotnetHost)
+        // Through `env --default-signal=INT`: a test run started in the background by a shell without job control inherits
+        // SIGINT ignored, and the tool rightly keeps it ignored (as `nohup` wants); these tests need Ctrl-C to arrive.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
@@ -34,7 +36,7 @@ internal sealed class FabProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "dotnet-fab.dll"), .. args])
+        foreach (var arg in (string[])["--default-signal=INT", FabTool.DotnetHost, Path.Combine(AppContext.BaseDirectory, "dotnet-fab.dll"), .. args])
         {
             start.ArgumentList.Add(arg);
         }
