@@ -34,7 +34,7 @@ public sealed class InterruptTests
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAndInterrupt(string[] args, string waitFor, int signals)
     {
         using var fab = FabProcess.Start(["-f", PrecedenceFabfile.Folder, .. args]);
-        await fab.WaitForLinesAsync(waitFor);
+        await fab.WaitForAsync(waitFor);
         for (var i = 0; i < signals; i++)
         {
             await fab.InterruptAsync();

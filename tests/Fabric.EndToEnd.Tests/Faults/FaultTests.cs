@@ -69,32 +69,15 @@ public sealed class FaultTests(SshdFixture sshd) : IDisposable
     public async Task A_connection_dropped_in_the_middle_of_a_command_ends_the_run_at_once_naming_host_and_command()
     {
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(new ProcessStartInfo(FabTool.DotnetHost)
-        {
-            ArgumentList =
-            {
-                Path.Combine(AppContext.BaseDirectory, "dotnet-fab.dll"), "-f", Repository.Path("tests", "fabfiles", "remote"),
-                "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-H", $"{Host(3)},{Host(4)}", "sleep:60",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = new System.Text.StringBuilder();
-        while (await process.StandardOutput.ReadLineAsync() is { } line)
-        {
-            stdout.AppendLine(line);
-            if (line.Contains("run: sleep 60", StringComparison.Ordinal))
-            {
-                await KillConnectionsOnceThereAreAny(File.ReadAllText(sshd.Path("sshd.pid")).Trim());
-            }
-        }
+        using var fab = FabProcess.Start(
+            "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-H", $"{Host(3)},{Host(4)}", "sleep:60");
+        await fab.WaitForAsync("run: sleep 60");
+        await KillConnectionsOnceThereAreAny(File.ReadAllText(sshd.Path("sshd.pid")).Trim());
 
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(50));
-        var errors = await stderr;
-        Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}\n{stdout}\n{errors}");
-        Assert.True(errors.Contains($"Connection to {Host(3)} was lost while running 'sleep 60'", StringComparison.Ordinal), errors);
-        Assert.DoesNotContain($"[{Host(4)}] Executing", stdout.ToString(), StringComparison.Ordinal);
+        var result = await fab.WaitForExitAsync(TimeSpan.FromSeconds(50));
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.True(result.Stderr.Contains($"Connection to {Host(3)} was lost while running 'sleep 60'", StringComparison.Ordinal), result.Stderr);
+        Assert.DoesNotContain($"[{Host(4)}] Executing", result.Stdout, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(50), $"took {clock.Elapsed}");
     }
 

@@ -18,7 +18,7 @@ public sealed class ParallelInterruptTests(SshdFixture sshd) : IDisposable
         using var fab = FabProcess.Start(
             "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-u", SshdFixture.TestUser,
             "-P", "-z", "2", "-H", string.Join(',', hosts), "whoami", "sleep:47");
-        await fab.WaitForLinesAsync("run: sleep 47", count: 2);
+        await fab.WaitForAsync("run: sleep 47", count: 2);
         await Task.Delay(500); // the commands are running on the hosts, not just announced
 
         await fab.InterruptAsync();
@@ -40,7 +40,7 @@ public sealed class ParallelInterruptTests(SshdFixture sshd) : IDisposable
         using var fab = FabProcess.Start(
             "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts,
             "-t", "120", "-P", "-H", $"{Host(0)},{silent.HostString}", "whoami");
-        await fab.WaitForLinesAsync($"[{Host(0)}] out: root");
+        await fab.WaitForAsync($"[{Host(0)}] out: root");
 
         await fab.InterruptAsync();
         var result = await fab.WaitForExitAsync(TimeSpan.FromSeconds(60)); // far less than the connect timeout

@@ -22,7 +22,7 @@ public sealed class SshdRestartTests(SshdFixture sshd) : IDisposable
     {
         var before = _server.ConnectionsTo();
         using var fab = Start();
-        await fab.WaitForLinesAsync($"[{Host}] out: root");
+        await fab.WaitForAsync($"[{Host}] out: root");
 
         _server.Stop();
         _server.Start();
@@ -38,7 +38,7 @@ public sealed class SshdRestartTests(SshdFixture sshd) : IDisposable
     public async Task An_sshd_that_stays_down_after_the_first_task_fails_the_second_naming_the_host_and_connection_refused()
     {
         using var fab = Start();
-        await fab.WaitForLinesAsync($"[{Host}] out: root");
+        await fab.WaitForAsync($"[{Host}] out: root");
 
         _server.Stop();
         await File.WriteAllTextAsync(_go, "");

@@ -76,17 +76,9 @@ public sealed class TransferFaultTests(SshdFixture sshd) : IDisposable
     private async Task<Outcome> RunKillingSshdOnceAsync(string[] args, Func<bool> started)
     {
         var clock = Stopwatch.StartNew();
-        var start = new ProcessStartInfo(FabTool.DotnetHost) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "dotnet-fab.dll"), "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, .. args])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        using var fab = FabProcess.Start(["-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, .. args]);
         var killed = false;
-        while (!process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
+        while (!fab.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
         {
             if (started())
             {
@@ -98,14 +90,8 @@ public sealed class TransferFaultTests(SshdFixture sshd) : IDisposable
             await Task.Delay(10);
         }
 
-        await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
-        var exited = process.HasExited;
-        if (!exited)
-        {
-            process.Kill(entireProcessTree: true);
-        }
-
-        return new Outcome(exited ? process.ExitCode : -1, await stdout, await stderr, killed, clock.Elapsed);
+        var result = await fab.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return new Outcome(result.ExitCode, result.Stdout, result.Stderr, killed, clock.Elapsed);
     }
 
     private sealed record Outcome(int ExitCode, string Stdout, string Stderr, bool Killed, TimeSpan Elapsed)

@@ -5,22 +5,23 @@ using System.Text;
 namespace Fabric.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// The real <c>dotnet-fab</c> running as a separate process that a test watches line by line and interrupts
-/// (SIGINT, as Ctrl-C on a terminal sends) while it runs. Killed with its children if it is still running when disposed.
+/// The real <c>dotnet-fab</c> running as a separate process that a test watches while it runs (stdout as it arrives, the
+/// start of an unfinished line too) and may interrupt (SIGINT, as Ctrl-C on a terminal sends). Killed with its children
+/// if it is still running when disposed.
 /// </summary>
 internal sealed class FabProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
-    private readonly List<(Func<string, bool> Match, TaskCompletionSource Seen)> _waiters = [];
-    private readonly Task<string> _stderr;
+    private readonly StringBuilder _stderr = new();
+    private readonly Task _readOut;
+    private readonly Task _readErr;
 
     private FabProcess(Process process)
     {
         _process = process;
-        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        _process.BeginOutputReadLine();
-        _stderr = _process.StandardError.ReadToEndAsync();
+        _readOut = Pump(_process.StandardOutput, _stdout);
+        _readErr = Pump(_process.StandardError, _stderr);
     }
 
     /// <summary>Starts <c>dotnet-fab args…</c> from the repository root.</summary>
@@ -46,7 +47,10 @@ internal sealed class FabProcess : IDisposable
 
     public int Id => _process.Id;
 
-    /// <summary>The stdout lines so far.</summary>
+    /// <summary>Whether the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Stdout so far, an unfinished last line included.</summary>
     public string Stdout
     {
         get
@@ -58,25 +62,28 @@ internal sealed class FabProcess : IDisposable
         }
     }
 
-    /// <summary>Waits until <paramref name="count"/> stdout lines (counting those already seen) contain <paramref name="text"/>.</summary>
-    public Task WaitForLinesAsync(string text, int count = 1, TimeSpan? timeout = null)
+    /// <summary>
+    /// Waits until stdout holds <paramref name="text"/> <paramref name="count"/> times (two minutes at most by default, a
+    /// safety net); fails at once, with the output, when the process ends first.
+    /// </summary>
+    public async Task WaitForAsync(string text, int count = 1, TimeSpan? timeout = null)
     {
-        var seen = 0;
-        var waiter = (Match: (Func<string, bool>)(line => line.Contains(text, StringComparison.Ordinal) && ++seen >= count), Seen: new TaskCompletionSource());
-        lock (_stdout)
+        using var safetyNet = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        while (Occurrences(Stdout, text) < count)
         {
-            foreach (var line in _stdout.ToString().Split('\n'))
+            if (_process.HasExited)
             {
-                if (waiter.Match(line))
+                await Task.WhenAll(_readOut, _readErr);
+                if (Occurrences(Stdout, text) >= count)
                 {
-                    return Task.CompletedTask;
+                    return;
                 }
+
+                throw new InvalidOperationException($"dotnet-fab ended without printing '{text}' {count} time(s):\n{Stdout}\n{_stderr}");
             }
 
-            _waiters.Add(waiter);
+            await Task.Delay(20, safetyNet.Token);
         }
-
-        return waiter.Seen.Task.WaitAsync(timeout ?? TimeSpan.FromMinutes(2));
     }
 
     /// <summary>Sends SIGINT, as Ctrl-C does.</summary>
@@ -90,8 +97,11 @@ internal sealed class FabProcess : IDisposable
     public async Task<FabResult> WaitForExitAsync(TimeSpan timeout)
     {
         await _process.WaitForExitAsync().WaitAsync(timeout);
-        _process.WaitForExit(); // drains the asynchronous stdout reader
-        return new FabResult(_process.ExitCode, Stdout, await _stderr);
+        await Task.WhenAll(_readOut, _readErr);
+        lock (_stderr)
+        {
+            return new FabResult(_process.ExitCode, Stdout, _stderr.ToString());
+        }
     }
 
     public void Dispose()
@@ -104,20 +114,26 @@ internal sealed class FabProcess : IDisposable
         _process.Dispose();
     }
 
-    private void OnLine(string? line)
+    private static int Occurrences(string text, string piece)
     {
-        if (line is null)
+        var count = 0;
+        for (var at = text.IndexOf(piece, StringComparison.Ordinal); at >= 0; at = text.IndexOf(piece, at + piece.Length, StringComparison.Ordinal))
         {
-            return;
+            count++;
         }
 
-        lock (_stdout)
+        return count;
+    }
+
+    private static async Task Pump(StreamReader reader, StringBuilder into)
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
         {
-            _stdout.Append(line).Append('\n');
-            foreach (var waiter in _waiters.Where(w => w.Match(line)).ToList())
+            lock (into)
             {
-                waiter.Seen.TrySetResult();
-                _waiters.Remove(waiter);
+                into.Append(buffer, 0, read);
             }
         }
     }

@@ -16,8 +16,8 @@ public sealed class LinewiseTests(SshdFixture sshd) : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private StreamingFab Start(params string[] args) =>
-        new(Repository.Root, ["-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-H", Host, .. args, $"interleave:dir={_dir}"]);
+    private FabProcess Start(params string[] args) =>
+        FabProcess.Start(["-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-H", Host, .. args, $"interleave:dir={_dir}"]);
 
     [Fact]
     public async Task A_serial_run_shows_a_remote_prompt_before_its_line_ends_and_goes_on_after_its_prefix_when_stderr_came_between()
@@ -30,7 +30,7 @@ public sealed class LinewiseTests(SshdFixture sshd) : IDisposable
         await File.WriteAllTextAsync(Path.Combine(_dir, "1"), "");
         await fab.WaitForAsync($"[{Host}] err: warm");
         await File.WriteAllTextAsync(Path.Combine(_dir, "2"), "");
-        var result = await fab.EndAsync();
+        var result = await fab.WaitForExitAsync(TimeSpan.FromMinutes(3));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
@@ -50,7 +50,7 @@ public sealed class LinewiseTests(SshdFixture sshd) : IDisposable
         await File.WriteAllTextAsync(Path.Combine(_dir, "1"), "");
         await fab.WaitForAsync($"[{Host}] err: warm");
         await File.WriteAllTextAsync(Path.Combine(_dir, "2"), "");
-        var result = await fab.EndAsync();
+        var result = await fab.WaitForExitAsync(TimeSpan.FromMinutes(3));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
