@@ -23,13 +23,15 @@ internal sealed class TerminalStatusLine : IDisposable
     private readonly Func<int> _width;
     private readonly ITimer? _timer;
     private readonly string?[] _parts = new string?[Enum.GetValues<StatusPart>().Length];
-    private string? _status;
     private string? _drawn;
     private bool _midLine;
     private bool _timerArmed;
     private long _lastDraw;
     private bool _disposed;
     private int _paused;
+
+    /// <summary>The parts set so far, on one line (the run's first); null when none is set.</summary>
+    private string? Status => _parts.Any(p => p is not null) ? string.Join("  ", _parts.Where(p => p is not null)) : null;
 
     /// <param name="output">Standard output (where the status is drawn when <paramref name="interactive"/>).</param>
     /// <param name="error">Standard error: warnings and errors.</param>
@@ -128,8 +130,7 @@ internal sealed class TerminalStatusLine : IDisposable
             }
 
             _parts[(int)part] = text;
-            _status = _parts.Any(p => p is not null) ? string.Join("  ", _parts.Where(p => p is not null)) : null;
-            if (_status is null)
+            if (Status is null)
             {
                 _output.Write(EraseIfDrawn());
                 _output.Flush();
@@ -180,7 +181,6 @@ internal sealed class TerminalStatusLine : IDisposable
             }
 
             _disposed = true;
-            _status = null;
             Array.Clear(_parts);
             var erase = EraseIfDrawn();
             if (erase.Length > 0)
@@ -199,7 +199,7 @@ internal sealed class TerminalStatusLine : IDisposable
         lock (_gate)
         {
             _timerArmed = false;
-            if (!_disposed && _status is not null && _status != _drawn)
+            if (!_disposed && Status is { } status && status != _drawn)
             {
                 DrawLocked();
             }
@@ -232,13 +232,13 @@ internal sealed class TerminalStatusLine : IDisposable
     /// <summary>The status to draw now (cut to the terminal's width), marked drawn; empty when there is none or stdout is mid-line.</summary>
     private string StatusText()
     {
-        if (_status is null || _midLine || _disposed || _paused > 0)
+        if (Status is not { } status || _midLine || _disposed || _paused > 0)
         {
             return "";
         }
 
         var width = Math.Max(_width() - 1, 10);
-        _drawn = _status.Length > width ? _status[..(width - 1)] + "…" : _status;
+        _drawn = status.Length > width ? status[..(width - 1)] + "…" : status;
         _lastDraw = _time.GetTimestamp();
         return _drawn;
     }
@@ -258,7 +258,7 @@ internal sealed class TerminalStatusLine : IDisposable
             lock (owner._gate)
             {
                 owner._paused--;
-                if (owner._paused == 0 && !owner._disposed && owner._status is not null)
+                if (owner._paused == 0 && !owner._disposed && owner.Status is not null)
                 {
                     owner.DrawLocked();
                 }
