@@ -21,9 +21,7 @@ public sealed partial class ProgressLineTests(SshdFixture sshd)
     [Fact]
     public async Task On_a_terminal_a_parallel_run_shows_a_status_line_below_whole_prefixed_lines_and_erases_it_before_the_summary()
     {
-        var command = string.Join(' ', new[] { FabTool.DotnetHost, Path.Combine(AppContext.BaseDirectory, "dotnet-fab.dll") }.Concat(Args).Select(Quote));
-
-        var result = await ChildProcess.RunAsync("script", ["-qfec", command, "/dev/null"], Repository.Root, new Dictionary<string, string> { ["TERM"] = "xterm", ["NO_COLOR"] = "" });
+        var result = await FabTool.OnTerminalAsync(Repository.Root, Args);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var screen = result.Stdout;
@@ -58,7 +56,6 @@ public sealed partial class ProgressLineTests(SshdFixture sshd)
         Assert.Equal(Hosts.Length, result.RunLines.Count(l => l.EndsWith("] run: sleep 1", StringComparison.Ordinal)));
     }
 
-    private static string Quote(string arg) => "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     [GeneratedRegex(@"\[ sleep: \d+/\d+ done, \d+ failed, \d+ running \]")]
     private static partial Regex Status();

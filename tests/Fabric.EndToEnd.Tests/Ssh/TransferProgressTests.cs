@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Fabric.EndToEnd.Tests.Infrastructure;
 
 namespace Fabric.EndToEnd.Tests.Ssh;
@@ -71,27 +70,11 @@ public sealed class TransferProgressTests(SshdFixture sshd) : IDisposable
         Assert.DoesNotContain('\u001b', result.Stdout);
     }
 
-    /// <summary>Runs <c>dotnet fab</c> on a 200-column pty (<c>script -qfec</c>) and returns all it printed there.</summary>
+    /// <summary>Runs <c>dotnet fab</c> on a pty, checks it succeeded, and returns all it printed there.</summary>
     private static async Task<string> OnTerminalAsync(string[] args)
     {
-        var command = "stty cols 200 rows 50; exec " + string.Join(' ', new[] { FabTool.DotnetHost, Path.Combine(AppContext.BaseDirectory, "dotnet-fab.dll") }.Concat(args).Select(Quote));
-        var start = new ProcessStartInfo("script") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in new[] { "-qfec", command, "/dev/null" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["TERM"] = "xterm";
-        start.Environment.Remove("NO_COLOR");
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
-        var output = await stdout + await stderr;
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}\n{output}");
-        return output;
+        var result = await FabTool.OnTerminalAsync(Repository.Root, args);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result.Stdout + result.Stderr;
     }
-
-    private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }
