@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Fabric.EndToEnd.Tests.Infrastructure;
 using Fabric.EndToEnd.Tests.Ssh;
 
@@ -20,11 +18,7 @@ internal sealed class RestartableSshd : IDisposable
     {
         Address = address;
         var name = "restartable-" + Guid.NewGuid().ToString("N")[..8];
-        using (var probe = new TcpListener(IPAddress.Parse(address), 0))
-        {
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        Port = SshdProcess.FreePort(address);
 
         LogFile = sshd.Path(name + ".log");
         _config = sshd.Path(name + "_config");
@@ -58,24 +52,8 @@ internal sealed class RestartableSshd : IDisposable
         var probes = ConnectionsTo();
         File.Delete(_pidFile);
         SshdFixture.Exec("/usr/sbin/sshd", "-f", _config, "-E", LogFile);
-        for (var i = 0; i < 200 && !(File.Exists(_pidFile) && int.TryParse(File.ReadAllText(_pidFile).Trim(), out _pid)); i++)
-        {
-            Thread.Sleep(25);
-        }
-
-        for (var i = 0; ; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Parse(Address), Port);
-                break;
-            }
-            catch (SocketException) when (i < 200)
-            {
-                Thread.Sleep(25);
-            }
-        }
+        _pid = SshdProcess.WaitForPid(_pidFile);
+        SshdProcess.WaitUntilAccepting(Address, Port);
 
         // The probe is logged by sshd's child, a moment later: wait for it, so tests can count from here.
         for (var i = 0; i < 200 && ConnectionsTo() == probes; i++)
@@ -102,14 +80,7 @@ internal sealed class RestartableSshd : IDisposable
     /// <summary>How many connections this server accepted (over all its starts).</summary>
     public int ConnectionsTo()
     {
-        if (!File.Exists(LogFile))
-        {
-            return 0;
-        }
-
-        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n').Count(l => l.StartsWith("Connection from ", StringComparison.Ordinal) && l.Contains($" on {Address} port {Port} ", StringComparison.Ordinal));
+        return SshdProcess.LogLines(LogFile).Count(l => l.StartsWith("Connection from ", StringComparison.Ordinal) && l.Contains($" on {Address} port {Port} ", StringComparison.Ordinal));
     }
 
     public void Dispose() => Kill(_pid);

@@ -95,10 +95,10 @@ internal sealed class GatewayOnlyNetwork : IDisposable
     public int GatewayConnections => _relay.Accepted;
 
     /// <summary>How many connections the second gateway's log shows (<c>Connection from</c>, logged at <c>LogLevel VERBOSE</c>).</summary>
-    public int GatewayLoggedConnections => LogLines(GatewayLog).Count(l => l.Contains("Connection from ", StringComparison.Ordinal));
+    public int GatewayLoggedConnections => SshdProcess.LogLines(GatewayLog).Count(l => l.Contains("Connection from ", StringComparison.Ordinal));
 
     /// <summary>The gateway's log lines saying it opened a forwarded (<c>direct-tcpip</c>) channel to <paramref name="address"/>.</summary>
-    public int ForwardsTo(string address) => LogLines(GatewayLog).Count(l =>
+    public int ForwardsTo(string address) => SshdProcess.LogLines(GatewayLog).Count(l =>
         l.Contains("server_request_direct_tcpip", StringComparison.Ordinal) && l.Contains($"target {address} port {Port}", StringComparison.Ordinal));
 
     /// <summary>The addresses the final host <paramref name="address"/> accepted connections from, one per connection.</summary>
@@ -112,7 +112,7 @@ internal sealed class GatewayOnlyNetwork : IDisposable
     /// <summary>Runs <paramref name="command"/> inside the namespace and returns its stdout; throws when it fails.</summary>
     public string RunInside(params string[] command) => SshdFixture.Exec(Ip, ["netns", "exec", Namespace, .. command]);
 
-    public string[] FinalsLogLines() => LogLines(FinalsLog);
+    public string[] FinalsLogLines() => SshdProcess.LogLines(FinalsLog);
 
     public void Dispose()
     {
@@ -182,15 +182,4 @@ internal sealed class GatewayOnlyNetwork : IDisposable
         }
     }
 
-    private static string[] LogLines(string file)
-    {
-        if (!File.Exists(file))
-        {
-            return [];
-        }
-
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n');
-    }
 }

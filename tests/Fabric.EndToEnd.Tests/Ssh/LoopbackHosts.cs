@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Fabric.EndToEnd.Tests.Ssh;
 
@@ -29,11 +28,7 @@ internal sealed class LoopbackHosts : IDisposable
         File.Copy(ClientKey + ".pub", authorized);
         SshdFixture.Exec("chmod", "644", authorized);
 
-        using (var probe = new TcpListener(IPAddress.Parse(Address(0)), 0))
-        {
-            probe.Start();
-            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        }
+        Port = SshdProcess.FreePort(Address(0));
 
         Hosts = [.. Enumerable.Range(0, count).Select(i => $"{Address(i)}:{Port}")];
         var publicKey = string.Join(' ', File.ReadAllText(hostKey + ".pub").Split(' ')[..2]).Trim();
@@ -60,7 +55,7 @@ internal sealed class LoopbackHosts : IDisposable
 
                 """);
             SshdFixture.Exec("/usr/sbin/sshd", "-f", config, "-E", Path(name + ".log"));
-            _pids.Add(WaitForPid(Path(name + ".pid")));
+            _pids.Add(SshdProcess.WaitForPid(Path(name + ".pid")));
         }
 
         for (var i = 0; i < count; i += AddressesPerSshd)
@@ -87,7 +82,7 @@ internal sealed class LoopbackHosts : IDisposable
 
     /// <summary>The lines of every sshd's log.</summary>
     public IReadOnlyList<string> LogLines() =>
-        [.. System.IO.Directory.GetFiles(Directory, "sshd*.log").SelectMany(ReadShared)];
+        [.. System.IO.Directory.GetFiles(Directory, "sshd*.log").SelectMany(SshdProcess.LogLines)];
 
     /// <summary>How many connections the sshds dropped past their <c>MaxStartups</c>.</summary>
     public int Drops() => LogLines().Count(l => l.Contains("past MaxStartups", StringComparison.Ordinal));
@@ -122,28 +117,6 @@ internal sealed class LoopbackHosts : IDisposable
         var file = Path(name);
         SshdFixture.Exec("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "fabric-tests", "-f", file);
         return file;
-    }
-
-    private static string[] ReadShared(string file)
-    {
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n');
-    }
-
-    private static int WaitForPid(string pidFile)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
-            {
-                return pid;
-            }
-
-            Thread.Sleep(25);
-        }
-
-        throw new InvalidOperationException("sshd did not write its pid file " + pidFile);
     }
 
     private void WaitUntilListening(string address)

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Fabric.EndToEnd.Tests.Infrastructure;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Hosts;
@@ -40,7 +38,7 @@ public sealed class SshdFixture : IDisposable
         File.WriteAllText(authorized, File.ReadAllText(ClientKey + ".pub") + File.ReadAllText(EncryptedClientKey + ".pub"));
         Exec("chmod", "644", authorized);
 
-        Port = FreePort();
+        Port = SshdProcess.FreePort(Address(0));
         LogFile = Path("sshd.log");
         var config = Path("sshd_config");
         var listen = string.Concat(Enumerable.Range(0, HostCount).Select(i => $"ListenAddress {Address(i)}:{Port}\n"));
@@ -63,10 +61,10 @@ public sealed class SshdFixture : IDisposable
             """);
         System.IO.Directory.CreateDirectory("/run/sshd");
         Exec("/usr/sbin/sshd", "-f", config, "-E", LogFile);
-        _pid = WaitForPid(Path("sshd.pid"));
+        _pid = SshdProcess.WaitForPid(Path("sshd.pid"));
         for (var i = 0; i < HostCount; i++)
         {
-            WaitUntilAccepting(Address(i), Port);
+            SshdProcess.WaitUntilAccepting(Address(i), Port);
         }
     }
 
@@ -128,10 +126,10 @@ public sealed class SshdFixture : IDisposable
     }
 
     /// <summary>How many connections the server has accepted on test host <paramref name="index"/> so far.</summary>
-    public int ConnectionsTo(int index) => LogLines().Count(l => l.Contains($" on {Address(index)} port {Port}", StringComparison.Ordinal));
+    public int ConnectionsTo(int index) => SshdProcess.LogLines(LogFile).Count(l => l.Contains($" on {Address(index)} port {Port}", StringComparison.Ordinal));
 
     /// <summary>How many public-key logins the server has accepted so far (all hosts).</summary>
-    public int AcceptedPublicKeyLogins() => LogLines().Count(l => l.Contains("Accepted publickey", StringComparison.Ordinal));
+    public int AcceptedPublicKeyLogins() => SshdProcess.LogLines(LogFile).Count(l => l.Contains("Accepted publickey", StringComparison.Ordinal));
 
     /// <summary>
     /// How many logins the server accepted on test host <paramref name="index"/>: the log names the address only on
@@ -139,7 +137,7 @@ public sealed class SshdFixture : IDisposable
     /// </summary>
     public int LoginsTo(int index)
     {
-        var lines = LogLines();
+        var lines = SshdProcess.LogLines(LogFile);
         var clients = lines
             .Where(l => l.StartsWith("Connection from ", StringComparison.Ordinal) && l.Contains($" on {Address(index)} port {Port} ", StringComparison.Ordinal))
             .Select(l => string.Join(' ', l.Split(' ')[2..5]) + " ")
@@ -154,7 +152,7 @@ public sealed class SshdFixture : IDisposable
     /// <summary>Waits (at most 10 s) until the server has no open connection left, and returns those still open then.</summary>
     public Task<IReadOnlyList<string>> SessionsLeftAsync() => ProcessTable.UntilNoneAsync(OpenSessions);
 
-    public string Log() => string.Join('\n', LogLines());
+    public string Log() => string.Join('\n', SshdProcess.LogLines(LogFile));
 
     public void Dispose()
     {
@@ -236,51 +234,4 @@ public sealed class SshdFixture : IDisposable
         return file;
     }
 
-    private string[] LogLines()
-    {
-        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n');
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Parse(Address(0)), 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static int WaitForPid(string pidFile)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
-            {
-                return pid;
-            }
-
-            Thread.Sleep(50);
-        }
-
-        throw new InvalidOperationException("sshd did not write its pid file.");
-    }
-
-    private static void WaitUntilAccepting(string address, int port)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Parse(address), port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(50);
-            }
-        }
-
-        throw new InvalidOperationException($"sshd does not accept connections on {address}:{port}.");
-    }
 }
