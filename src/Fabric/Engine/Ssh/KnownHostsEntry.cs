@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Fabric.Engine.Ssh;
 
@@ -43,33 +42,6 @@ internal sealed record KnownHostsEntry(string? Marker, string Hosts, string KeyT
             }
         }
 
-        var matched = false;
-        foreach (var pattern in Hosts.Split(','))
-        {
-            if (pattern.StartsWith('!'))
-            {
-                if (WildcardMatches(pattern[1..], name))
-                {
-                    return false;
-                }
-            }
-            else if (WildcardMatches(pattern, name))
-            {
-                matched = true;
-            }
-        }
-
-        return matched;
-    }
-
-    private static bool WildcardMatches(string pattern, string name)
-    {
-        if (!pattern.Contains('*', StringComparison.Ordinal) && !pattern.Contains('?', StringComparison.Ordinal))
-        {
-            return string.Equals(pattern, name, StringComparison.OrdinalIgnoreCase);
-        }
-
-        var regex = "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$";
-        return Regex.IsMatch(name, regex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return SshHostPattern.MatchesList(Hosts.Split(','), name);
     }
 }

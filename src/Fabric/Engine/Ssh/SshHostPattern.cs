@@ -1,7 +1,7 @@
 namespace Fabric.Engine.Ssh;
 
 /// <summary>
-/// The pattern lists of <c>~/.ssh/config</c>'s <c>Host</c> lines, matched as OpenSSH does: <c>*</c> and <c>?</c>
+/// The pattern lists of <c>~/.ssh/config</c>'s <c>Host</c> lines and of known_hosts entries, matched as OpenSSH does: <c>*</c> and <c>?</c>
 /// wildcards, case-insensitive; a list matches when one pattern matches and no <c>!</c>-negated one does.
 /// </summary>
 internal static class SshHostPattern
