@@ -5,7 +5,8 @@
 #      xargs -P 50 ssh, parallel-ssh -p 50, Fabric 2 `fab -H` (serial) and ThreadingGroup, ansible -m raw -f 50
 #   2. 20 commands on one host: dotnet fab over its one connection vs ssh with ControlMaster (warm, and cold: master
 #      started and stopped inside the measurement, as our process connects inside its own)
-#   3. Put and Get of a 200 MB file vs scp (bench/OpsHarness, in-process)
+#   3. Put and Get of a 200 MB file vs scp (bench/OpsHarness, in-process): whole command, and throughput (the time for
+#      200 MB less the time for an empty file)
 #   4. `dotnet fab --list` on an unchanged fabfile vs `fab --list` (bench/startup.sh)
 #   5. peak memory (max RSS) of the client at N = 50 and 200
 # dotnet fab is measured as users get it: this checkout packed as install.sh packs it (precompiled, ReadyToRun),
@@ -42,7 +43,7 @@ work="$(mktemp -d -t fabric-bench-XXXXXX)"
 cleanup() {
   testhosts_stop "$work"
   [[ -S "$work/cm" ]] && ssh -o ControlPath="$work/cm" -O exit x 2>/dev/null || true
-  rm -rf "$work" /tmp/fabric-bench-put.bin /tmp/fabric-bench-put2.bin /tmp/fabric-bench-scp.bin
+  rm -rf "$work" /tmp/fabric-bench-put.bin /tmp/fabric-bench-put0.bin /tmp/fabric-bench-scp.bin /tmp/fabric-bench-scp0.bin
 }
 trap cleanup EXIT
 testhosts_user "$user"
@@ -136,26 +137,34 @@ hyperfine --runs "$((runs + 2))" --warmup 1 --style basic --export-json "$work/t
 fi
 
 # --- 3. Put and Get of 200 MB. ---
+# Each client moves the 200 MB file and, in the same way, an empty one: the empty file's time is the client's fixed cost
+# (process start, connections, login sessions), and 200 MB / (time for 200 MB - time for nothing) its throughput.
 if want 3; then
-echo; echo "Put and Get of 200 MB..."
+echo; echo "Put and Get of 200 MB (and of an empty file)..."
 head -c 200M /dev/urandom > "$work/big.bin"
-chmod 644 "$work/big.bin"
+: > "$work/empty.bin"
+chmod 644 "$work/big.bin" "$work/empty.bin"
 common=(${HOSTS[0]} "$PORT" "$user" "$KEY" "$KNOWN_HOSTS")
 scp_opts=(-F /dev/null -P "$PORT" -i "$KEY" -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile="$KNOWN_HOSTS" -o StrictHostKeyChecking=yes)
 # Ours with its SHA-256 check (the default) and with verify: false (size only); scp with OpenSSH's default cipher
 # (chacha20-poly1305) and with the one we negotiate (aes128-gcm), for a like-for-like comparison.
 gcm=(-c aes128-gcm@openssh.com)
-hyperfine --runs "$runs" --warmup 1 --export-json "$work/put.json" \
-  ${BENCH_HYPERFINE_ARGS:-} -n "dotnet fab: Put 200 MB" "$(q dotnet "$harness" put "${common[@]}" "$work/big.bin" /tmp/fabric-bench-put.bin)" \
-  -n "dotnet fab: Put 200 MB, size check only" "$(q dotnet "$harness" put-size "${common[@]}" "$work/big.bin" /tmp/fabric-bench-put2.bin)" \
-  -n "scp: upload 200 MB" "$(q scp "${scp_opts[@]}" "$work/big.bin" "$user@${HOSTS[0]}:/tmp/fabric-bench-scp.bin")" \
-  -n "scp aes128-gcm: upload 200 MB" "$(q scp "${gcm[@]}" "${scp_opts[@]}" "$work/big.bin" "$user@${HOSTS[0]}:/tmp/fabric-bench-scp.bin")" >/dev/null
-hyperfine --runs "$runs" --warmup 1 --style basic --export-json "$work/get.json" \
-  -n "dotnet fab: Get 200 MB" "$(q dotnet "$harness" get "${common[@]}" /tmp/fabric-bench-put.bin "$work/back.bin")" \
-  -n "dotnet fab: Get 200 MB, size check only" "$(q dotnet "$harness" get-size "${common[@]}" /tmp/fabric-bench-put.bin "$work/back2.bin")" \
-  -n "scp: download 200 MB" "$(q scp "${scp_opts[@]}" "$user@${HOSTS[0]}:/tmp/fabric-bench-scp.bin" "$work/back-scp.bin")" \
-  -n "scp aes128-gcm: download 200 MB" "$(q scp "${gcm[@]}" "${scp_opts[@]}" "$user@${HOSTS[0]}:/tmp/fabric-bench-scp.bin" "$work/back-scp.bin")" >/dev/null
+transfers() {  # transfers FILE TAG RUNS: Put of FILE, then Get of what was put, by each client; hyperfine JSON put$TAG, get$TAG
+  local file=$1 tag=$2 n=$3 remote="/tmp/fabric-bench-put$2.bin" scp_remote="/tmp/fabric-bench-scp$2.bin"
+  hyperfine --runs "$n" --warmup 1 --style basic --export-json "$work/put$tag.json" \
+    -n "dotnet fab: Put 200 MB" "$(q dotnet "$harness" put "${common[@]}" "$file" "$remote")" \
+    -n "dotnet fab: Put 200 MB, size check only" "$(q dotnet "$harness" put-size "${common[@]}" "$file" "$remote")" \
+    -n "scp: upload 200 MB" "$(q scp "${scp_opts[@]}" "$file" "$user@${HOSTS[0]}:$scp_remote")" \
+    -n "scp aes128-gcm: upload 200 MB" "$(q scp "${gcm[@]}" "${scp_opts[@]}" "$file" "$user@${HOSTS[0]}:$scp_remote")" >/dev/null
+  hyperfine --runs "$n" --warmup 1 --style basic --export-json "$work/get$tag.json" \
+    -n "dotnet fab: Get 200 MB" "$(q dotnet "$harness" get "${common[@]}" "$remote" "$work/back$tag.bin")" \
+    -n "dotnet fab: Get 200 MB, size check only" "$(q dotnet "$harness" get-size "${common[@]}" "$remote" "$work/back$tag.bin")" \
+    -n "scp: download 200 MB" "$(q scp "${scp_opts[@]}" "$user@${HOSTS[0]}:$scp_remote" "$work/back-scp$tag.bin")" \
+    -n "scp aes128-gcm: download 200 MB" "$(q scp "${gcm[@]}" "${scp_opts[@]}" "$user@${HOSTS[0]}:$scp_remote" "$work/back-scp$tag.bin")" >/dev/null
+}
+transfers "$work/big.bin" "" "$runs"
 cmp "$work/big.bin" "$work/back.bin" || { echo "Get did not return the bytes Put sent." >&2; exit 1; }
+transfers "$work/empty.bin" 0 "$((runs + 2))"
 fi
 
 # --- 5. Peak memory. ---

@@ -34,8 +34,16 @@ table("2. Twenty commands on one host", results("twenty"))
 for name, label in (("put", "3a. Put 200 MB"), ("get", "3b. Get 200 MB")):
     rows = results(name)
     table(label, rows)
+    # Throughput: 200 MiB over the time the bytes add (the run with an empty file is the client's fixed cost).
+    empty = {c: m for c, m, _ in results(name + "0")}
+    rates = {c: 200 / (m - empty[c]) for c, m, _ in rows if c in empty and m > empty[c]}
     for command, median, seconds in rows:
-        print(f"    {command:<46} {200 / median:7.1f} MB/s   client CPU {seconds:5.2f} s")
+        fixed = f"   empty file {empty[command]:6.3f} s   throughput {rates[command]:6.1f} MiB/s" if command in rates else ""
+        print(f"    {command:<46} client CPU {seconds:5.2f} s{fixed}")
+    for command, rate in rates.items():
+        if not command.startswith("dotnet fab"):
+            print("    throughput ours / " + f"{command:<29} (above 1: ours moves bytes faster) " + "  ".join(
+                f"{c[len('dotnet fab:'):].strip()}: {r / rate:5.2f}" for c, r in rates.items() if c.startswith("dotnet fab")))
 memory = os.path.join(work, "memory.txt")
 if os.path.exists(memory):
     print("\n5. Peak memory (max RSS of 3 runs)")

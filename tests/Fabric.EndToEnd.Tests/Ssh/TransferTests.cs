@@ -42,7 +42,7 @@ public sealed class TransferTests(SshdFixture sshd) : IDisposable
     }
 
     [Fact]
-    public async Task Put_and_Get_go_over_sftp_and_a_replaced_file_keeps_its_mode()
+    public async Task Put_goes_over_the_hosts_connection_Get_over_one_sftp_session_and_a_replaced_file_keeps_its_mode()
     {
         var source = System.IO.Path.Combine(_local, "app.conf");
         await File.WriteAllTextAsync(source, "new\n");
@@ -127,6 +127,24 @@ public sealed class TransferTests(SshdFixture sshd) : IDisposable
         Assert.Equal(2, result.Files.Count);
         Assert.Equal("body{}", File.ReadAllText($"{_remote}/site/css/site.css"));
         Assert.Equal("root", SshdFixture.Exec("stat", "-c", "%U", $"{_remote}/site/index.html").Trim());
+    }
+
+    [Fact]
+    public async Task Put_into_a_folder_the_user_cannot_write_fails_with_the_servers_reason_and_stops_sending()
+    {
+        // Bigger than sshd's channel window (2 MB): without the remote end saying it refused the rest, the upload would wait
+        // for window space that never comes, and fail only at the timeout with no reason.
+        var source = System.IO.Path.Combine(_local, "big.bin");
+        await File.WriteAllBytesAsync(source, new byte[16 * 1024 * 1024]);
+        await using var session = new SshSession(sshd.Options(), new ScriptedPrompt(SshdFixture.TestUserPassword));
+        using var frame = SshSession.On(sshd.Frame(1, SshdFixture.TestUser));
+
+        var refused = Assert.Throws<AbortException>(() => Put(source, "/root/fabric-not-allowed.bin"));
+
+        Assert.Contains("cannot create /root/.fabric-not-allowed.bin.fabric-", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Permission denied", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("[fabric-put-refused]", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles("/root", ".fabric-not-allowed.bin.*"));
     }
 
     [Fact]

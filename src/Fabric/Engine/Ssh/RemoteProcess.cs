@@ -19,6 +19,9 @@ internal sealed class RemoteProcess
     /// <summary>What to call the command in messages (the command as the user wrote it).</summary>
     public required string Description { get; init; }
 
+    /// <summary>What the command does, for the message when its connection is lost (default: <c>running 'description'</c>).</summary>
+    public string? Activity { get; init; }
+
     /// <summary>Receives stdout bytes as they come; when null, stdout is split into lines for <see cref="OnStdoutLine"/>.</summary>
     public Stream? StdoutSink { get; init; }
 
@@ -39,6 +42,14 @@ internal sealed class RemoteProcess
 
     /// <summary>Copied to the command's stdin, then stdin is closed. Null: stdin is closed at once (unless sudo).</summary>
     public Stream? Stdin { get; init; }
+
+    /// <summary>
+    /// What the command writes on stderr (without a line break) when it will not take the rest of <see cref="Stdin"/>, and
+    /// then reads stdin to its end without using it: the copy stops at once, stdin is closed, and the command's exit and
+    /// stderr (without the marker) say why. Without it a command that fails early would leave the copy waiting for room
+    /// in the channel's window until SSH.NET's timeout.
+    /// </summary>
+    public string? StdinRefusedMarker { get; init; }
 
     /// <summary>The marker passed to <c>sudo -p</c>; null for a command without sudo.</summary>
     public string? SudoMarker { get; init; }
@@ -79,7 +90,8 @@ internal sealed class RemoteProcess
             var input = InputOf(command);
             var inputGate = new Lock();
             var prompts = 0;
-            var readOut = PumpAsync(command.OutputStream, chunk =>
+            var stdinRefused = false;
+            var readOut = Drain(command.OutputStream, chunk =>
             {
                 if (StdoutSink is { } sink)
                 {
@@ -91,9 +103,14 @@ internal sealed class RemoteProcess
                     stdout.ShowPending();
                 }
             });
-            var readErr = PumpAsync(command.ExtendedOutputStream, chunk =>
+            var readErr = Drain(command.ExtendedOutputStream, chunk =>
             {
                 stderr.Feed(chunk.Span);
+                if (StdinRefusedMarker is not null && stderr.TakeFromPending(StdinRefusedMarker))
+                {
+                    Volatile.Write(ref stdinRefused, true);
+                }
+
                 if (SudoMarker is not null && stderr.TakeFromPending(SudoMarker))
                 {
                     prompts++;
@@ -122,7 +139,8 @@ internal sealed class RemoteProcess
             {
                 if (Stdin is not null && input is not null)
                 {
-                    await Stdin.CopyToAsync(input, 256 * 1024, cancellationToken).ConfigureAwait(false);
+                    var stdin = Stdin;
+                    await OnOwnThread(() => Copy(stdin, input, () => Volatile.Read(ref stdinRefused), cancellationToken)).ConfigureAwait(false);
                     input.Dispose();
                 }
                 else if (SudoMarker is null)
@@ -149,7 +167,7 @@ internal sealed class RemoteProcess
             {
                 lock (inputGate)
                 {
-                    input?.Dispose();
+                    CloseQuietly(input);
                 }
             }
 
@@ -199,20 +217,61 @@ internal sealed class RemoteProcess
         }
     }
 
-    private static async Task PumpAsync(Stream stream, Action<ReadOnlyMemory<byte>> onChunk)
+    /// <summary>
+    /// Closes the command's stdin (sending EOF) when the command is over; on a connection that was lost that fails, and the
+    /// loss is what gets reported.
+    /// </summary>
+    private static void CloseQuietly(Stream? input)
+    {
+        try
+        {
+            input?.Dispose();
+        }
+        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or IOException)
+        {
+            // The channel is gone with its connection: there is nothing left to close.
+        }
+    }
+
+    /// <summary>Hands each chunk of <paramref name="stream"/> to <paramref name="onChunk"/> until it ends, on a thread of its own.</summary>
+    private static Task Drain(Stream stream, Action<ReadOnlyMemory<byte>> onChunk) => OnOwnThread(() =>
     {
         var buffer = new byte[64 * 1024];
         int read;
-        while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        while ((read = stream.Read(buffer)) > 0)
         {
             onChunk(buffer.AsMemory(0, read));
         }
+    });
+
+    /// <summary>
+    /// Copies <paramref name="from"/> into the command's stdin, chunk by chunk, until it ends, the command refuses the rest,
+    /// or the run is cancelled.
+    /// </summary>
+    private static void Copy(Stream from, Stream to, Func<bool> refused, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[256 * 1024];
+        int read;
+        while (!refused() && (read = from.Read(buffer)) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            to.Write(buffer, 0, read);
+        }
     }
+
+    /// <summary>
+    /// Runs blocking stream work on a thread of its own. SSH.NET's command streams only block: their async methods are
+    /// the base <see cref="Stream"/>'s, which block a thread-pool thread each, for as long as the command runs. A command
+    /// with stdin holds three; the pool (as many threads as cores to start with) then starves and adds threads only
+    /// slowly: a 200 MB upload through <c>cat</c> took 1.4 s instead of 0.55 s that way.
+    /// </summary>
+    private static Task OnOwnThread(Action work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private AbortException Lost(Exception e)
     {
         Cache?.Evict(Connection);
-        return new AbortException($"Connection to {Connection.Target.Display} was lost while running '{Description}': {e.Message}", e);
+        return new AbortException($"Connection to {Connection.Target.Display} was lost while {Activity ?? $"running '{Description}'"}: {e.Message}", e);
     }
 
     private static int SignalNumber(string signal) => signal switch

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Sockets;
 using Renci.SshNet;
 using Renci.SshNet.Common;
@@ -163,9 +164,11 @@ internal static class SshConnector
         // 256 KB requests instead of SSH.NET's 32 KB: measured 1.5-3x faster downloads from OpenSSH's sftp-server on loopback.
         var client = new SftpClient(ConnectionInfoFor(cache, host, cache.LoginPassword, connection.Endpoint.Host, connection.Endpoint.Port)) { BufferSize = 256 * 1024 };
         client.HostKeyReceived += (_, e) => e.CanTrust = connection.HostKey is { } key && e.HostKey.AsSpan().SequenceEqual(key);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             await client.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            cache.Debug(connection.Target, string.Create(CultureInfo.InvariantCulture, $"SFTP session (a second connection) opened in {clock.Elapsed.TotalMilliseconds:0} ms"));
             return client;
         }
         catch

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Output;
@@ -9,14 +10,19 @@ using Renci.SshNet.Common;
 namespace Fabric.Engine.Transfers;
 
 /// <summary>
-/// <c>Put</c> and <c>Get</c>: the bytes go over SFTP (SSH.NET's <see cref="SftpClient"/>, a second connection to the
-/// host opened on the first transfer and reused; it moves data 2–3 times faster than <c>cat</c> on an exec channel),
-/// or through <c>cat</c> on the cached connection when the server has no SFTP or for <c>sudo</c> downloads. Every file lands under a temporary name first, is checked for its full size,
-/// then renamed over the target, so an interrupted transfer never leaves a half-written file in its place.
+/// <c>Put</c> and <c>Get</c>. An upload streams through <c>cat</c> on the host's cached connection (sshd's window paces it,
+/// and no second connection is needed). A download goes over SFTP (SSH.NET's <see cref="SftpClient"/>, a second connection
+/// to the host opened on the first download and reused), whose bounded read-ahead keeps memory flat however slowly the local
+/// disk writes: a command's output has no flow control in SSH.NET (it buffers whatever the server sends). <c>sudo</c>
+/// downloads and servers without SFTP use <c>cat</c>. Every file lands under a temporary name first, is checked for its full
+/// size (and SHA-256), then renamed over the target, so an interrupted transfer never leaves a half-written file in its place.
 /// </summary>
 internal static class RemoteTransfers
 {
     private const string SystemShell = "/bin/sh -c";
+
+    /// <summary>What an upload's remote end says on stderr when it cannot write the file: the rest is not sent.</summary>
+    private const string StdinRefused = "[fabric-put-refused]";
 
     /// <summary>Files this large get a progress meter; smaller ones are done before a bar could say anything.</summary>
     private const long MeteredSize = 1024 * 1024;
@@ -65,6 +71,7 @@ internal static class RemoteTransfers
         var connection = await context.Connections.GetAsync(target, linked.Token).ConfigureAwait(false);
 
         var pattern = RemotePaths.Join(scope.RemoteDirectory, remotePath);
+        var sftp = !useSudo && SftpPaths.For(pattern) is not null ? SftpOf(context, connection, linked.Token) : NoSftp;
         var list = $"for f in {ShellQuoting.QuoteGlob(pattern)}; do [ -e \"$f\" ] && find -L \"$f\" -type f -printf '%s\\t%H\\t%p\\0'; done; true";
         var listing = await ExecAsync(context, connection, list, useSudo ? connection : null, linked.Token).ConfigureAwait(false);
         var found = listing.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries)
@@ -84,7 +91,7 @@ internal static class RemoteTransfers
             var (size, start, path) = remote;
             var local = LocalTarget(template, localBase, target, start, path, found.Count);
             return (new TransferredFile(local, path, size), $"{path} -> {local}", path,
-                progress => DownloadAsync(context, connection, path, size, local, useSudo, verify, progress, linked.Token));
+                progress => DownloadAsync(context, connection, sftp, path, size, local, useSudo, verify, progress, linked.Token));
         }).ConfigureAwait(false);
     }
 
@@ -155,39 +162,33 @@ internal static class RemoteTransfers
     }
 
     /// <summary>
-    /// Sends <paramref name="file"/> to a staged name next to <paramref name="remote"/> (in <c>/tmp</c> under sudo), hashing
-    /// it as it is read; checks the staged copy's size and (with <paramref name="verify"/>) its SHA-256 on the server, then
-    /// renames it over the target. Any failure removes the staged copy and leaves the target as it was. Returns null, or why.
+    /// Sends <paramref name="file"/> through <c>cat</c> to a staged name next to <paramref name="remote"/> (in <c>/tmp</c>
+    /// under sudo), hashing it as it is read; checks the staged copy's size and (with <paramref name="verify"/>) its SHA-256
+    /// on the server, then renames it over the target. Any failure removes the staged copy and leaves the target as it was.
+    /// Returns null, or why.
     /// </summary>
     private static async Task<string?> UploadAsync(
         RunContext context, SshConnection connection, string file, long size, string remote, bool useSudo, string? mode, bool verify, Action<long>? progress, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
         var suffix = Guid.NewGuid().ToString("N")[..10];
         var folder = RemotePaths.DirectoryOf(remote);
         var name = RemotePaths.FileName(remote);
         var staged = useSudo ? $"/tmp/fabric-put-{suffix}" : $"{folder}/.{name}.fabric-{suffix}.tmp";
         var s = ShellQuoting.QuotePath(staged);
-        await using var input = new TransferStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024, useAsync: true), progress, hash: verify);
-        if (SftpPaths.For(staged) is { } sftpStaged && await SftpOf(context, connection, cancellationToken).ConfigureAwait(false) is { } sftp)
+        await using var input = new TransferStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024), progress, hash: verify);
+        var mkdir = useSudo ? "" : $"mkdir -p {ShellQuoting.QuotePath(folder)} && ";
+        var bytes = size.ToString(CultureInfo.InvariantCulture);
+        var received = $"{{ [ \"$(stat -c %s {s})\" = {bytes} ] || {{ echo \"the server received $(stat -c %s {s}) of {bytes} bytes\" >&2; false; }}; }}";
+        // SIGPIPE ignored: when the connection dies mid-upload, writing to stderr must not kill the shell before it removes the staged copy.
+        var send = $"trap '' PIPE; {{ {mkdir}cat > {s} && {received}; }} || {{ printf %s '{StdinRefused}' >&2; cat > /dev/null; rm -f {s} 2>/dev/null; exit 1; }}";
+        var sent = await ExecAsync(context, connection, send, null, cancellationToken, input, activity: $"sending {file}").ConfigureAwait(false);
+        if (sent.ExitCode != 0)
         {
-            var error = await SftpUploadAsync(context, connection, sftp, input, file, size, sftpStaged, useSudo ? null : folder, cancellationToken).ConfigureAwait(false);
-            if (error is not null)
-            {
-                return error;
-            }
-        }
-        else
-        {
-            var sizeText = size.ToString(CultureInfo.InvariantCulture);
-            var mkdir = useSudo ? "" : $"mkdir -p {ShellQuoting.QuotePath(folder)} && ";
-            var send = $"{mkdir}cat > {s} && [ \"$(stat -c %s {s})\" = {sizeText} ] || {{ rm -f {s}; exit 1; }}";
-            var sent = await ExecAsync(context, connection, send, null, cancellationToken, input).ConfigureAwait(false);
-            if (sent.ExitCode != 0)
-            {
-                return Why(sent);
-            }
+            return Why(sent);
         }
 
+        var moved = clock.Elapsed;
         var check = verify ? RemoteDigest.Check(s, input.Sha256()) + " && " : "";
         RemoteExit exit;
         if (useSudo)
@@ -207,76 +208,26 @@ internal static class RemoteTransfers
             context.Connections.Debug(connection.Target, $"no openssl or sha256sum: {remote} was checked for its size only");
         }
 
-        return exit.ExitCode == 0 ? null : (verify ? RemoteDigest.Mismatch(input.Sha256(), RemoteDigest.MismatchIn(exit.Stderr)) : null) ?? Why(exit);
+        if (exit.ExitCode == 0)
+        {
+            context.Connections.Debug(connection.Target, TransferTiming.Describe("put", remote, size, moved, clock.Elapsed - moved, verify));
+            return null;
+        }
+
+        return (verify ? RemoteDigest.Mismatch(input.Sha256(), RemoteDigest.MismatchIn(exit.Stderr)) : null) ?? Why(exit);
     }
 
     /// <summary>The last line a failed internal command wrote on stderr, else its exit code.</summary>
     private static string Why(RemoteExit exit) =>
         string.IsNullOrEmpty(exit.Stderr) ? $"exit code {exit.ExitCode}" : exit.Stderr.TrimEnd('\n').Split('\n')[^1];
 
-    /// <summary>
-    /// Sends <paramref name="input"/> to <paramref name="staged"/> over SFTP (creating <paramref name="folder"/> when it
-    /// is missing) and checks its size; removes it on any failure. Returns null, or why it failed.
-    /// </summary>
-    private static async Task<string?> SftpUploadAsync(RunContext context, SshConnection connection, SftpClient sftp, Stream input, string file, long size, string staged, string? folder, CancellationToken cancellationToken)
-    {
-        try
-        {
-            try
-            {
-                await sftp.UploadFileAsync(input, staged, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SftpPathNotFoundException) when (folder is not null)
-            {
-                var made = await ExecAsync(context, connection, $"mkdir -p {ShellQuoting.QuotePath(folder)}", null, cancellationToken).ConfigureAwait(false);
-                if (made.ExitCode != 0)
-                {
-                    return $"mkdir: {Why(made)}";
-                }
-
-                input.Position = 0;
-                await sftp.UploadFileAsync(input, staged, cancellationToken).ConfigureAwait(false);
-            }
-
-            var sent = (await sftp.GetAttributesAsync(staged, cancellationToken).ConfigureAwait(false)).Size;
-            if (sent == size)
-            {
-                return null;
-            }
-
-            await sftp.DeleteFileAsync(staged, cancellationToken).ConfigureAwait(false);
-            return $"sent {sent} of {size} bytes";
-        }
-        catch (SftpPermissionDeniedException e)
-        {
-            return e.Message;
-        }
-        catch (SftpPathNotFoundException e)
-        {
-            return e.Message;
-        }
-        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or IOException && e is not SftpPathNotFoundException)
-        {
-            await DeleteQuietlyAsync(sftp, staged).ConfigureAwait(false);
-            throw new AbortException($"Connection to {connection.Target.Display} was lost while sending {file}: {e.Message}", e);
-        }
-    }
-
-    private static async Task DeleteQuietlyAsync(SftpClient sftp, string path)
-    {
-        try
-        {
-            await sftp.DeleteFileAsync(path, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException or IOException or InvalidOperationException)
-        {
-            // The session is gone, or the file never came to be: nothing more to clean up from here.
-        }
-    }
+    private static readonly Task<SftpClient?> NoSftp = Task.FromResult<SftpClient?>(null);
 
     /// <summary>
     /// The host's SFTP session (a second connection, opened on the first transfer and reused), or null when the server
-    /// offers no SFTP: transfers then stream through <c>cat</c> on an exec channel.
+    /// offers no SFTP: transfers then stream through <c>cat</c> on an exec channel. A transfer starts it before its first
+    /// command on the host (the listing, <c>test -d</c>), so that the two round trips to the server overlap: a new
+    /// connection's first session costs the server its login (PAM) work, ~50 ms on the test hosts, and the two wait together.
     /// </summary>
     private static async Task<SftpClient?> SftpOf(RunContext context, SshConnection connection, CancellationToken cancellationToken)
     {
@@ -307,7 +258,7 @@ internal static class RemoteTransfers
     /// the target. Any failure, a lost connection too, removes the temporary file. Returns null, or why it failed.
     /// </summary>
     private static async Task<string?> DownloadAsync(
-        RunContext context, SshConnection connection, string path, long size, string local, bool useSudo, bool verify, Action<long>? progress, CancellationToken cancellationToken)
+        RunContext context, SshConnection connection, Task<SftpClient?> sftpSession, string path, long size, string local, bool useSudo, bool verify, Action<long>? progress, CancellationToken cancellationToken)
     {
         var folder = System.IO.Path.GetDirectoryName(local);
         if (!string.IsNullOrEmpty(folder))
@@ -315,8 +266,9 @@ internal static class RemoteTransfers
             Directory.CreateDirectory(folder);
         }
 
+        var clock = Stopwatch.StartNew();
         var staged = $"{local}.fabric-{Guid.NewGuid().ToString("N")[..10]}.tmp";
-        var sftp = useSudo || SftpPaths.For(path) is null ? null : await SftpOf(context, connection, cancellationToken).ConfigureAwait(false);
+        var sftp = useSudo || SftpPaths.For(path) is null ? null : await sftpSession.ConfigureAwait(false);
         try
         {
             RemoteExit exit;
@@ -325,10 +277,11 @@ internal static class RemoteTransfers
             {
                 exit = sftp is not null
                     ? await SftpDownloadAsync(connection, sftp, SftpPaths.For(path)!, output, cancellationToken).ConfigureAwait(false)
-                    : await ExecAsync(context, connection, $"cat -- {ShellQuoting.Quote(path)}", useSudo ? connection : null, cancellationToken, stdin: null, stdout: output).ConfigureAwait(false);
+                    : await ExecAsync(context, connection, $"cat -- {ShellQuoting.Quote(path)}", useSudo ? connection : null, cancellationToken, stdout: output, activity: $"receiving {path}").ConfigureAwait(false);
                 received = verify ? output.Sha256() : "";
             }
 
+            var moved = clock.Elapsed;
             var length = new FileInfo(staged).Length;
             var error = exit.ExitCode != 0 ? Why(exit)
                 : length != size ? $"received {length} of {size} bytes"
@@ -341,6 +294,7 @@ internal static class RemoteTransfers
             }
 
             File.Move(staged, local, overwrite: true);
+            context.Connections.Debug(connection.Target, TransferTiming.Describe("get", path, size, moved, clock.Elapsed - moved, verify));
             return null;
         }
         catch
@@ -382,7 +336,7 @@ internal static class RemoteTransfers
     }
 
     /// <summary>Runs an internal command (listing, upload, rename) quietly; with <paramref name="sudo"/> it runs under that host's sudo.</summary>
-    private static Task<RemoteExit> ExecAsync(RunContext context, SshConnection connection, string command, SshConnection? sudo, CancellationToken cancellationToken, Stream? stdin = null, Stream? stdout = null)
+    private static Task<RemoteExit> ExecAsync(RunContext context, SshConnection connection, string command, SshConnection? sudo, CancellationToken cancellationToken, Stream? stdin = null, Stream? stdout = null, string? activity = null)
     {
         var marker = sudo?.SudoMarker;
         var line = RemoteCommandLine.Build(command, ScopeSettings.None, SystemShell, marker, sudoUser: null);
@@ -392,6 +346,8 @@ internal static class RemoteTransfers
             Cache = context.Connections,
             CommandLine = line,
             Description = command,
+            Activity = activity,
+            StdinRefusedMarker = stdin is null ? null : StdinRefused,
             Stdin = stdin,
             StdoutSink = stdout,
             SudoMarker = marker,
