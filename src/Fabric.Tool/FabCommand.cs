@@ -53,7 +53,9 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         var loading = System.Diagnostics.Stopwatch.StartNew();
         var fabfile = FabfileLoader.LoadBuilt(build.AssemblyPath, build.ProjectPath, build.Built);
         Debug(groups, $"Loaded fabfile {fabfile.AssemblyPath} ({(build.Built ? "built just now" : "up to date")}) in {loading.ElapsedMilliseconds} ms.");
-        var table = TaskDiscovery.Discover(fabfile.Assembly, XmlDocumentation.Load(fabfile.XmlDocumentationPath));
+        // Descriptions are for --list and --display only: a run does not read (nor pay for parsing) the XML documentation.
+        var descriptions = request.List || request.Display is not null ? XmlDocumentation.Load(fabfile.XmlDocumentationPath) : null;
+        var table = TaskDiscovery.Discover(fabfile.Assembly, descriptions);
         if (request.List)
         {
             using var list = new StringWriter();

@@ -130,6 +130,23 @@ public sealed class TransferTests(SshdFixture sshd) : IDisposable
     }
 
     [Fact]
+    public async Task Put_and_Get_of_an_empty_file_make_an_empty_file()
+    {
+        var source = System.IO.Path.Combine(_local, "empty.txt");
+        await File.WriteAllBytesAsync(source, []);
+        await using var session = new SshSession(sshd.Options());
+        using var frame = SshSession.On(sshd.Frame(0));
+
+        var put = await PutAsync(source, _remote + "/empty.txt").WaitAsync(TimeSpan.FromSeconds(30));
+        var get = await GetAsync(_remote + "/empty.txt", System.IO.Path.Combine(_local, "back.txt")).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, Assert.Single(put.Files).Bytes);
+        Assert.Equal(0, new FileInfo($"{_remote}/empty.txt").Length);
+        Assert.Equal(0, Assert.Single(get.Files).Bytes);
+        Assert.Equal(0, new FileInfo(System.IO.Path.Combine(_local, "back.txt")).Length);
+    }
+
+    [Fact]
     public async Task Put_into_a_folder_the_user_cannot_write_fails_with_the_servers_reason_and_stops_sending()
     {
         // Bigger than sshd's channel window (2 MB): without the remote end saying it refused the rest, the upload would wait

@@ -180,9 +180,11 @@ internal static class RemoteTransfers
         var mkdir = useSudo ? "" : $"mkdir -p {ShellQuoting.QuotePath(folder)} && ";
         var bytes = size.ToString(CultureInfo.InvariantCulture);
         var received = $"{{ [ \"$(stat -c %s {s})\" = {bytes} ] || {{ echo \"the server received $(stat -c %s {s}) of {bytes} bytes\" >&2; false; }}; }}";
-        // SIGPIPE ignored: when the connection dies mid-upload, writing to stderr must not kill the shell before it removes the staged copy.
-        var send = $"trap '' PIPE; {{ {mkdir}cat > {s} && {received}; }} || {{ printf %s '{StdinRefused}' >&2; cat > /dev/null; rm -f {s} 2>/dev/null; exit 1; }}";
-        var sent = await ExecAsync(context, connection, send, null, cancellationToken, input, activity: $"sending {file}").ConfigureAwait(false);
+        // SIGPIPE ignored: when the connection dies mid-upload, writing to stderr must not kill the shell before it removes the
+        // staged copy. An empty file is created without stdin: SSH.NET sends no EOF for a stdin that nothing was written to.
+        var (write, refuse) = size == 0 ? ($": > {s}", "") : ($"cat > {s}", $"printf %s '{StdinRefused}' >&2; cat > /dev/null; ");
+        var send = $"trap '' PIPE; {{ {mkdir}{write} && {received}; }} || {{ {refuse}rm -f {s} 2>/dev/null; exit 1; }}";
+        var sent = await ExecAsync(context, connection, send, null, cancellationToken, size == 0 ? null : input, activity: $"sending {file}").ConfigureAwait(false);
         if (sent.ExitCode != 0)
         {
             return Why(sent);
