@@ -156,7 +156,7 @@ public sealed class TransferTests(SshdFixture sshd) : IDisposable
         await using var session = new SshSession(sshd.Options(), new ScriptedPrompt(SshdFixture.TestUserPassword));
         using var frame = SshSession.On(sshd.Frame(1, SshdFixture.TestUser));
 
-        var refused = Assert.Throws<AbortException>(() => Put(source, "/root/fabric-not-allowed.bin"));
+        var refused = await Assert.ThrowsAsync<AbortException>(() => PutAsync(source, "/root/fabric-not-allowed.bin").WaitAsync(TimeSpan.FromSeconds(60)));
 
         Assert.Contains("cannot create /root/.fabric-not-allowed.bin.fabric-", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Permission denied", refused.Message, StringComparison.Ordinal);

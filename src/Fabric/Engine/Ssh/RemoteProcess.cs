@@ -248,14 +248,23 @@ internal sealed class RemoteProcess
     /// Copies <paramref name="from"/> into the command's stdin, chunk by chunk, until it ends, the command refuses the rest,
     /// or the run is cancelled.
     /// </summary>
-    private static void Copy(Stream from, Stream to, Func<bool> refused, CancellationToken cancellationToken)
+    internal static void Copy(Stream from, Stream to, Func<bool> refused, CancellationToken cancellationToken)
     {
         var buffer = new byte[256 * 1024];
+        var written = false;
         int read;
         while (!refused() && (read = from.Read(buffer)) > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             to.Write(buffer, 0, read);
+            written = true;
+        }
+
+        if (!written && refused())
+        {
+            // SSH.NET sends EOF only for a stdin that something was written to, and the refusing command reads its stdin to
+            // the end: one byte (which it throws away) lets it end.
+            to.WriteByte(0);
         }
     }
 
