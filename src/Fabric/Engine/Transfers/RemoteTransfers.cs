@@ -226,10 +226,10 @@ internal static class RemoteTransfers
     private static readonly Task<SftpClient?> NoSftp = Task.FromResult<SftpClient?>(null);
 
     /// <summary>
-    /// The host's SFTP session (a second connection, opened on the first transfer and reused), or null when the server
-    /// offers no SFTP: transfers then stream through <c>cat</c> on an exec channel. A transfer starts it before its first
-    /// command on the host (the listing, <c>test -d</c>), so that the two round trips to the server overlap: a new
-    /// connection's first session costs the server its login (PAM) work, ~50 ms on the test hosts, and the two wait together.
+    /// The host's SFTP session for downloads (a second connection, opened on the first <c>Get</c> and reused), or null when
+    /// the server offers no SFTP: downloads then stream through <c>cat</c> on an exec channel. A <c>Get</c> starts it before
+    /// its listing, so that the two waits overlap: a new connection's first session costs the server its login (PAM)
+    /// work, ~50 ms on the test hosts.
     /// </summary>
     private static async Task<SftpClient?> SftpOf(RunContext context, SshConnection connection, CancellationToken cancellationToken)
     {
@@ -239,7 +239,7 @@ internal static class RemoteTransfers
         }
         catch (Exception e) when (e is SshException or SocketException or IOException)
         {
-            context.Connections.Debug(connection.Target, $"no SFTP ({e.Message}); transfers go through cat on an exec channel");
+            context.Connections.Debug(connection.Target, $"no SFTP ({e.Message}); downloads go through cat on an exec channel");
             return null;
         }
     }
