@@ -5,7 +5,7 @@ namespace Fabric.Engine.Transfers;
 /// <summary>
 /// The local end of one transfer: a forward-only stream over the local file that hashes (SHA-256) every byte read
 /// from it (upload) or written to it (download) as it passes, and reports the running count, so the file is never
-/// read a second time to check it. Rewinding to the start (SSH.NET's retry after creating a missing folder) starts
+/// read a second time to check it. Rewinding to the start (a caller that sends the file again) starts
 /// the hash and the count again. Disposing it disposes the file's stream. Without <paramref name="hash"/> it only counts.
 /// </summary>
 internal sealed class TransferStream(Stream inner, Action<long>? progress = null, bool hash = true) : Stream
