@@ -18,11 +18,31 @@ public sealed record CommandResult
     /// <summary>The host string it ran on, or null for a local command.</summary>
     public string? Host { get; init; }
 
-    /// <summary>Standard output, without its final line break.</summary>
-    public string Stdout { get; init; } = "";
+    private string? _stdout;
+    private string? _stderr;
 
-    /// <summary>Standard error, without its final line break.</summary>
-    public string Stderr { get; init; } = "";
+    /// <summary>
+    /// Standard output, without its final line break (lines end in <c>\n</c>); empty when the command ran with
+    /// <c>capture: false</c>. With a pseudo-terminal, it holds standard error too: a terminal has one output.
+    /// </summary>
+    public string Stdout
+    {
+        get => _stdout ??= StdoutCapture?.ToText() ?? "";
+        init => _stdout = value;
+    }
+
+    /// <summary>Standard error, without its final line break; empty with <c>capture: false</c> or a pseudo-terminal.</summary>
+    public string Stderr
+    {
+        get => _stderr ??= StderrCapture?.ToText() ?? "";
+        init => _stderr = value;
+    }
+
+    /// <summary>Standard output as captured, decoded into <see cref="Stdout"/> only when that is read.</summary>
+    internal Engine.Output.OutputCapture? StdoutCapture { get; init; }
+
+    /// <summary>Standard error as captured, decoded into <see cref="Stderr"/> only when that is read.</summary>
+    internal Engine.Output.OutputCapture? StderrCapture { get; init; }
 
     /// <summary>The exit code; 0 is success.</summary>
     public int ExitCode { get; init; }

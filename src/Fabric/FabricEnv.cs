@@ -22,7 +22,7 @@ public sealed class FabricEnv
     private static EnvState State => Ambient.Context.Env;
 
     /// <summary>The current host as its connection sees it: host string and command line, then the ssh config, then defaults.</summary>
-    private static SshHostSettings CurrentHost() => Ambient.Context.Connections.Hosts.Resolve(RemoteShell.CurrentTarget("Env.User", "Env.Port"));
+    private static SshHostSettings CurrentHost() => Ambient.Context.Connections.Hosts.Resolve(Engine.Remote.RemoteShell.CurrentTarget("Env.User", "Env.Port"));
 
     /// <summary>
     /// Hosts for tasks that name none of their own. Starts as <c>-H</c>; assigning replaces it,
@@ -145,6 +145,17 @@ public sealed class FabricEnv
     {
         get => State.Shell;
         set => State.Shell = value ?? "";
+    }
+
+    /// <summary>
+    /// Runs every <c>Run</c> and <c>Sudo</c> on a pseudo-terminal unless the call passes <c>pty: false</c> (<c>--pty</c>,
+    /// Fabric's <c>env.always_use_pty</c>; default false). A terminal lets interactive programs and <c>requiretty</c> sudoers
+    /// work, but merges standard error into standard output and turns line breaks into <c>\r\n</c> on the way.
+    /// </summary>
+    public bool AlwaysUsePty
+    {
+        get => State.AlwaysUsePty;
+        set => State.AlwaysUsePty = value;
     }
 
     /// <summary>

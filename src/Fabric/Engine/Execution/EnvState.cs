@@ -65,6 +65,9 @@ internal sealed class EnvState
     /// <summary>The shell remote commands run in; the command is appended as one quoted argument.</summary>
     public string Shell { get; set; } = "/bin/bash -l -c";
 
+    /// <summary>Run every remote command on a pseudo-terminal (<c>--pty</c>) unless the call says otherwise.</summary>
+    public bool AlwaysUsePty { get; set; }
+
     /// <summary>The sudo password for every host, when the fabfile sets one; else the <c>-p</c> password, else asked.</summary>
     public string? SudoPassword { get; set; }
 

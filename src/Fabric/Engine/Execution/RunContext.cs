@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Fabric.Engine.Hosts;
 using Fabric.Engine.Output;
+using Fabric.Engine.Remote;
+using Fabric.Engine.Transport;
 using Fabric.Engine.Ssh;
 using Fabric.Engine.Tasks;
 
@@ -16,6 +18,7 @@ internal sealed class RunContext(IOutputSink output)
 {
     private readonly Lock _hostPromptGate = new();
     private ConnectionCache? _connections;
+    private IRemoteHosts? _remoteHosts;
     private HostString? _promptedHost;
 
     public EnvState Env { get; } = new();
@@ -73,6 +76,16 @@ internal sealed class RunContext(IOutputSink output)
 
     /// <summary>What ran where and how it ended: the run summary.</summary>
     public RunSummary Summary { get; } = new();
+
+    /// <summary>The run's hosts as operations see them: <see cref="Connections"/>, or a fake in unit tests.</summary>
+    public IRemoteHosts RemoteHosts
+    {
+        get => _remoteHosts ?? (IRemoteHosts)(object)Connections;
+        init => _remoteHosts = value;
+    }
+
+    /// <summary>The terminal the run was started on, whose typing remote commands get; null: none (output redirected, tests, CI).</summary>
+    public ITerminal? Terminal { get; init; }
 
     /// <summary>The run's SSH connections. The runner calls <see cref="ConnectionCache.CloseAllAsync"/> in its <c>finally</c>.</summary>
     public ConnectionCache Connections => LazyInitializer.EnsureInitialized(ref _connections, () => new ConnectionCache(this));

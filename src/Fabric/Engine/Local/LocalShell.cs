@@ -34,8 +34,8 @@ internal static class LocalShell
         var linewise = context.Env.Linewise || Ambient.Frame is { Linewise: true };
         Action<string>? Partial(OutputKind kind) =>
             linewise ? null : text => OutputGroups.Write(context, scope, new OutputEvent(kind, LocalHost, text) { Partial = true });
-        var stdout = new LineSplitter(line => Write(OutputKind.Stdout, line), Partial(OutputKind.Stdout));
-        var stderr = new LineSplitter(line => Write(OutputKind.Stderr, line), Partial(OutputKind.Stderr));
+        var stdout = new LineSplitter(line => Write(OutputKind.Stdout, line), Partial(OutputKind.Stdout)) { Capture = new() };
+        var stderr = new LineSplitter(line => Write(OutputKind.Stderr, line), Partial(OutputKind.Stderr)) { Capture = new() };
         try
         {
             process.Start();
@@ -64,8 +64,8 @@ internal static class LocalShell
             Kind = "local",
             Command = command,
             ExecutedCommand = "/bin/bash -c " + command,
-            Stdout = stdout.Text.TrimEnd('\n', '\r'),
-            Stderr = stderr.Text.TrimEnd('\n', '\r'),
+            StdoutCapture = stdout.Capture,
+            StderrCapture = stderr.Capture,
             ExitCode = process.ExitCode,
         };
         return CommandOutcome.Check(context, result, scope);

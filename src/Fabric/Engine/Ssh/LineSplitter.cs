@@ -1,61 +1,70 @@
 using System.Text;
+using Fabric.Engine.Output;
 
 namespace Fabric.Engine.Ssh;
 
 /// <summary>
-/// Turns a stream of UTF-8 chunks into whole lines as they arrive (<c>\r\n</c> or <c>\n</c>), keeping the whole
-/// text too. The unfinished last line is visible as <see cref="Pending"/>, so a prompt without a line break
-/// (sudo's) can be spotted and removed, and <see cref="ShowPending"/> passes it on to <c>onPartial</c> while it grows
-/// (a remote prompt shown before its line ends).
+/// Turns a stream of UTF-8 chunks into whole lines as they arrive (<c>\r\n</c> or <c>\n</c>), keeping only the unfinished
+/// last line (<see cref="Pending"/>), so memory does not grow with the output; <see cref="Capture"/>, when set, keeps the
+/// lines. Watched markers (sudo's prompt, a command's start signal) are taken out of the text wherever they appear and
+/// reported; <see cref="ShowPending"/> passes the unfinished line on to <c>onPartial</c> while it grows (a remote prompt
+/// shown before its line ends), never with a part of a marker that may still be completing.
 /// </summary>
 internal sealed class LineSplitter(Action<string> onLine, Action<string>? onPartial = null)
 {
     private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
-    private readonly StringBuilder _all = new();
     private readonly StringBuilder _pending = new();
+    private readonly List<(string Text, Action OnSeen)> _markers = [];
     private char[] _chars = new char[8192];
     private int _shownLength;
 
-    /// <summary>Everything received so far (whole lines and the pending part), each line ending in <c>\n</c>.</summary>
-    public string Text => _all.ToString() + _pending;
+    /// <summary>Receives every whole line (the command's captured text); null: lines are passed on and forgotten.</summary>
+    public OutputCapture? Capture { get; init; }
 
     /// <summary>The unfinished last line.</summary>
     public string Pending => _pending.ToString();
+
+    /// <summary>Takes <paramref name="marker"/> out of the text wherever it appears, calling <paramref name="onSeen"/> each time.</summary>
+    public void Watch(string marker, Action onSeen)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(marker);
+        _markers.Add((marker, onSeen));
+    }
 
     public void Feed(ReadOnlySpan<byte> bytes)
     {
         var needed = _decoder.GetCharCount(bytes, flush: false);
         if (needed > _chars.Length)
         {
-            _chars = new char[needed];
+            _chars = new char[Math.Max(needed, _chars.Length * 2)];
         }
 
-        var count = _decoder.GetChars(bytes, _chars, flush: false);
-        foreach (var c in _chars.AsSpan(0, count))
+        var text = _chars.AsSpan(0, _decoder.GetChars(bytes, _chars, flush: false));
+        for (var end = text.IndexOf('\n'); end >= 0; end = text.IndexOf('\n'))
         {
-            if (c == '\n')
+            string line;
+            if (_pending.Length == 0)
             {
-                EmitPending();
+                line = new string(text[..end]);
             }
             else
             {
-                _pending.Append(c);
+                line = _pending.Append(text[..end]).ToString();
+                _pending.Clear();
+            }
+
+            Emit(line);
+            text = text[(end + 1)..];
+        }
+
+        if (!text.IsEmpty)
+        {
+            _pending.Append(text);
+            if (_markers.Count > 0)
+            {
+                TakeMarkersFromPending();
             }
         }
-    }
-
-    /// <summary>Removes <paramref name="text"/> from the pending line if it is there; true when it was.</summary>
-    public bool TakeFromPending(string text)
-    {
-        var pending = _pending.ToString();
-        var index = pending.IndexOf(text, StringComparison.Ordinal);
-        if (index < 0)
-        {
-            return false;
-        }
-
-        _pending.Remove(index, text.Length);
-        return true;
     }
 
     /// <summary>Passes the unfinished line so far to <c>onPartial</c>, when there is one and it grew since last time.</summary>
@@ -68,9 +77,10 @@ internal sealed class LineSplitter(Action<string> onLine, Action<string>? onPart
 
         _shownLength = _pending.Length;
         var text = _pending.ToString().TrimEnd('\r');
-        if (text.Length > 0)
+        var safe = _markers.Count == 0 ? text.Length : SecretMask.SafeLength(text, _markers.Select(m => m.Text));
+        if (safe > 0)
         {
-            onPartial(text);
+            onPartial(text[..safe]);
         }
     }
 
@@ -79,16 +89,43 @@ internal sealed class LineSplitter(Action<string> onLine, Action<string>? onPart
     {
         if (_pending.Length > 0)
         {
-            EmitPending();
+            var line = _pending.ToString();
+            _pending.Clear();
+            Emit(line);
         }
     }
 
-    private void EmitPending()
+    private void Emit(string line)
     {
-        var line = _pending.ToString().TrimEnd('\r');
-        _pending.Clear();
+        if (line.EndsWith('\r'))
+        {
+            line = line.TrimEnd('\r');
+        }
+
+        foreach (var (marker, onSeen) in _markers)
+        {
+            while (line.Contains(marker, StringComparison.Ordinal))
+            {
+                line = line.Remove(line.IndexOf(marker, StringComparison.Ordinal), marker.Length);
+                onSeen();
+            }
+        }
+
         _shownLength = 0;
-        _all.Append(line).Append('\n');
+        Capture?.AppendLine(line);
         onLine(line);
+    }
+
+    private void TakeMarkersFromPending()
+    {
+        foreach (var (marker, onSeen) in _markers)
+        {
+            for (var at = _pending.ToString().IndexOf(marker, StringComparison.Ordinal); at >= 0; at = _pending.ToString().IndexOf(marker, StringComparison.Ordinal))
+            {
+                _pending.Remove(at, marker.Length);
+                _shownLength = Math.Min(_shownLength, at);
+                onSeen();
+            }
+        }
     }
 }

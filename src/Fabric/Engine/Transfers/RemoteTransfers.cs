@@ -2,17 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Output;
-using System.Net.Sockets;
+using Fabric.Engine.Remote;
 using Fabric.Engine.Ssh;
-using Renci.SshNet;
-using Renci.SshNet.Common;
+using Fabric.Engine.Transport;
 
 namespace Fabric.Engine.Transfers;
 
 /// <summary>
 /// <c>Put</c> and <c>Get</c>. An upload streams through <c>cat</c> on the host's cached connection (sshd's window paces it,
-/// and no second connection is needed). A download goes over SFTP (SSH.NET's <see cref="SftpClient"/>, a second connection
-/// to the host opened on the first download and reused), whose bounded read-ahead keeps memory flat however slowly the local
+/// and no second connection is needed). A download goes over SFTP (<see cref="IRemoteFiles"/>, opened on the first download
+/// and reused), whose bounded read-ahead keeps memory flat however slowly the local
 /// disk writes: a command's output has no flow control in SSH.NET (it buffers whatever the server sends). <c>sudo</c>
 /// downloads and servers without SFTP use <c>cat</c>. Every file lands under a temporary name first, is checked for its full
 /// size (and SHA-256), then renamed over the target, so an interrupted transfer never leaves a half-written file in its place.
@@ -46,7 +45,7 @@ internal static class RemoteTransfers
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
-        var connection = await context.Connections.GetAsync(target, linked.Token).ConfigureAwait(false);
+        var connection = await context.RemoteHosts.GetAsync(target, linked.Token).ConfigureAwait(false);
         var destination = string.IsNullOrEmpty(remotePath) ? scope.RemoteDirectory ?? "~" : RemotePaths.Join(scope.RemoteDirectory, remotePath);
         var intoFolder = string.IsNullOrEmpty(remotePath) || remotePath.EndsWith('/') || LocalGlob.IsMany(localPath, localBase)
             || (await ExecAsync(context, connection, $"test -d {ShellQuoting.QuotePath(destination)}", null, linked.Token).ConfigureAwait(false)).ExitCode == 0;
@@ -68,7 +67,7 @@ internal static class RemoteTransfers
         var scope = Ambient.Scope;
         var target = RemoteShell.CurrentTarget("get", remotePath);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
-        var connection = await context.Connections.GetAsync(target, linked.Token).ConfigureAwait(false);
+        var connection = await context.RemoteHosts.GetAsync(target, linked.Token).ConfigureAwait(false);
 
         var pattern = RemotePaths.Join(scope.RemoteDirectory, remotePath);
         var sftp = !useSudo && SftpPaths.For(pattern) is not null ? SftpOf(context, connection, linked.Token) : NoSftp;
@@ -168,7 +167,7 @@ internal static class RemoteTransfers
     /// Returns null, or why.
     /// </summary>
     private static async Task<string?> UploadAsync(
-        RunContext context, SshConnection connection, string file, long size, string remote, bool useSudo, string? mode, bool verify, Action<long>? progress, CancellationToken cancellationToken)
+        RunContext context, IRemoteHost connection, string file, long size, string remote, bool useSudo, string? mode, bool verify, Action<long>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var suffix = Guid.NewGuid().ToString("N")[..10];
@@ -223,21 +222,20 @@ internal static class RemoteTransfers
     private static string Why(RemoteExit exit) =>
         string.IsNullOrEmpty(exit.Stderr) ? $"exit code {exit.ExitCode}" : exit.Stderr.TrimEnd('\n').Split('\n')[^1];
 
-    private static readonly Task<SftpClient?> NoSftp = Task.FromResult<SftpClient?>(null);
+    private static readonly Task<IRemoteFiles?> NoSftp = Task.FromResult<IRemoteFiles?>(null);
 
     /// <summary>
-    /// The host's SFTP session for downloads (a second connection, opened on the first <c>Get</c> and reused), or null when
-    /// the server offers no SFTP: downloads then stream through <c>cat</c> on an exec channel. A <c>Get</c> starts it before
-    /// its listing, so that the two waits overlap: a new connection's first session costs the server its login (PAM)
-    /// work, ~50 ms on the test hosts.
+    /// The host's SFTP session for downloads (opened on the first <c>Get</c> and reused), or null when the server offers no
+    /// SFTP: downloads then stream through <c>cat</c> on an exec channel. A <c>Get</c> starts it before its listing, so that
+    /// the two waits overlap: a new session costs the server its login (PAM) work, ~50 ms on the test hosts.
     /// </summary>
-    private static async Task<SftpClient?> SftpOf(RunContext context, SshConnection connection, CancellationToken cancellationToken)
+    private static async Task<IRemoteFiles?> SftpOf(RunContext context, IRemoteHost connection, CancellationToken cancellationToken)
     {
         try
         {
-            return await connection.SftpAsync(() => SshConnector.ConnectSftpAsync(context.Connections, connection, cancellationToken)).ConfigureAwait(false);
+            return await connection.FilesAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is SshException or SocketException or IOException)
+        catch (ConnectionLostException e)
         {
             context.Connections.Debug(connection.Target, $"no SFTP ({e.Message}); downloads go through cat on an exec channel");
             return null;
@@ -260,7 +258,7 @@ internal static class RemoteTransfers
     /// the target. Any failure, a lost connection too, removes the temporary file. Returns null, or why it failed.
     /// </summary>
     private static async Task<string?> DownloadAsync(
-        RunContext context, SshConnection connection, Task<SftpClient?> sftpSession, string path, long size, string local, bool useSudo, bool verify, Action<long>? progress, CancellationToken cancellationToken)
+        RunContext context, IRemoteHost connection, Task<IRemoteFiles?> sftpSession, string path, long size, string local, bool useSudo, bool verify, Action<long>? progress, CancellationToken cancellationToken)
     {
         var folder = System.IO.Path.GetDirectoryName(local);
         if (!string.IsNullOrEmpty(folder))
@@ -307,7 +305,7 @@ internal static class RemoteTransfers
     }
 
     /// <summary>Why the server's SHA-256 of <paramref name="path"/> proves the received copy wrong, or null.</summary>
-    private static async Task<string?> HashMismatchAsync(RunContext context, SshConnection connection, string path, string received, bool useSudo, CancellationToken cancellationToken)
+    private static async Task<string?> HashMismatchAsync(RunContext context, IRemoteHost connection, string path, string received, bool useSudo, CancellationToken cancellationToken)
     {
         var hashed = await ExecAsync(context, connection, RemoteDigest.Print(ShellQuoting.Quote(path)), useSudo ? connection : null, cancellationToken).ConfigureAwait(false);
         var remote = hashed.Stdout.Trim();
@@ -320,32 +318,33 @@ internal static class RemoteTransfers
         return RemoteDigest.Mismatch(remote, received);
     }
 
-    private static async Task<RemoteExit> SftpDownloadAsync(SshConnection connection, SftpClient sftp, string path, Stream output, CancellationToken cancellationToken)
+    private static async Task<RemoteExit> SftpDownloadAsync(IRemoteHost connection, IRemoteFiles sftp, string path, Stream output, CancellationToken cancellationToken)
     {
         try
         {
-            await sftp.DownloadFileAsync(path, output, cancellationToken).ConfigureAwait(false);
-            return new RemoteExit(0, "", "");
+            await sftp.DownloadAsync(path, output, cancellationToken).ConfigureAwait(false);
+            return new RemoteExit(0);
         }
-        catch (Exception e) when (e is SftpPermissionDeniedException or SftpPathNotFoundException)
+        catch (RemoteFileException e)
         {
-            return new RemoteExit(1, "", e.Message);
+            return RemoteExit.WithError(1, e.Message);
         }
-        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException)
+        catch (ConnectionLostException e)
         {
             throw new AbortException($"Connection to {connection.Target.Display} was lost while receiving {path}: {e.Message}", e);
         }
     }
 
     /// <summary>Runs an internal command (listing, upload, rename) quietly; with <paramref name="sudo"/> it runs under that host's sudo.</summary>
-    private static Task<RemoteExit> ExecAsync(RunContext context, SshConnection connection, string command, SshConnection? sudo, CancellationToken cancellationToken, Stream? stdin = null, Stream? stdout = null, string? activity = null)
+    private static Task<RemoteExit> ExecAsync(RunContext context, IRemoteHost connection, string command, IRemoteHost? sudo, CancellationToken cancellationToken, Stream? stdin = null, Stream? stdout = null, string? activity = null)
     {
-        var marker = sudo?.SudoMarker;
-        var line = RemoteCommandLine.Build(command, ScopeSettings.None, SystemShell, marker, sudoUser: null);
+        var marker = sudo?.Sudo.Marker;
+        var sudoLine = sudo is null ? null : new SudoLine(sudo.Sudo.Marker, User: null, StartMarker: stdin is null ? null : sudo.Sudo.StartMarker);
+        var line = RemoteCommandLine.Build(command, ScopeSettings.None, SystemShell, sudoLine);
         return new RemoteProcess
         {
-            Connection = connection,
-            Cache = context.Connections,
+            Host = connection,
+            Hosts = context.RemoteHosts,
             CommandLine = line,
             Description = command,
             Activity = activity,
@@ -353,6 +352,7 @@ internal static class RemoteTransfers
             Stdin = stdin,
             StdoutSink = stdout,
             SudoMarker = marker,
+            StartMarker = sudoLine?.StartMarker,
             SudoPassword = sudo is null ? null : attempt => RemoteShell.SudoPassword(context, connection, attempt),
             Timeout = stdin is null && stdout is null ? context.Ssh.CommandTimeout : null,
         }.RunAsync(cancellationToken);

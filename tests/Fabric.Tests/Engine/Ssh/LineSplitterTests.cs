@@ -18,7 +18,6 @@ public sealed class LineSplitterTests
         splitter.Complete();
 
         Assert.Equal(["one", "two", "three"], lines);
-        Assert.Equal("one\ntwo\nthree\n", splitter.Text);
     }
 
     [Fact]
@@ -35,19 +34,60 @@ public sealed class LineSplitterTests
     }
 
     [Fact]
-    public void A_prompt_in_the_pending_line_can_be_taken_out()
+    public void A_marker_in_the_pending_line_is_taken_out_once_it_is_whole_and_reported()
     {
         var lines = new List<string>();
-        var splitter = new LineSplitter(lines.Add);
+        var seen = 0;
+        var splitter = new LineSplitter(lines.Add) { Capture = new() };
+        splitter.Watch("[mark] password:", () => seen++);
         splitter.Feed("warning\n[mark] pass"u8);
-        Assert.False(splitter.TakeFromPending("[mark] password:"));
+        Assert.Equal(0, seen);
         splitter.Feed("word:"u8);
 
-        Assert.True(splitter.TakeFromPending("[mark] password:"));
+        Assert.Equal(1, seen);
+        Assert.Equal("", splitter.Pending);
         splitter.Feed("after\n"u8);
 
         Assert.Equal(["warning", "after"], lines);
-        Assert.DoesNotContain("mark", splitter.Text, StringComparison.Ordinal);
+        Assert.Equal("warning\nafter", splitter.Capture.ToText());
+    }
+
+    [Fact]
+    public void A_marker_inside_a_whole_line_is_taken_out_and_reported()
+    {
+        var lines = new List<string>();
+        var seen = 0;
+        var splitter = new LineSplitter(lines.Add);
+        splitter.Watch("[go]", () => seen++);
+
+        splitter.Feed("[go]hello\n"u8);
+
+        Assert.Equal(1, seen);
+        Assert.Equal(["hello"], lines);
+    }
+
+    [Fact]
+    public void The_unfinished_line_never_shows_the_start_of_a_marker()
+    {
+        var partial = new List<string>();
+        var splitter = new LineSplitter(_ => { }, partial.Add);
+        splitter.Watch("[mark] password:", () => { });
+
+        splitter.Feed("Note: [mark] pa"u8);
+        splitter.ShowPending();
+
+        Assert.Equal(["Note: "], partial);
+    }
+
+    [Fact]
+    public void Nothing_is_kept_without_a_capture()
+    {
+        var splitter = new LineSplitter(_ => { });
+
+        splitter.Feed("one\ntwo\n"u8);
+
+        Assert.Null(splitter.Capture);
+        Assert.Equal("", splitter.Pending);
     }
 
     [Fact]

@@ -1,7 +1,8 @@
 using System.Text;
 using Fabric.Engine.Execution;
+using Fabric.Engine.Ssh;
 
-namespace Fabric.Engine.Ssh;
+namespace Fabric.Engine.Remote;
 
 /// <summary>
 /// Builds the line a remote <c>Run</c>/<c>Sudo</c> executes, as Python Fabric does: the scopes' environment,
@@ -52,22 +53,34 @@ internal static class RemoteCommandLine
     public static string Wrap(string inner, string? shell) =>
         string.IsNullOrWhiteSpace(shell) ? inner : shell.Trim() + " " + ShellQuoting.Quote(inner);
 
-    /// <summary>The sudo part: <c>sudo -S -p 'marker' -u 'user' </c> (no <c>-u</c> for root/default).</summary>
-    public static string SudoPrefix(string marker, string? user)
+    /// <summary>
+    /// The sudo part: <c>sudo -S -p 'marker' -H -u 'user' </c> (no <c>-u</c> for root/default). Without a terminal, sudo
+    /// reads the password from the command's input (<c>-S</c>); on one, from the terminal, which does not echo it. With a
+    /// <paramref name="startMarker"/>, the command prints it (on stderr, with no line break) once sudo let it start, so the
+    /// caller knows when the input stops being sudo's and becomes the command's.
+    /// </summary>
+    public static string SudoPrefix(string marker, string? user, string? startMarker = null, bool terminal = false)
     {
-        var builder = new StringBuilder("sudo -S -p ").Append(ShellQuoting.Quote(marker));
+        var builder = new StringBuilder(terminal ? "sudo -p " : "sudo -S -p ").Append(ShellQuoting.Quote(marker));
         if (!string.IsNullOrEmpty(user))
         {
             builder.Append(" -H -u ").Append(ShellQuoting.Quote(user));
         }
 
-        return builder.Append(' ').ToString();
+        builder.Append(' ');
+        if (startMarker is not null)
+        {
+            builder.Append("/bin/sh -c ").Append(ShellQuoting.Quote("printf %s \"$0\" >&2; exec \"$@\"")).Append(' ')
+                .Append(ShellQuoting.Quote(startMarker)).Append(' ');
+        }
+
+        return builder.ToString();
     }
 
-    /// <summary>The whole line for a command under the given scope.</summary>
-    public static string Build(string command, ScopeSettings scope, string? shell, string? sudoMarker = null, string? sudoUser = null)
+    /// <summary>The whole line for a command under the given scope; under sudo when <paramref name="sudo"/> is given.</summary>
+    public static string Build(string command, ScopeSettings scope, string? shell, SudoLine? sudo = null)
     {
         var line = Wrap(Inner(command, scope), shell);
-        return sudoMarker is null ? line : SudoPrefix(sudoMarker, sudoUser) + line;
+        return sudo is null ? line : SudoPrefix(sudo.Marker, sudo.User, sudo.StartMarker, sudo.Terminal) + line;
     }
 }

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using Fabric.Engine.Execution;
+using Fabric.Engine.Remote;
 using Fabric.Engine.Ssh;
 
-namespace Fabric.Tests.Engine.Ssh;
+namespace Fabric.Tests.Engine.Remote;
 
 public sealed class RemoteCommandLineTests
 {
@@ -32,9 +33,25 @@ public sealed class RemoteCommandLineTests
     [Fact]
     public void Sudo_line_has_the_marker_and_the_user_before_the_shell()
     {
-        var line = RemoteCommandLine.Build("whoami", ScopeSettings.None, "/bin/bash -l -c", "[m] pw:", "deploy");
+        var line = RemoteCommandLine.Build("whoami", ScopeSettings.None, "/bin/bash -l -c", new SudoLine("[m] pw:", "deploy"));
 
         Assert.Equal("sudo -S -p '[m] pw:' -H -u 'deploy' /bin/bash -l -c 'whoami'", line);
+    }
+
+    [Fact]
+    public void Sudo_with_a_start_marker_has_the_command_print_it_on_stderr_before_it_runs()
+    {
+        var line = RemoteCommandLine.Build("cat", ScopeSettings.None, "/bin/sh -c", new SudoLine("[m] pw:", null, "[go]"));
+
+        Assert.Equal("sudo -S -p '[m] pw:' /bin/sh -c 'printf %s \"$0\" >&2; exec \"$@\"' '[go]' /bin/sh -c 'cat'", line);
+    }
+
+    [Fact]
+    public void Sudo_on_a_terminal_asks_there_instead_of_reading_its_input()
+    {
+        var line = RemoteCommandLine.Build("id", ScopeSettings.None, "/bin/sh -c", new SudoLine("[m] pw:", null, Terminal: true));
+
+        Assert.Equal("sudo -p '[m] pw:' /bin/sh -c 'id'", line);
     }
 
     [Fact]

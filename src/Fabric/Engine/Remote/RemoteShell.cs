@@ -1,0 +1,143 @@
+using Fabric.Engine.Execution;
+using Fabric.Engine.Hosts;
+using Fabric.Engine.Output;
+using Fabric.Engine.Ssh;
+using Fabric.Engine.Transport;
+
+namespace Fabric.Engine.Remote;
+
+/// <summary>
+/// <c>Run</c> and <c>Sudo</c>: prints <c>[host] run: cmd</c>, wraps the command in the scopes and the user's shell,
+/// runs it on the current host's connection, streams <c>[host] out:</c>/<c>err:</c> lines (and, unless
+/// <c>--linewise</c> or in a parallel run, the start of a line before it ends), and checks the
+/// outcome (abort, or warn under warn-only).
+/// </summary>
+internal static class RemoteShell
+{
+    public static async Task<CommandResult> RunAsync(string kind, string command, string? sudoUser, RemoteCommandOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(command);
+        var context = Ambient.Context;
+        var scope = Ambient.Scope;
+        if (options.WarnOnly is not null)
+        {
+            scope = scope with { WarnOnly = options.WarnOnly };
+        }
+
+        var target = CurrentTarget(kind, command);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
+        OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Command, target.Display, $"{kind}: {command}"));
+        var host = await context.RemoteHosts.GetAsync(target, linked.Token).ConfigureAwait(false);
+
+        var pty = options.Pty ?? context.Env.AlwaysUsePty;
+        var serial = Ambient.Frame is not { Linewise: true };
+        var keyboard = options.Input is null && serial ? context.Terminal : null;
+        var sudo = kind == "sudo" ? new SudoLine(host.Sudo.Marker, sudoUser, host.Sudo.StartMarker, pty) : null;
+        var shell = options.Shell ? context.Env.Shell : null;
+        var line = RemoteCommandLine.Build(command, scope, shell, sudo);
+        OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Debug, target.Display, "executing: " + line));
+        var (stdin, owner) = options.Input is { } input ? input.Open() : (null, null);
+        using (owner)
+        {
+            var exit = await Process(context, scope, host, line, command, sudo, pty, stdin, keyboard, options.Capture).RunAsync(linked.Token).ConfigureAwait(false);
+            var result = new CommandResult
+            {
+                Kind = kind,
+                Command = command,
+                ExecutedCommand = line,
+                Host = target.Display,
+                StdoutCapture = exit.StdoutCapture,
+                StderrCapture = exit.StderrCapture,
+                ExitCode = exit.ExitCode,
+            };
+            var why = result.Failed ? await RemoteFailure.ExplainAsync(context, host, result, shell, pty, linked.Token).ConfigureAwait(false) : null;
+            return CommandOutcome.Check(context, result, scope, why);
+        }
+    }
+
+    private static RemoteProcess Process(
+        RunContext context, ScopeSettings scope, IRemoteHost host, string line, string command, SudoLine? sudo, bool pty, Stream? stdin, ITerminal? keyboard, bool capture)
+    {
+        var display = host.Target.Display;
+        var linewise = context.Env.Linewise || Ambient.Frame is { Linewise: true };
+        return new RemoteProcess
+        {
+            Host = host,
+            Hosts = context.RemoteHosts,
+            CommandLine = line,
+            Description = command,
+            Terminal = pty ? keyboard?.Size ?? context.Terminal?.Size ?? TerminalSize.Default : null,
+            Capture = capture,
+            Stdin = stdin,
+            Keyboard = keyboard,
+            OnStdoutLine = text => OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Stdout, display, text)),
+            OnStderrLine = text => OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Stderr, display, text)),
+            OnStdoutPartial = linewise ? null : text => OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Stdout, display, text) { Partial = true }),
+            OnStderrPartial = linewise ? null : text => OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Stderr, display, text) { Partial = true }),
+            SudoMarker = sudo?.Marker,
+            StartMarker = sudo?.StartMarker,
+            SudoPassword = sudo is null ? null : attempt => SudoPassword(context, host, attempt),
+            Timeout = context.Ssh.CommandTimeout,
+        };
+    }
+
+    /// <summary>
+    /// The connection target of the current task execution. In a task with no host, the host is asked for once per
+    /// run on a terminal, as Fabric does; without a terminal, the run aborts clearly.
+    /// </summary>
+    public static ConnectionTarget CurrentTarget(string kind, string what)
+    {
+        if (Ambient.Frame is { Host: { } host } frame)
+        {
+            var env = Ambient.Context.Env;
+            return new ConnectionTarget(host.Original, host.Host, frame.User, frame.Port)
+            {
+                UserGiven = host.User is not null || env.UserGiven,
+                PortGiven = host.Port is not null || env.PortGiven,
+            };
+        }
+
+        var context = Ambient.Context;
+        var asked = context.AskHostOnce(() =>
+        {
+            var answer = context.SecretPrompt?.AskVisible("No hosts found. Please specify a host string for connection:");
+            return string.IsNullOrWhiteSpace(answer) ? null : HostString.Parse(answer);
+        }) ?? throw new AbortException(
+            $"{kind} '{what}' needs a host, and this task has none: give hosts with -H, [Hosts(...)], Env.Hosts or task:host=….");
+        return new ConnectionTarget(asked.Original, asked.Host, asked.UserOr(context.Env.User), asked.PortOr(context.Env.Port))
+        {
+            UserGiven = asked.User is not null || context.Env.UserGiven,
+            PortGiven = asked.Port is not null || context.Env.PortGiven,
+        };
+    }
+
+    /// <summary>
+    /// The sudo password for the n-th prompt on a host: the host's known one, else <c>Env.SudoPassword</c>, else
+    /// the <c>-p</c> password, else asked once per host; a repeated prompt (refused password) asks again.
+    /// </summary>
+    internal static string? SudoPassword(RunContext context, IRemoteHost host, int attempt)
+    {
+        var sudo = host.Sudo;
+        lock (sudo.Gate)
+        {
+            if (attempt == 1 && sudo.Password is null)
+            {
+                sudo.Password = context.Env.SudoPassword ?? context.Ssh.Password;
+            }
+
+            if (attempt > 1 || sudo.Password is null)
+            {
+                if (attempt > 3)
+                {
+                    sudo.Password = null;
+                    return null;
+                }
+
+                var answer = context.SecretPrompt?.Ask($"[{host.Target.Display}] sudo password: ");
+                sudo.Password = string.IsNullOrEmpty(answer) ? null : answer;
+            }
+
+            return sudo.Password;
+        }
+    }
+}
