@@ -35,12 +35,12 @@ internal static class InteractiveShell
 
         await using (shell.ConfigureAwait(false))
         {
-            using var typing = terminal.Forward(bytes => Send(shell, bytes), shell.CloseInput, raw: true);
             if (!string.IsNullOrEmpty(command))
             {
                 await shell.WriteInputAsync(Encoding.UTF8.GetBytes(command + "\n"), linked.Token).ConfigureAwait(false);
             }
 
+            using var typing = terminal.Forward(bytes => Send(shell, bytes), shell.CloseInput, raw: true);
             try
             {
                 while (await shell.ReadAsync(linked.Token).ConfigureAwait(false) is { } chunk)
