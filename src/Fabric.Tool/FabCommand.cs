@@ -83,6 +83,7 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
             OutputGroups = groups,
             Ssh = SshOptionsOf(request),
             SecretPrompt = ConsoleSecretPrompt.ForThisConsole(terminal),
+            Terminal = ConsoleTerminal.ForThisConsole(),
             Tasks = table,
             Progress = terminal is { IsInteractive: true } ? new ParallelProgressLine(terminal) : null,
         };
@@ -144,6 +145,7 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         env.ExcludeHosts = [.. request.ExcludeHosts];
         env.WarnOnly = request.WarnOnly;
         env.Linewise = request.Linewise;
+        env.AlwaysUsePty = request.Pty;
         (env.Parallel, env.PoolSize, env.SkipBadHosts) = (request.Parallel, request.PoolSize, request.SkipBadHosts);
         env.Gateway = request.Gateway;
         if (request.User is { } user)

@@ -50,6 +50,7 @@ internal static class CommandLineParser
             PoolSize = o.PoolSize.HasValue() ? ParseCount("--pool-size", o.PoolSize.Value()!) : null,
             SkipBadHosts = o.SkipBadHosts.HasValue(),
             Linewise = o.Linewise.HasValue(),
+            Pty = o.Pty.HasValue(),
             Settings = [.. o.Set.Values.SelectMany(v => (v ?? "").Split(',')).Where(s => s.Length > 0).Select(ParseSetting)],
             Hide = SplitList(o.Hide),
             Show = SplitList(o.Show),
@@ -153,6 +154,7 @@ internal static class CommandLineParser
             Parallel = app.Option("-P|--parallel", "Run tasks on their hosts in parallel (not those marked [Serial]).", CommandOptionType.NoValue),
             PoolSize = app.Option("-z|--pool-size <N>", "Hosts a parallel task runs on at once (default: all; a task's [Parallel(PoolSize = n)] wins).", CommandOptionType.SingleValue),
             SkipBadHosts = app.Option("--skip-bad-hosts", "Report and skip hosts that cannot be reached instead of aborting.", CommandOptionType.NoValue),
+            Pty = app.Option("--pty", "Run every remote command on a pseudo-terminal (Env.AlwaysUsePty): interactive programs and requiretty sudoers work; stderr then comes with stdout.", CommandOptionType.NoValue),
             Linewise = app.Option("--linewise", "Show remote output whole lines at a time (default in serial runs: a line's start as it comes, so a prompt shows; parallel runs are always line by line).", CommandOptionType.NoValue),
             Set = app.Option("--set <SETTINGS>", "Comma-separated key=value pairs for Env[\"key\"].", CommandOptionType.MultipleValue),
             Hide = app.Option("--hide <GROUPS>", "Hide output groups: running, stdout, stderr, status, warnings, everything.", CommandOptionType.MultipleValue),
@@ -251,6 +253,8 @@ internal static class CommandLineParser
         public required CommandOption SkipBadHosts { get; init; }
 
         public required CommandOption Linewise { get; init; }
+
+        public required CommandOption Pty { get; init; }
 
         public required CommandOption Set { get; init; }
 

@@ -43,6 +43,9 @@ internal sealed record FabRequest
 
     public bool SkipBadHosts { get; init; }
 
+    /// <summary><c>--pty</c>: every remote command runs on a pseudo-terminal unless it says otherwise.</summary>
+    public bool Pty { get; init; }
+
     /// <summary><c>--linewise</c>: serial runs show remote output in whole lines too (parallel runs always do).</summary>
     public bool Linewise { get; init; }
 

@@ -26,6 +26,15 @@ public class ParallelOptionsTests
     }
 
     [Fact]
+    public void Pty_is_off_unless_given_and_is_in_help_and_completion()
+    {
+        Assert.False(CommandLineParser.Parse(["deploy"]).Pty);
+        Assert.True(CommandLineParser.Parse(["--pty", "deploy"]).Pty);
+        Assert.Contains("--pty", CommandLineParser.HelpText(), StringComparison.Ordinal);
+        Assert.Contains("--pty", CommandLineParser.OptionNames());
+    }
+
+    [Fact]
     public void Linewise_is_off_unless_given_and_is_in_help_and_completion()
     {
         Assert.False(CommandLineParser.Parse(["deploy"]).Linewise);
