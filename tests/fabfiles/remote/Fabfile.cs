@@ -70,4 +70,16 @@ public static class Fabfile
     [Task]
     public static void Interleave(string dir) =>
         Run($"printf 'Ready? '; while [ ! -e '{dir}/1' ]; do sleep 0.05; done; echo warm >&2; while [ ! -e '{dir}/2' ]; do sleep 0.05; done; echo go");
+
+    /// <summary>Reads a line on the host and prints what it got: on a terminal, what the user typed; else nothing.</summary>
+    [Task]
+    public static void ReadLine() => Run("read x; echo \"got [$x]\"");
+
+    /// <summary>Runs <c>id -un</c> through sudo on a pseudo-terminal (hosts whose sudoers require one).</summary>
+    [Task]
+    public static void TtySudo() => Sudo("id -un", pty: true);
+
+    /// <summary>Opens a shell on the host, with <paramref name="first"/> typed into it first when given.</summary>
+    [Task]
+    public static void Shell(string? first = null) => OpenShell(first);
 }
