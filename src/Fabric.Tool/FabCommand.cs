@@ -215,6 +215,6 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         static string VersionOf(Type type) =>
             type.Assembly.GetName().Version?.ToString(3) ?? "?";
 
-        return $"dotnet-fab {VersionOf(typeof(FabCommand))} (Fabric {VersionOf(typeof(Api))}, SSH.NET {VersionOf(typeof(Renci.SshNet.SshClient))}, .NET {System.Environment.Version})";
+        return $"dotnet-fab {VersionOf(typeof(FabCommand))} (Fabric {VersionOf(typeof(Api))}, SSH.NET {Fabric.Engine.Transport.SshNet.SshNetVersion.Text}, .NET {System.Environment.Version})";
     }
 }
