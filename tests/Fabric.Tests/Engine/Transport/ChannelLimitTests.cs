@@ -94,4 +94,29 @@ public sealed class ChannelLimitTests
         Assert.Equal(0, limit.Open);
         Assert.True(limit.TryTake());
     }
+
+    [Fact]
+    public void A_connection_lost_when_idle_after_serving_a_session_is_taken_for_a_one_session_server()
+    {
+        var limit = new ChannelLimit(8);
+        limit.TryTake();
+        limit.Accepted();
+        limit.Release();
+
+        Assert.True(limit.LostWhenIdle());
+        Assert.True(limit.OneSessionPerConnection);
+    }
+
+    [Fact]
+    public void A_connection_lost_under_an_open_channel_or_before_any_session_is_reported_not_replaced()
+    {
+        var busy = new ChannelLimit(8);
+        busy.TryTake();
+        busy.Accepted();
+        var fresh = new ChannelLimit(8);
+
+        Assert.False(busy.LostWhenIdle());
+        Assert.False(fresh.LostWhenIdle());
+        Assert.False(busy.OneSessionPerConnection || fresh.OneSessionPerConnection);
+    }
 }

@@ -63,6 +63,22 @@ internal sealed class ChannelLimit(int configured)
     /// <summary>The channel of a taken slot closed (or never opened for a reason other than a refusal): its slot is free.</summary>
     public void Release() => Open = Math.Max(0, Open - 1);
 
+    /// <summary>
+    /// The connection was lost while a channel was being opened (its slot freed already). True when it had served a session
+    /// and none of ours was open: the server closes a connection once its one session ends (tinysshd does), so this and every
+    /// later channel takes a fresh connection. False: the connection broke under a command, which is reported.
+    /// </summary>
+    public bool LostWhenIdle()
+    {
+        if (!Served || Open > 0)
+        {
+            return false;
+        }
+
+        OneSessionPerConnection = true;
+        return true;
+    }
+
     /// <summary>The server refused the channel of a taken slot: frees the slot and says what to do.</summary>
     public ChannelRefusal Refused()
     {

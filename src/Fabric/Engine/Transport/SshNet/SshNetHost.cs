@@ -48,7 +48,18 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
                 return await StartOnFreshConnectionAsync(session, request, cancellationToken).ConfigureAwait(false);
             }
 
-            var (command, refusal) = await session.StartAsync(request, Target.Display, owned: null, cancellationToken).ConfigureAwait(false);
+            SshRemoteCommand? command;
+            ChannelRefusal refusal;
+            try
+            {
+                (command, refusal) = await session.StartAsync(request, Target.Display, owned: null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConnectionLostException) when (session.LostWhenIdle())
+            {
+                cache.Debug(Target, "the server closed the connection after its one session: each later command opens a connection of its own");
+                continue;
+            }
+
             if (command is not null)
             {
                 return command;

@@ -47,6 +47,15 @@ internal sealed class SshNetSession : IDisposable
         }
     }
 
+    /// <summary>See <see cref="ChannelLimit.LostWhenIdle"/>.</summary>
+    public bool LostWhenIdle()
+    {
+        lock (_gate)
+        {
+            return _limit.LostWhenIdle();
+        }
+    }
+
     /// <summary>How many channels the server allows at once on this connection, as far as it has said.</summary>
     public int Limit
     {
