@@ -46,6 +46,26 @@ internal sealed class PrivateSshd : IDisposable
 
     public string LogFile { get; }
 
+    /// <summary>
+    /// Kills the server's processes for its open connections and everything under them (the listener stays): those
+    /// connections break (a monitor process alone would leave its child holding the socket).
+    /// </summary>
+    public void KillConnections()
+    {
+        var all = new List<int>();
+        var next = Infrastructure.ProcessTable.ChildIds(_pid).ToList();
+        while (next.Count > 0)
+        {
+            all.AddRange(next);
+            next = next.SelectMany(Infrastructure.ProcessTable.ChildIds).ToList();
+        }
+
+        if (all.Count > 0)
+        {
+            SshdFixture.Exec("kill", ["-KILL", .. all.Select(p => p.ToString(CultureInfo.InvariantCulture))]);
+        }
+    }
+
     public string Log() => string.Join('\n', SshdProcess.LogLines(LogFile));
 
     public void Dispose()

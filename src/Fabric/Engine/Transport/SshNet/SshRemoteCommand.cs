@@ -55,6 +55,9 @@ internal sealed class SshRemoteCommand : IRemoteCommand
 
     public CommandExit? Exit { get; private set; }
 
+    /// <summary>Output received and not read yet, in bytes (bounded by the queue's capacity and one packet).</summary>
+    public int QueuedBytes => _output.QueuedBytes;
+
     public async ValueTask<OutputChunk?> ReadAsync(CancellationToken cancellationToken)
     {
         var chunk = await _output.ReadAsync(cancellationToken).ConfigureAwait(false);
