@@ -2,19 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Output;
-using System.Net.Sockets;
 using Fabric.Engine.Ssh;
-using Renci.SshNet;
-using Renci.SshNet.Common;
+using Fabric.Engine.Transport;
 
 namespace Fabric.Engine.Transfers;
 
 /// <summary>
 /// <c>Put</c> and <c>Get</c>. An upload streams through <c>cat</c> on the host's cached connection (sshd's window paces it,
-/// and no second connection is needed). A download goes over SFTP (SSH.NET's <see cref="SftpClient"/>, a second connection
-/// to the host opened on the first download and reused), whose bounded read-ahead keeps memory flat however slowly the local
-/// disk writes: a command's output has no flow control in SSH.NET (it buffers whatever the server sends). <c>sudo</c>
-/// downloads and servers without SFTP use <c>cat</c>. Every file lands under a temporary name first, is checked for its full
+/// and no second connection is needed). A download goes over SFTP (the host's <see cref="IRemoteFiles"/>: a second
+/// connection opened on the first download and reused), whose bounded read-ahead keeps memory flat however slowly the local
+/// disk writes. <c>sudo</c> downloads and servers without SFTP use <c>cat</c>. Every file lands under a temporary name first, is checked for its full
 /// size (and SHA-256), then renamed over the target, so an interrupted transfer never leaves a half-written file in its place.
 /// </summary>
 internal static class RemoteTransfers
@@ -71,7 +68,7 @@ internal static class RemoteTransfers
         var connection = await context.Connections.GetAsync(target, linked.Token).ConfigureAwait(false);
 
         var pattern = RemotePaths.Join(scope.RemoteDirectory, remotePath);
-        var sftp = !useSudo && SftpPaths.For(pattern) is not null ? SftpOf(context, connection, linked.Token) : NoSftp;
+        var sftp = !useSudo && SftpPaths.For(pattern) is not null ? FilesOf(context, target, linked.Token) : NoFiles;
         var list = $"for f in {ShellQuoting.QuoteGlob(pattern)}; do [ -e \"$f\" ] && find -L \"$f\" -type f -printf '%s\\t%H\\t%p\\0'; done; true";
         var listing = await ExecAsync(context, connection, list, useSudo ? connection : null, linked.Token).ConfigureAwait(false);
         var found = listing.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries)
@@ -223,25 +220,24 @@ internal static class RemoteTransfers
     private static string Why(RemoteExit exit) =>
         string.IsNullOrEmpty(exit.Stderr) ? $"exit code {exit.ExitCode}" : exit.Stderr.TrimEnd('\n').Split('\n')[^1];
 
-    private static readonly Task<SftpClient?> NoSftp = Task.FromResult<SftpClient?>(null);
+    private static readonly Task<IRemoteFiles?> NoFiles = Task.FromResult<IRemoteFiles?>(null);
 
     /// <summary>
-    /// The host's SFTP session for downloads (a second connection, opened on the first <c>Get</c> and reused), or null when
+    /// The host's files over SFTP for downloads (a second connection, opened on the first <c>Get</c> and reused), or null when
     /// the server offers no SFTP: downloads then stream through <c>cat</c> on an exec channel. A <c>Get</c> starts it before
     /// its listing, so that the two waits overlap: a new connection's first session costs the server its login (PAM)
     /// work, ~50 ms on the test hosts.
     /// </summary>
-    private static async Task<SftpClient?> SftpOf(RunContext context, SshConnection connection, CancellationToken cancellationToken)
+    private static async Task<IRemoteFiles?> FilesOf(RunContext context, ConnectionTarget target, CancellationToken cancellationToken)
     {
-        try
+        var host = await ((IRemoteHosts)context.Connections).GetAsync(target, cancellationToken).ConfigureAwait(false);
+        var files = await host.FilesAsync(cancellationToken).ConfigureAwait(false);
+        if (files is null)
         {
-            return await connection.SftpAsync(() => SshConnector.ConnectSftpAsync(context.Connections, connection, cancellationToken)).ConfigureAwait(false);
+            context.Connections.Debug(target, "downloads go through cat on an exec channel");
         }
-        catch (Exception e) when (e is SshException or SocketException or IOException)
-        {
-            context.Connections.Debug(connection.Target, $"no SFTP ({e.Message}); downloads go through cat on an exec channel");
-            return null;
-        }
+
+        return files;
     }
 
     /// <summary>Sets the staged file's mode (the given one, else the replaced file's), then renames it over the target.</summary>
@@ -260,7 +256,7 @@ internal static class RemoteTransfers
     /// the target. Any failure, a lost connection too, removes the temporary file. Returns null, or why it failed.
     /// </summary>
     private static async Task<string?> DownloadAsync(
-        RunContext context, SshConnection connection, Task<SftpClient?> sftpSession, string path, long size, string local, bool useSudo, bool verify, Action<long>? progress, CancellationToken cancellationToken)
+        RunContext context, SshConnection connection, Task<IRemoteFiles?> sftpSession, string path, long size, string local, bool useSudo, bool verify, Action<long>? progress, CancellationToken cancellationToken)
     {
         var folder = System.IO.Path.GetDirectoryName(local);
         if (!string.IsNullOrEmpty(folder))
@@ -320,18 +316,18 @@ internal static class RemoteTransfers
         return RemoteDigest.Mismatch(remote, received);
     }
 
-    private static async Task<RemoteExit> SftpDownloadAsync(SshConnection connection, SftpClient sftp, string path, Stream output, CancellationToken cancellationToken)
+    private static async Task<RemoteExit> SftpDownloadAsync(SshConnection connection, IRemoteFiles files, string path, Stream output, CancellationToken cancellationToken)
     {
         try
         {
-            await sftp.DownloadFileAsync(path, output, cancellationToken).ConfigureAwait(false);
+            await files.DownloadAsync(path, output, cancellationToken).ConfigureAwait(false);
             return new RemoteExit(0, "", "");
         }
-        catch (Exception e) when (e is SftpPermissionDeniedException or SftpPathNotFoundException)
+        catch (RemoteFileException e)
         {
             return new RemoteExit(1, "", e.Message);
         }
-        catch (Exception e) when (e is SshException or SocketException or ObjectDisposedException)
+        catch (ConnectionLostException e)
         {
             throw new AbortException($"Connection to {connection.Target.Display} was lost while receiving {path}: {e.Message}", e);
         }
@@ -340,7 +336,7 @@ internal static class RemoteTransfers
     /// <summary>Runs an internal command (listing, upload, rename) quietly; with <paramref name="sudo"/> it runs under that host's sudo.</summary>
     private static Task<RemoteExit> ExecAsync(RunContext context, SshConnection connection, string command, SshConnection? sudo, CancellationToken cancellationToken, Stream? stdin = null, Stream? stdout = null, string? activity = null)
     {
-        var marker = sudo?.SudoMarker;
+        var marker = sudo?.Sudo.Marker;
         var line = RemoteCommandLine.Build(command, ScopeSettings.None, SystemShell, marker, sudoUser: null);
         return new RemoteProcess
         {
