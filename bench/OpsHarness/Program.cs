@@ -5,8 +5,10 @@ using Fabric.Engine.Hosts;
 using Fabric.Engine.Output;
 using Fabric.Engine.Ssh;
 
-// Usage: Fabric.Bench run|put|get|put-size|get-size HOST PORT USER KEY KNOWN_HOSTS ARG1 [ARG2]
+// Usage: Fabric.Bench run|put|get|put-size|get-size|stream HOST PORT USER KEY KNOWN_HOSTS ARG1 [ARG2]
 //   run: ARG1 = how many sequential Run("true") over one connection
+//   stream: ARG1 = bytes a remote `head -c ARG1 /dev/zero` prints, read through the transport (IRemoteCommand) and dropped;
+//           ARG2 = a pause in ms after each chunk read (a slow reader; default 0); prints seconds, MB/s and peak memory
 //   put: ARG1 = local file, ARG2 = remote path;  get: ARG1 = remote path, ARG2 = local path
 //   put-size, get-size: the same with verify: false (size check only, no SHA-256), to show what the hash costs
 if (args.Length < 7)
@@ -33,6 +35,10 @@ using (Ambient.Enter(new ExecutionFrame("bench", new HostString($"{host}:{port}"
                     await Api.RunAsync("true");
                 }
 
+                break;
+            case "stream":
+                await StreamBench.RunAsync(context, new ConnectionTarget($"{host}:{port}", host, user, port), long.Parse(args[6], CultureInfo.InvariantCulture),
+                    args.Length > 7 ? int.Parse(args[7], CultureInfo.InvariantCulture) : 0);
                 break;
             case "put":
                 await Api.PutAsync(args[6], args[7]);

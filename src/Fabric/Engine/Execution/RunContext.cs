@@ -80,7 +80,7 @@ internal sealed class RunContext(IOutputSink output)
     /// <summary>The run's hosts as operations see them: <see cref="Connections"/>, or a fake in unit tests.</summary>
     public IRemoteHosts RemoteHosts
     {
-        get => _remoteHosts ?? (IRemoteHosts)(object)Connections;
+        get => _remoteHosts ?? Connections;
         init => _remoteHosts = value;
     }
 

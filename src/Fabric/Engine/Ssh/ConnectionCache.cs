@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Output;
+using Fabric.Engine.Transport;
+using Fabric.Engine.Transport.SshNet;
 
 namespace Fabric.Engine.Ssh;
 
@@ -9,7 +11,7 @@ namespace Fabric.Engine.Ssh;
 /// user@host:port, shared by every later operation and task (two racing operations still connect once),
 /// and closed by <see cref="CloseAllAsync"/> when the run ends, printing <c>Disconnecting from HOST... done.</c>
 /// </summary>
-internal sealed class ConnectionCache(RunContext context)
+internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<SshConnection>>> _connections = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
@@ -57,6 +59,20 @@ internal sealed class ConnectionCache(RunContext context)
             return SshConnector.ConnectAsync(this, target, context.Cancellation);
         }));
         return lazy.Value.WaitAsync(cancellationToken);
+    }
+
+    async Task<IRemoteHost> IRemoteHosts.GetAsync(ConnectionTarget target, CancellationToken cancellationToken)
+    {
+        var connection = await GetAsync(target, cancellationToken).ConfigureAwait(false);
+        return connection.Remote(c => new SshNetHost(this, c));
+    }
+
+    void IRemoteHosts.Evict(IRemoteHost host)
+    {
+        if (host is SshNetHost { Connection: var connection })
+        {
+            Evict(connection);
+        }
     }
 
     private static bool IsDead(Task<SshConnection> task) =>

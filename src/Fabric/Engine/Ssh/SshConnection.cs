@@ -1,3 +1,4 @@
+using Fabric.Engine.Transport;
 using Renci.SshNet;
 
 namespace Fabric.Engine.Ssh;
@@ -8,9 +9,12 @@ namespace Fabric.Engine.Ssh;
 /// </summary>
 internal sealed class SshConnection(ConnectionTarget target, SshClient client) : IDisposable
 {
-    private const int MaxChannels = 8;
+    /// <summary>Channels open at once on one connection at most, until the server says it allows fewer.</summary>
+    public const int MaxChannels = 8;
+
     private readonly Lock _sftpGate = new();
     private Task<SftpClient>? _sftp;
+    private IRemoteHost? _remote;
 
     public ConnectionTarget Target { get; } = target;
 
@@ -19,14 +23,21 @@ internal sealed class SshConnection(ConnectionTarget target, SshClient client) :
     /// <summary>Taken around each channel (command, transfer). Never disposed: see <see cref="Dispose"/>.</summary>
     public SemaphoreSlim Channels { get; } = new(MaxChannels, MaxChannels);
 
-    /// <summary>What <c>sudo -p</c> prints when it wants the password: unique, so no command output can fake it.</summary>
-    public string SudoMarker { get; } = $"[fabric-sudo-{Guid.NewGuid():N}] password:";
+    /// <summary>This host's sudo: its prompt marker, and its password once known.</summary>
+    public SudoState Sudo { get; } = new();
 
-    /// <summary>Serialises asking for this host's sudo password, so parallel sudos ask once.</summary>
-    public Lock SudoGate { get; } = new();
+    /// <summary>What <c>sudo -p</c> prints when it wants the password (<see cref="SudoState.Marker"/>).</summary>
+    public string SudoMarker => Sudo.Marker;
 
-    /// <summary>This host's sudo password once known.</summary>
-    public string? SudoPassword { get; set; }
+    /// <summary>Serialises asking for this host's sudo password (<see cref="SudoState.Gate"/>).</summary>
+    public Lock SudoGate => Sudo.Gate;
+
+    /// <summary>This host's sudo password once known (<see cref="SudoState.Password"/>).</summary>
+    public string? SudoPassword
+    {
+        get => Sudo.Password;
+        set => Sudo.Password = value;
+    }
 
     public bool IsConnected => Client.IsConnected;
 
@@ -51,6 +62,16 @@ internal sealed class SshConnection(ConnectionTarget target, SshClient client) :
             }
 
             return _sftp;
+        }
+    }
+
+    /// <summary>This connection as the transport's <see cref="IRemoteHost"/>, made by <paramref name="make"/> on first use.</summary>
+    public IRemoteHost Remote(Func<SshConnection, IRemoteHost> make)
+    {
+        ArgumentNullException.ThrowIfNull(make);
+        lock (_sftpGate)
+        {
+            return _remote ??= make(this);
         }
     }
 

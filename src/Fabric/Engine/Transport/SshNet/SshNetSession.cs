@@ -1,0 +1,272 @@
+using Renci.SshNet;
+using Renci.SshNet.Common;
+using Renci.SshNet.Messages;
+
+namespace Fabric.Engine.Transport.SshNet;
+
+/// <summary>
+/// One SSH.NET connection as the transport uses it: opens session channels on it within its <see cref="ChannelLimit"/>,
+/// and knows when it was lost (its receive loop ended), and why.
+/// </summary>
+internal sealed class SshNetSession : IDisposable
+{
+    private readonly SshNetInternals _api;
+    private readonly SshClient _client;
+    private readonly object _session;
+    private readonly CancellationTokenSource _lost = new();
+    private readonly RegisteredWaitHandle _lostWatch;
+    private readonly Lock _gate = new();
+    private readonly ChannelLimit _limit;
+    private TaskCompletionSource? _released;
+    private Exception? _error;
+
+    /// <param name="client">A connected client.</param>
+    /// <param name="channels">How many channels to open at once at most, before the server says otherwise.</param>
+    public SshNetSession(SshClient client, int channels)
+    {
+        _api = SshNetInternals.Get();
+        _client = client;
+        _limit = new ChannelLimit(channels);
+        _session = _api.SessionOf(client) ?? throw new ConnectionLostException("the connection is closed");
+        client.ErrorOccurred += (_, e) => _error ??= e.Exception;
+        _lostWatch = ThreadPool.RegisterWaitForSingleObject(_api.ListenerCompleted(_session), (_, _) => MarkLost(), null, Timeout.Infinite, executeOnlyOnce: true);
+    }
+
+    /// <summary>Cancelled once the connection is gone: SSH.NET's receive loop ended.</summary>
+    public CancellationToken Lost => _lost.Token;
+
+    /// <summary>The server allows one session per connection: every channel after the first needs a fresh connection.</summary>
+    public bool OneSessionPerConnection
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _limit.OneSessionPerConnection;
+            }
+        }
+    }
+
+    /// <summary>See <see cref="ChannelLimit.LostWhenIdle"/>.</summary>
+    public bool LostWhenIdle()
+    {
+        lock (_gate)
+        {
+            return _limit.LostWhenIdle();
+        }
+    }
+
+    /// <summary>How many channels the server allows at once on this connection, as far as it has said.</summary>
+    public int Limit
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _limit.Limit;
+            }
+        }
+    }
+
+    /// <summary>Why the connection is gone, as a <see cref="ConnectionLostException"/>.</summary>
+    public ConnectionLostException LostException(Exception? cause = null)
+    {
+        var why = cause ?? _error;
+        return why is null or ObjectDisposedException
+            ? new ConnectionLostException("the connection was closed", why)
+            : new ConnectionLostException(why.Message.TrimEnd('.'), why);
+    }
+
+    /// <summary>Waits for a free place for one more channel (see <see cref="ChannelLimit.TryTake"/>).</summary>
+    public async Task TakeSlotAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task released;
+            lock (_gate)
+            {
+                if (_limit.TryTake())
+                {
+                    return;
+                }
+
+                released = (_released ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+
+            await released.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Frees a place taken by <see cref="TakeSlotAsync"/> and wakes those waiting for one.</summary>
+    public void ReleaseSlot()
+    {
+        lock (_gate)
+        {
+            _limit.Release();
+        }
+
+        WakeWaiters();
+    }
+
+    private void WakeWaiters()
+    {
+        TaskCompletionSource? wake;
+        lock (_gate)
+        {
+            (wake, _released) = (_released, null);
+        }
+
+        wake?.TrySetResult();
+    }
+
+    /// <summary>
+    /// Opens a session channel in a place already taken, and starts <paramref name="request"/> on it. Returns the command,
+    /// or (with the place freed) what to do about the server's refusal to open the channel. SSH.NET's calls here block until
+    /// the server answers, on a thread of their own.
+    /// </summary>
+    /// <param name="request">What to start.</param>
+    /// <param name="host">The host as written, for messages.</param>
+    /// <param name="owned">A connection the command closes when disposed (a fresh one for a one-session server).</param>
+    /// <param name="cancellationToken">Stops waiting for the server (a channel it opens after all is closed at once).</param>
+    public Task<(SshRemoteCommand? Command, ChannelRefusal Refusal)> StartAsync(CommandRequest request, string host, IDisposable? owned, CancellationToken cancellationToken)
+    {
+        var start = Task.Factory.StartNew(() => Start(request, host, owned), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return WhenStartedAsync(start, cancellationToken);
+    }
+
+    private static async Task<(SshRemoteCommand?, ChannelRefusal)> WhenStartedAsync(Task<(SshRemoteCommand?, ChannelRefusal)> start, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await start.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!start.IsCompleted)
+        {
+            // The server has not answered yet; a command that starts after all is closed at once.
+            _ = start.ContinueWith(t => t.Result.Item1?.DisposeAsync().AsTask(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            throw;
+        }
+    }
+
+    private (SshRemoteCommand?, ChannelRefusal) Start(CommandRequest request, string host, IDisposable? owned)
+    {
+        SshRemoteCommand command;
+        try
+        {
+            if (_lost.IsCancellationRequested || !_client.IsConnected)
+            {
+                throw LostException();
+            }
+
+            var channel = Call(() => _api.CreateChannelSession(_session), channelOpened: false);
+            command = new SshRemoteCommand(_api, this, channel, request.Terminal is not null, ReleaseSlot, owned);
+        }
+        catch
+        {
+            ReleaseSlot();
+            throw;
+        }
+
+        try
+        {
+            if (!Open(command.Channel, out var refusal))
+            {
+                command.DetachSlot(); // The refusal freed it.
+                command.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                WakeWaiters();
+                return (null, refusal);
+            }
+
+            Request(command.Channel, request, host);
+            return (command, default);
+        }
+        catch
+        {
+            command.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the channel; false when the server refused it. SSH.NET asks again at once up to <c>RetryAttempts</c> times
+    /// (we set 1: asking again before one of ours closed is refused again) and then throws a plain <see cref="SshException"/>.
+    /// </summary>
+    private bool Open(object channel, out ChannelRefusal refusal)
+    {
+        refusal = default;
+        try
+        {
+            _api.Open(channel);
+            lock (_gate)
+            {
+                _limit.Accepted();
+            }
+
+            return true;
+        }
+        catch (SshException e) when (e.GetType() == typeof(SshException) && _client.IsConnected && !_api.IsOpen(channel))
+        {
+            lock (_gate)
+            {
+                refusal = _limit.Refused();
+            }
+
+            return false;
+        }
+        catch (Exception e) when (SshRemoteCommand.IsConnectionFailure(e))
+        {
+            throw LostException(e);
+        }
+    }
+
+    private void Request(object channel, CommandRequest request, string host)
+    {
+        if (request.Terminal is { } terminal
+            && !Call(() => _api.PseudoTerminal(channel, terminal.Term, (uint)terminal.Columns, (uint)terminal.Rows, 0, 0, null), channelOpened: true))
+        {
+            throw new AbortException($"{host} refused a pseudo-terminal (its sshd_config may say PermitTTY no): run without one.");
+        }
+
+        var started = request.CommandLine is { } line
+            ? Call(() => _api.Exec(channel, line), channelOpened: true)
+            : Call(() => _api.Shell(channel), channelOpened: true);
+        if (!started)
+        {
+            throw new AbortException(request.CommandLine is null
+                ? $"{host} refused to start a login shell."
+                : $"{host} refused to run a command (an exec request).");
+        }
+    }
+
+    private T Call<T>(Func<T> call, bool channelOpened)
+    {
+        try
+        {
+            return call();
+        }
+        catch (Exception e) when (SshRemoteCommand.IsConnectionFailure(e) || (channelOpened && e is InvalidOperationException))
+        {
+            throw LostException(e);
+        }
+    }
+
+    /// <summary>Sends a message on the connection (from the receive thread too: it does not wait for the server).</summary>
+    public void Send(Message message) => _api.SendMessage(_session, message);
+
+    private void MarkLost()
+    {
+        try
+        {
+            _lost.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    public void Dispose()
+    {
+        _lostWatch.Unregister(null);
+        MarkLost();
+    }
+}

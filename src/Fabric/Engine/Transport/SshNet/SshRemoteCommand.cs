@@ -1,0 +1,269 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using Renci.SshNet.Common;
+using Renci.SshNet.Messages.Connection;
+
+namespace Fabric.Engine.Transport.SshNet;
+
+/// <summary>
+/// A command (or shell) on a session channel of SSH.NET's internal API (<see cref="SshNetInternals"/>), opened by
+/// <see cref="SshNetSession"/>. Its output goes through an <see cref="OutputQueue"/> (so a slow reader holds the server back
+/// instead of filling memory), its input is sent only as far as the server's window reaches (so no send ever waits for
+/// the server, and none waits on SSH.NET's receive thread), and how it ended is read from the server's <c>exit-status</c>
+/// or <c>exit-signal</c>. Nothing that happens on SSH.NET's receive thread here waits for the server.
+/// </summary>
+internal sealed class SshRemoteCommand : IRemoteCommand
+{
+    /// <summary>SSH's extended-data type for standard error.</summary>
+    private const uint StderrType = 1;
+
+    /// <summary>Longest pause between looks at a full send window: a window adjust arrives on the receive thread, with no event we can wait on.</summary>
+    private static readonly TimeSpan MaxWindowPoll = TimeSpan.FromMilliseconds(20);
+
+    private readonly SshNetInternals _api;
+    private readonly SshNetSession _session;
+    private readonly OutputQueue _output = new(OutputQueue.DefaultCapacity);
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly bool _hasTerminal;
+    private readonly IDisposable? _ownedConnection;
+    private Action? _onClosed;
+    private CancellationTokenRegistration _lostRegistration;
+    private uint? _status;
+    private string? _signal;
+    private bool _eofRequested;
+    private bool _eofSent;
+    private int _disposed;
+
+    public SshRemoteCommand(SshNetInternals api, SshNetSession session, object channel, bool hasTerminal, Action onClosed, IDisposable? ownedConnection)
+    {
+        _api = api;
+        _session = session;
+        Channel = channel;
+        _hasTerminal = hasTerminal;
+        _onClosed = onClosed;
+        _ownedConnection = ownedConnection;
+        SshNetInternals.Subscribe(api.DataReceived, channel, OnData);
+        SshNetInternals.Subscribe(api.ExtendedDataReceived, channel, OnExtendedData);
+        SshNetInternals.Subscribe(api.RequestReceived, channel, OnRequest);
+        SshNetInternals.Subscribe(api.Closed, channel, OnClosed);
+        SshNetInternals.Subscribe(api.ExceptionRaised, channel, OnException);
+        _lostRegistration = session.Lost.Register(() => _output.Fail(session.LostException()));
+    }
+
+    /// <summary>SSH.NET's internal channel object.</summary>
+    public object Channel { get; }
+
+    public CommandExit? Exit { get; private set; }
+
+    /// <summary>Output received and not read yet, in bytes (bounded by the queue's capacity and one packet).</summary>
+    public int QueuedBytes => _output.QueuedBytes;
+
+    public async ValueTask<OutputChunk?> ReadAsync(CancellationToken cancellationToken)
+    {
+        var chunk = await _output.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (chunk is null)
+        {
+            Exit ??= new CommandExit(_status is { } status ? (int)status : null, _signal);
+        }
+
+        return chunk;
+    }
+
+    public async ValueTask WriteInputAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!Volatile.Read(ref _eofRequested))
+            {
+                await SendAsync(data, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+            FlushEof();
+        }
+    }
+
+    /// <summary>
+    /// Sends as much as the server's window takes, then waits for it to open, until all is sent or the channel closed (the
+    /// rest is then dropped: the command ended). SSH.NET's own wait for the window gives up after the connection timeout,
+    /// which a command that reads its input late would hit; this one waits as long as the channel is open.
+    /// </summary>
+    private async Task SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        var (array, offset, count) = MemoryMarshal.TryGetArray(data, out var segment)
+            ? (segment.Array!, segment.Offset, segment.Count)
+            : (data.ToArray(), 0, data.Length);
+        var pause = TimeSpan.FromMilliseconds(1);
+        while (count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_session.Lost.IsCancellationRequested)
+            {
+                throw _session.LostException();
+            }
+
+            var window = Guard(() => _api.IsOpen(Channel) ? _api.RemoteWindowSize(Channel) : uint.MaxValue);
+            if (window == uint.MaxValue)
+            {
+                return;
+            }
+
+            if (window == 0)
+            {
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxWindowPoll.Ticks));
+                continue;
+            }
+
+            var n = (int)Math.Min(window, (uint)count);
+            Guard(() => _api.SendData(Channel, array, offset, n));
+            (offset, count, pause) = (offset + n, count - n, TimeSpan.FromMilliseconds(1));
+        }
+    }
+
+    public void CloseInput()
+    {
+        Volatile.Write(ref _eofRequested, true);
+        FlushEof();
+    }
+
+    /// <summary>Sends the end of input once it was asked for and no write is under way (the last write sends it otherwise).</summary>
+    private void FlushEof()
+    {
+        while (Volatile.Read(ref _eofRequested) && !Volatile.Read(ref _eofSent) && _writeGate.Wait(0))
+        {
+            try
+            {
+                if (!_eofSent)
+                {
+                    _eofSent = true;
+                    Quietly(() => _api.SendEof(Channel));
+                }
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
+        }
+    }
+
+    public void Resize(TerminalSize size)
+    {
+        ArgumentNullException.ThrowIfNull(size);
+        if (_hasTerminal)
+        {
+            Quietly(() => _api.WindowChange(Channel, (uint)size.Columns, (uint)size.Rows, 0, 0));
+        }
+    }
+
+    public void Signal(string name) => Quietly(() => _api.Signal(Channel, name));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // Unblocks the receive thread first: closing waits for the server's close, which that thread must read.
+        _output.Discard();
+        await _lostRegistration.DisposeAsync().ConfigureAwait(false);
+        var channel = (IDisposable)Channel;
+        if (Guard(() => _api.IsOpen(Channel)))
+        {
+            await Task.Run(() => Quietly(channel.Dispose)).ConfigureAwait(false);
+        }
+        else
+        {
+            Quietly(channel.Dispose);
+        }
+
+        ReleaseSlot();
+        _ownedConnection?.Dispose();
+    }
+
+    private void OnData(object? sender, EventArgs e) => _output.Add(false, _api.Data(e));
+
+    private void OnExtendedData(object? sender, EventArgs e)
+    {
+        if (_api.DataTypeCode(e) == StderrType)
+        {
+            _output.Add(true, _api.Data(e));
+        }
+    }
+
+    /// <summary>
+    /// Reads how the command ended while on the receive thread (SSH.NET reuses one request object per request name), and
+    /// answers any other request that wants a reply with a failure, as SSH.NET's own command does: an OpenSSH server with
+    /// <c>ClientAliveInterval</c> asks <c>keepalive@openssh.com</c> on the channel and drops a client that never answers.
+    /// </summary>
+    private void OnRequest(object? sender, EventArgs e)
+    {
+        var info = _api.Request(e);
+        var type = info.GetType();
+        if (type == _api.ExitStatusType)
+        {
+            _status = _api.ExitStatus(info);
+        }
+        else if (type == _api.ExitSignalType)
+        {
+            _signal = _api.ExitSignal(info);
+        }
+        else if (info.WantReply)
+        {
+            Quietly(() => _session.Send(new ChannelFailureMessage(_api.RemoteChannelNumber(Channel))));
+        }
+    }
+
+    private void OnClosed(object? sender, EventArgs e)
+    {
+        _output.Complete();
+        ReleaseSlot();
+    }
+
+    private void OnException(object? sender, EventArgs e) =>
+        _output.Fail(new ConnectionLostException(((ExceptionEventArgs)e).Exception.Message.TrimEnd('.'), ((ExceptionEventArgs)e).Exception));
+
+    /// <summary>The channel never opened, and its place on the connection was freed already.</summary>
+    public void DetachSlot() => _onClosed = null;
+
+    /// <summary>Frees the channel's place on the connection once: when the server closed it, or when it is disposed.</summary>
+    private void ReleaseSlot() => Interlocked.Exchange(ref _onClosed, null)?.Invoke();
+
+    /// <summary>Runs a call on the channel, turning a broken connection into <see cref="ConnectionLostException"/>.</summary>
+    private T Guard<T>(Func<T> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (Exception e) when (IsConnectionFailure(e))
+        {
+            throw _session.LostException(e);
+        }
+    }
+
+    private void Guard(Action call) => Guard(() =>
+    {
+        call();
+        return true;
+    });
+
+    /// <summary>For what may fail harmlessly once the command ended or the connection went: end of input, a signal, a resize.</summary>
+    private static void Quietly(Action call)
+    {
+        try
+        {
+            call();
+        }
+        catch (Exception e) when (IsConnectionFailure(e) || e is InvalidOperationException)
+        {
+            // The channel or its connection is gone: there is nothing left to tell.
+        }
+    }
+
+    internal static bool IsConnectionFailure(Exception e) => e is SshException or SocketException or ObjectDisposedException or IOException;
+}

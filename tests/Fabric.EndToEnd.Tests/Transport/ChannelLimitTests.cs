@@ -1,0 +1,56 @@
+using Fabric.EndToEnd.Tests.Ssh;
+using Fabric.Engine.Transport;
+
+namespace Fabric.EndToEnd.Tests.Transport;
+
+/// <summary>What the server allows at once on one connection: a refused channel waits, a server refusing all says so.</summary>
+[Collection(SshdGroup.Name)]
+public sealed class ChannelLimitTests(SshdFixture sshd)
+{
+    [Fact]
+    public async Task Under_MaxSessions_1_two_concurrent_commands_both_succeed_on_one_connection()
+    {
+        using var server = new PrivateSshd(sshd, "MaxSessions 1");
+        await using var session = new SshSession(sshd.Options());
+        var host = await TransportRun.HostAsync(session, server.Address, server.Port);
+
+        await using var first = await host.StartAsync(new CommandRequest("sleep 1; echo first"), CancellationToken.None).WaitAsync(TransportRun.Limit);
+        var second = TransportRun.RunAsync(host, "echo second");
+        var firstRan = await TransportRun.DrainAsync(first).WaitAsync(TransportRun.Limit);
+        await first.DisposeAsync();
+        var secondRan = await second.WaitAsync(TransportRun.Limit);
+        var third = await TransportRun.RunAsync(host, "echo third");
+
+        Assert.Equal(("first\n", 0), (firstRan.Out, firstRan.Exit!.Code));
+        Assert.Equal(("second\n", 0), (secondRan.Out, secondRan.Exit!.Code));
+        Assert.Equal("third\n", third.Out);
+        Assert.Equal(1, server.Log().Split('\n').Count(l => l.StartsWith("Accepted publickey", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Under_MaxSessions_1_many_concurrent_commands_all_succeed()
+    {
+        using var server = new PrivateSshd(sshd, "MaxSessions 1");
+        await using var session = new SshSession(sshd.Options());
+        var host = await TransportRun.HostAsync(session, server.Address, server.Port);
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => TransportRun.RunAsync(host, $"echo {i}"))).WaitAsync(TransportRun.Limit);
+
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"{i}\n"), runs.Select(r => r.Out));
+        Assert.All(runs, r => Assert.Equal(0, r.Exit!.Status));
+    }
+
+    [Fact]
+    public async Task Under_MaxSessions_0_the_message_names_the_host_and_says_it_refuses_sessions()
+    {
+        using var server = new PrivateSshd(sshd, "MaxSessions 0");
+        await using var session = new SshSession(sshd.Options());
+        var host = await TransportRun.HostAsync(session, server.Address, server.Port);
+
+        var error = await Assert.ThrowsAsync<AbortException>(() => host.StartAsync(new CommandRequest("true"), CancellationToken.None).WaitAsync(TransportRun.Limit));
+
+        Assert.Contains(host.Target.Display, error.Message, StringComparison.Ordinal);
+        Assert.Contains("refuses every session", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxSessions", error.Message, StringComparison.Ordinal);
+    }
+}
