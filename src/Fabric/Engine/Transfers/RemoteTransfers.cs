@@ -339,7 +339,7 @@ internal static class RemoteTransfers
     private static Task<RemoteExit> ExecAsync(RunContext context, IRemoteHost connection, string command, IRemoteHost? sudo, CancellationToken cancellationToken, Stream? stdin = null, Stream? stdout = null, string? activity = null)
     {
         var marker = sudo?.Sudo.Marker;
-        var sudoLine = sudo is null ? null : new SudoLine(sudo.Sudo.Marker, User: null, StartMarker: stdin is null ? null : sudo.Sudo.StartMarker);
+        var sudoLine = sudo is null ? null : new SudoLine(sudo.Sudo.Marker, User: null, StartMarker: sudo.Sudo.StartMarker);
         var line = RemoteCommandLine.Build(command, ScopeSettings.None, SystemShell, sudoLine);
         return new RemoteProcess
         {
