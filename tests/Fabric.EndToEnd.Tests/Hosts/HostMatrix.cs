@@ -72,5 +72,5 @@ internal static class HostMatrix
         [.. WithoutSudo(target, outcome), new(target, Operation.Sudo, outcome)];
 
     private static IEnumerable<HostCase> WithoutSudo(Target target, Outcome outcome) =>
-        [new(target, Operation.Run, outcome), new(target, Operation.ReadInput, outcome), new(target, Operation.TwoAtOnce, outcome), new(target, Operation.TwoInARow, outcome)];
+        [new(target, Operation.Run, outcome), new(target, Operation.ReadInput, outcome), new(target, Operation.TwoAtOnce, outcome), new(target, Operation.FiveInARow, outcome)];
 }

@@ -30,11 +30,13 @@ public static class Fabfile
     [Task]
     public static async Task TwoAtOnce() => await Task.WhenAll(RunAsync("sleep 1; echo a"), RunAsync("echo b"));
 
-    /// <summary>Two commands one after the other on one host.</summary>
+    /// <summary>Five commands one after the other on one host (each after the one before has ended).</summary>
     [Task]
-    public static void TwoInARow()
+    public static void FiveInARow()
     {
-        Run("echo one");
-        Run("echo two");
+        for (var i = 1; i <= 5; i++)
+        {
+            Run($"echo {i}");
+        }
     }
 }
