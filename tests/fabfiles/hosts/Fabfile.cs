@@ -3,7 +3,7 @@ using static Fabric.Api;
 
 namespace Hosts;
 
-/// <summary>The operations every kind of host is tried with: output on both streams, sudo, input, two commands at once.</summary>
+/// <summary>The operations every kind of host is tried with: output on both streams, sudo, input, two commands at once, several in a row.</summary>
 public static class Fabfile
 {
     /// <summary>Prints a line on stdout and one on stderr; with <paramref name="shell"/>, run in that shell (<c>Env.Shell</c>).</summary>
