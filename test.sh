@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit tests of the engine, and end-to-end tests that run dotnet fab on real
-# fabfiles and against a real OpenSSH sshd on loopback. Installs openssh-server, sudo and iproute2 (the jump-host
-# tests put hosts in a network namespace of their own) when missing.
+# fabfiles and against real SSH servers on loopback (OpenSSH's sshd, Dropbear, tinysshd under tcpserver). Installs
+# them, sudo, iproute2 (the jump-host tests put hosts in a network namespace of their own) and busybox when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,12 +10,21 @@ need=()
 command -v sudo >/dev/null || need+=(sudo)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
 command -v ip >/dev/null || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || need+=(iproute2)
+[ -x /usr/sbin/dropbear ] || need+=(dropbear-bin)
+[ -x /usr/sbin/tinysshd ] || need+=(tinysshd)
+command -v tcpserver >/dev/null || need+=(ucspi-tcp)
+command -v busybox >/dev/null || need+=(busybox)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} (needed by the SSH tests)..."
   as_root=()
   [ "$(id -u)" -eq 0 ] || as_root=(sudo)
   "${as_root[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
+  # The tinysshd package enables a socket unit serving port 22 on every address; the tests start their own on
+  # loopback, so the package's stays off.
+  if [[ " ${need[*]} " == *" tinysshd "* ]] && [ -d /run/systemd/system ]; then
+    "${as_root[@]}" systemctl disable --now tinysshd.socket >/dev/null 2>&1 || true
+  fi
 fi
 
 dotnet build Fabric.Tool.sln -nologo -v:q -clp:NoSummary
