@@ -139,8 +139,18 @@ public sealed class FabricEnv
     }
 
     /// <summary>
-    /// The shell that <c>Run</c> and <c>Sudo</c> wrap commands in, default <c>/bin/bash -l -c</c>: the command (with the
-    /// scopes' <c>export</c>, <c>cd</c> and prefixes) is appended as one single-quoted argument. Empty: no shell wrapping.
+    /// The shell that <c>Run</c> and <c>Sudo</c> run commands in on the host, default <c>/bin/bash -l -c</c> (a login
+    /// shell, so the account's profile and <c>PATH</c> apply): the command, with the scopes' <c>export</c>, <c>cd</c> and
+    /// prefixes, is appended as one single-quoted argument, <c>/bin/bash -l -c 'cd /srv &amp;&amp; make'</c>. Starts as
+    /// <c>--shell</c>; read when each command starts.
+    /// <para>
+    /// Change it for hosts without bash (Alpine and other BusyBox systems, minimal container images, some appliances),
+    /// where the default fails with <c>/bin/bash: not found</c>: <c>Env.Shell = "/bin/sh -c"</c> (or
+    /// <c>--shell "/bin/sh -c"</c>) runs commands in the POSIX shell every host has, without bash's syntax and without
+    /// the login profile (<c>/bin/sh -l -c</c> reads it: dash and BusyBox take <c>-l</c>). Empty: no wrapping, the
+    /// command line goes to the host as it is (<c>Run</c>'s then runs in the account's login shell), as <c>shell: false</c>
+    /// does for one command.
+    /// </para>
     /// </summary>
     public string Shell
     {

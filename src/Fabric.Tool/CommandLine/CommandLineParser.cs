@@ -51,6 +51,7 @@ internal static class CommandLineParser
             SkipBadHosts = o.SkipBadHosts.HasValue(),
             Linewise = o.Linewise.HasValue(),
             Pty = o.Pty.HasValue(),
+            Shell = o.Shell.Value(),
             Settings = [.. o.Set.Values.SelectMany(v => (v ?? "").Split(',')).Where(s => s.Length > 0).Select(ParseSetting)],
             Hide = SplitList(o.Hide),
             Show = SplitList(o.Show),
@@ -156,6 +157,7 @@ internal static class CommandLineParser
             SkipBadHosts = app.Option("--skip-bad-hosts", "Report and skip hosts that cannot be reached instead of aborting.", CommandOptionType.NoValue),
             Pty = app.Option("--pty", "Run every remote command on a pseudo-terminal (Env.AlwaysUsePty): interactive programs and requiretty sudoers work; stderr then comes with stdout.", CommandOptionType.NoValue),
             Linewise = app.Option("--linewise", "Show remote output whole lines at a time (default in serial runs: a line's start as it comes, so a prompt shows; parallel runs are always line by line).", CommandOptionType.NoValue),
+            Shell = app.Option("--shell <SHELL>", "The shell remote commands run in, the command added as one quoted argument: the initial Env.Shell (default: \"/bin/bash -l -c\"; on hosts without bash: --shell \"/bin/sh -c\").", CommandOptionType.SingleValue),
             Set = app.Option("--set <SETTINGS>", "Comma-separated key=value pairs for Env[\"key\"].", CommandOptionType.MultipleValue),
             Hide = app.Option("--hide <GROUPS>", "Hide output groups: running, stdout, stderr, status, warnings, everything.", CommandOptionType.MultipleValue),
             Show = app.Option("--show <GROUPS>", "Show output groups, e.g. debug (full exception traces).", CommandOptionType.MultipleValue),
@@ -255,6 +257,8 @@ internal static class CommandLineParser
         public required CommandOption Linewise { get; init; }
 
         public required CommandOption Pty { get; init; }
+
+        public required CommandOption Shell { get; init; }
 
         public required CommandOption Set { get; init; }
 

@@ -132,6 +132,18 @@ public sealed class ToolSshTests(SshdFixture sshd) : IDisposable
     }
 
     [Fact]
+    public async Task Shell_sets_the_shell_remote_commands_run_in()
+    {
+        var posix = await Fab("--shell", "/bin/sh -c", "-H", Host(1), "where");
+        var missing = await Fab("--shell", "/bin/fab-no-such-shell -c", "-H", Host(1), "where");
+
+        Assert.Equal(0, posix.ExitCode);
+        Assert.Contains($"[{Host(1)}] out: 127.0.0.3", posix.StdoutLines);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("/bin/fab-no-such-shell", missing.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_host_is_added_to_known_hosts_with_a_warning()
     {
         var result = await Fab("-H", Host(4), "whoami");
