@@ -1,4 +1,4 @@
-using Fabric.Engine.Ssh;
+using Fabric.Engine.Remote;
 using static Fabric.Api;
 
 namespace Fabric.EndToEnd.Tests.Ssh;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Fabric.Engine.Ssh;
+namespace Fabric.Engine.Remote;
 
 /// <summary>
 /// Recognises a command that failed because the host has no <c>Env.Shell</c> (the default <c>/bin/bash</c> on a host

@@ -1,6 +1,6 @@
-using Fabric.Engine.Ssh;
+using Fabric.Engine.Remote;
 
-namespace Fabric.Tests.Engine.Ssh;
+namespace Fabric.Tests.Engine.Remote;
 
 public sealed class MissingShellTests
 {
