@@ -148,6 +148,11 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         env.AlwaysUsePty = request.Pty;
         (env.Parallel, env.PoolSize, env.SkipBadHosts) = (request.Parallel, request.PoolSize, request.SkipBadHosts);
         env.Gateway = request.Gateway;
+        if (request.Shell is { } shell)
+        {
+            env.Shell = shell;
+        }
+
         if (request.User is { } user)
         {
             env.User = user;

@@ -8,7 +8,8 @@ namespace Fabric;
 /// <c>using static Fabric.Api;</c>. Run-wide values (<see cref="Hosts"/>, <see cref="Roles"/>,
 /// <see cref="RoleDefs"/>, …) are shared by every task; the host values (<see cref="HostString"/>,
 /// <see cref="Host"/>, <see cref="User"/>, <see cref="Port"/>) describe the execution that reads them,
-/// so parallel runs each see their own.
+/// so parallel runs each see their own. The executions of a <c>[Parallel]</c> task may change and read the run-wide
+/// collections at once: the lists are <see cref="EnvList"/>s, and <see cref="RoleDefs"/> and <c>Env["key"]</c> are safe too.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An instance, so that Env[\"key\"] and Env.Hosts read like Fabric's env; its state is the current run's.")]
 public sealed class FabricEnv
@@ -25,21 +26,21 @@ public sealed class FabricEnv
     private static SshHostSettings CurrentHost() => Ambient.Context.Connections.Hosts.Resolve(Engine.Remote.RemoteShell.CurrentTarget("Env.User", "Env.Port"));
 
     /// <summary>
-    /// Hosts for tasks that name none of their own. Starts as <c>-H</c>; assigning replaces it,
-    /// <c>Env.Hosts.AddRange(…)</c> extends it. Read when each task is about to run, so a task that
-    /// sets it changes the hosts of the tasks after it.
+    /// Hosts for tasks that name none of their own. Starts as <c>-H</c>; assigning replaces its items
+    /// (<c>Env.Hosts = ["web1", "web2"]</c>), <c>Env.Hosts.AddRange(…)</c> extends it. Read when each task is about to run,
+    /// so a task that sets it changes the hosts of the tasks after it. Parallel executions may change it at once.
     /// </summary>
-    public List<string> Hosts
+    public EnvList Hosts
     {
         get => State.Hosts;
-        set => State.Hosts = value ?? [];
+        set => State.Hosts = value;
     }
 
     /// <summary>Role names for tasks that name no hosts or roles of their own. Starts as <c>-R</c>.</summary>
-    public List<string> Roles
+    public EnvList Roles
     {
         get => State.Roles;
-        set => State.Roles = value ?? [];
+        set => State.Roles = value;
     }
 
     /// <summary>Role names mapped to host lists or to functions returning one.</summary>
@@ -50,10 +51,10 @@ public sealed class FabricEnv
     }
 
     /// <summary>Hosts removed from every task's host list, whatever its source. Starts as <c>-x</c>.</summary>
-    public List<string> ExcludeHosts
+    public EnvList ExcludeHosts
     {
         get => State.ExcludeHosts;
-        set => State.ExcludeHosts = value ?? [];
+        set => State.ExcludeHosts = value;
     }
 
     /// <summary>
@@ -138,8 +139,18 @@ public sealed class FabricEnv
     }
 
     /// <summary>
-    /// The shell that <c>Run</c> and <c>Sudo</c> wrap commands in, default <c>/bin/bash -l -c</c>: the command (with the
-    /// scopes' <c>export</c>, <c>cd</c> and prefixes) is appended as one single-quoted argument. Empty: no shell wrapping.
+    /// The shell that <c>Run</c> and <c>Sudo</c> run commands in on the host, default <c>/bin/bash -l -c</c> (a login
+    /// shell, so the account's profile and <c>PATH</c> apply): the command, with the scopes' <c>export</c>, <c>cd</c> and
+    /// prefixes, is appended as one single-quoted argument, <c>/bin/bash -l -c 'cd /srv &amp;&amp; make'</c>. Starts as
+    /// <c>--shell</c>; read when each command starts.
+    /// <para>
+    /// Change it for hosts without bash (Alpine and other BusyBox systems, minimal container images, some appliances),
+    /// where the default fails with <c>/bin/bash: not found</c>: <c>Env.Shell = "/bin/sh -c"</c> (or
+    /// <c>--shell "/bin/sh -c"</c>) runs commands in the POSIX shell every host has, without bash's syntax and without
+    /// the login profile (<c>/bin/sh -l -c</c> reads it: dash and BusyBox take <c>-l</c>). Empty: no wrapping, the
+    /// command line goes to the host as it is (<c>Run</c>'s then runs in the account's login shell), as <c>shell: false</c>
+    /// does for one command.
+    /// </para>
     /// </summary>
     public string Shell
     {
@@ -196,12 +207,13 @@ public sealed class FabricEnv
     /// <summary>
     /// Values masked as <c>****</c> wherever they would appear in output or the log file, e.g. a database password
     /// that a command line carries: <c>Env.Secrets.Add(password)</c>. Passwords given with <c>-p</c> or typed at a
-    /// prompt are masked without being listed here.
+    /// prompt are masked without being listed here. A parallel execution may add to it while others print: every line
+    /// written after <c>Add</c> returns is masked.
     /// </summary>
-    public List<string> Secrets
+    public EnvList Secrets
     {
         get => State.Secrets;
-        set => State.Secrets = value ?? [];
+        set => State.Secrets = value;
     }
 
     /// <summary>A free-form setting: <c>--set key=value</c> on the command line, or set by the fabfile. Null when absent.</summary>

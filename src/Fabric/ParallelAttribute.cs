@@ -8,8 +8,8 @@ namespace Fabric;
 /// host starts, and the run aborts after naming every host that failed.
 /// </summary>
 /// <remarks>
-/// Executions run concurrently in one process: run-wide <c>Env</c> values (<c>Env.Hosts</c>, <c>Env["key"]</c>) are
-/// shared by all of them, while <c>Env.HostString</c>, <c>Env.Host</c>, <c>Env.User</c> and <c>Env.Port</c> are each
+/// Executions run concurrently in one process: run-wide <c>Env</c> values (<c>Env.Hosts</c>, <c>Env.Secrets</c>,
+/// <c>Env["key"]</c>, …) are shared by all of them and safe to change from several at once, while <c>Env.HostString</c>, <c>Env.Host</c>, <c>Env.User</c> and <c>Env.Port</c> are each
 /// execution's own.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = true)]

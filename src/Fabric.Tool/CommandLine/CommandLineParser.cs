@@ -51,6 +51,7 @@ internal static class CommandLineParser
             SkipBadHosts = o.SkipBadHosts.HasValue(),
             Linewise = o.Linewise.HasValue(),
             Pty = o.Pty.HasValue(),
+            Shell = o.Shell.Value(),
             Settings = [.. o.Set.Values.SelectMany(v => (v ?? "").Split(',')).Where(s => s.Length > 0).Select(ParseSetting)],
             Hide = SplitList(o.Hide),
             Show = SplitList(o.Show),
@@ -121,7 +122,7 @@ internal static class CommandLineParser
     /// <summary>The text of <c>--help</c>.</summary>
     public static string HelpText() => Build(out _).GetHelpText();
 
-    private static CommandLineApplication Build(out Options options)
+    private static CommandLineApplication Build(out ParsedOptions options)
     {
         var app = new CommandLineApplication(throwOnUnexpectedArg: false)
         {
@@ -138,7 +139,7 @@ internal static class CommandLineParser
                   dotnet fab -H web1,web2 deploy:branch=main,restart=false
                 """,
         };
-        options = new Options
+        options = new ParsedOptions
         {
             List = app.Option("-l|--list", "List the tasks and exit.", CommandOptionType.NoValue),
             ListFormat = app.Option("-F|--list-format <FORMAT>", "How --list prints: normal, short (names only), nested, json. Implies --list.", CommandOptionType.SingleValue),
@@ -156,6 +157,7 @@ internal static class CommandLineParser
             SkipBadHosts = app.Option("--skip-bad-hosts", "Report and skip hosts that cannot be reached instead of aborting.", CommandOptionType.NoValue),
             Pty = app.Option("--pty", "Run every remote command on a pseudo-terminal (Env.AlwaysUsePty): interactive programs and requiretty sudoers work; stderr then comes with stdout.", CommandOptionType.NoValue),
             Linewise = app.Option("--linewise", "Show remote output whole lines at a time (default in serial runs: a line's start as it comes, so a prompt shows; parallel runs are always line by line).", CommandOptionType.NoValue),
+            Shell = app.Option("--shell <SHELL>", "The shell remote commands run in, the command added as one quoted argument: the initial Env.Shell (default: \"/bin/bash -l -c\"; on hosts without bash: --shell \"/bin/sh -c\").", CommandOptionType.SingleValue),
             Set = app.Option("--set <SETTINGS>", "Comma-separated key=value pairs for Env[\"key\"].", CommandOptionType.MultipleValue),
             Hide = app.Option("--hide <GROUPS>", "Hide output groups: running, stdout, stderr, status, warnings, everything.", CommandOptionType.MultipleValue),
             Show = app.Option("--show <GROUPS>", "Show output groups, e.g. debug (full exception traces).", CommandOptionType.MultipleValue),
@@ -220,82 +222,5 @@ internal static class CommandLineParser
         return key.Length == 0
             ? throw new FabricUsageException($"Invalid --set '{text}': expected key=value.")
             : new(key, equals < 0 ? "" : text[(equals + 1)..]);
-    }
-
-    private sealed class Options
-    {
-        public required CommandOption List { get; init; }
-
-        public required CommandOption ListFormat { get; init; }
-
-        public required CommandOption Display { get; init; }
-
-        public required CommandOption DryRun { get; init; }
-
-        public required CommandOption Fabfile { get; init; }
-
-        public required CommandOption Hosts { get; init; }
-
-        public required CommandOption Roles { get; init; }
-
-        public required CommandOption Exclude { get; init; }
-
-        public required CommandOption User { get; init; }
-
-        public required CommandOption Port { get; init; }
-
-        public required CommandOption WarnOnly { get; init; }
-
-        public required CommandOption Parallel { get; init; }
-
-        public required CommandOption PoolSize { get; init; }
-
-        public required CommandOption SkipBadHosts { get; init; }
-
-        public required CommandOption Linewise { get; init; }
-
-        public required CommandOption Pty { get; init; }
-
-        public required CommandOption Set { get; init; }
-
-        public required CommandOption Hide { get; init; }
-
-        public required CommandOption Show { get; init; }
-
-        public required CommandOption LogFile { get; init; }
-
-        public required CommandOption LogFormat { get; init; }
-
-        public required CommandOption KexAlgorithms { get; init; }
-
-        public required CommandOption Password { get; init; }
-
-        public required CommandOption KeyFiles { get; init; }
-
-        public required CommandOption Timeout { get; init; }
-
-        public required CommandOption CommandTimeout { get; init; }
-
-        public required CommandOption ConnectionAttempts { get; init; }
-
-        public required CommandOption KnownHosts { get; init; }
-
-        public required CommandOption RejectUnknownHosts { get; init; }
-
-        public required CommandOption DisableKnownHosts { get; init; }
-
-        public required CommandOption Completion { get; init; }
-
-        public required CommandOption SshConfigPath { get; init; }
-
-        public required CommandOption NoAgent { get; init; }
-
-        public required CommandOption ForwardAgent { get; init; }
-
-        public required CommandOption Gateway { get; init; }
-
-        public required CommandOption Version { get; init; }
-
-        public required CommandOption Help { get; init; }
     }
 }

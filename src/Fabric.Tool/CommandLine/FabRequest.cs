@@ -49,6 +49,9 @@ internal sealed record FabRequest
     /// <summary><c>--linewise</c>: serial runs show remote output in whole lines too (parallel runs always do).</summary>
     public bool Linewise { get; init; }
 
+    /// <summary><c>--shell</c>: the initial <c>Env.Shell</c>; null: not given (the default <c>/bin/bash -l -c</c>).</summary>
+    public string? Shell { get; init; }
+
     public IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; } = [];
 
     public IReadOnlyList<string> Hide { get; init; } = [];

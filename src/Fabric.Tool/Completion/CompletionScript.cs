@@ -33,7 +33,7 @@ internal static class CompletionScript
                 --log-format) COMPREPLY=($(compgen -W "text json" -- "$cur")); return ;;
                 --completion) COMPREPLY=($(compgen -W "bash zsh pwsh" -- "$cur")); return ;;
                 -f|--fabfile|-i|--known-hosts|--log-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-                -H|--hosts|-R|--roles|-x|--exclude-hosts|-u|--user|--port|-p|--password|-t|--timeout|-T|--command-timeout|--connection-attempts|--set|--hide|--show) return ;;
+                -H|--hosts|-R|--roles|-x|--exclude-hosts|-u|--user|--port|-p|--password|-t|--timeout|-T|--command-timeout|--connection-attempts|--set|--hide|--show|--shell) return ;;
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=($(compgen -W "{{string.Join(' ', options)}}" -- "$cur"))
@@ -71,6 +71,7 @@ internal static class CompletionScript
                 -F|--list-format) compadd -- normal short nested json; return ;;
                 --log-format) compadd -- text json; return ;;
                 --completion) compadd -- bash zsh pwsh; return ;;
+                --shell) compadd -- '/bin/bash -l -c' '/bin/sh -c'; return ;;
                 -f|--fabfile|-i|--known-hosts|--log-file) _files; return ;;
             esac
             if [[ $words[CURRENT] == -* ]]; then

@@ -97,4 +97,51 @@ public sealed class HostKeyTests(SshdFixture sshd)
 
         Assert.Contains(session.Text, l => l.Contains("line 1 is malformed", StringComparison.Ordinal));
     }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("rsa", true)]
+    [InlineData("ecdsa", true)]
+    [InlineData("rsa", false)]
+    public async Task Host_known_by_its_rsa_or_ecdsa_key_only_connects_without_a_warning_and_adds_nothing(string type, bool rejectUnknown)
+    {
+        var options = sshd.Options() with { RejectUnknownHosts = rejectUnknown, CommandTimeout = TimeSpan.FromSeconds(30) };
+        var line = sshd.KnownHostsLine(3, type == "rsa" ? sshd.RsaHostKey : sshd.EcdsaHostKey) + "\n";
+        File.WriteAllText(options.KnownHostsFile!, line);
+        await using var session = new SshSession(options);
+        using var frame = SshSession.On(sshd.Frame(3));
+
+        Assert.Equal("ok", (await RunAsync("echo ok")).Stdout);
+
+        Assert.Equal(line, File.ReadAllText(options.KnownHostsFile!));
+        Assert.DoesNotContain(session.Text, l => l.Contains("Warning", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Download_on_a_host_known_by_its_rsa_key_only_is_checked_against_that_key()
+    {
+        var options = sshd.Options() with { RejectUnknownHosts = true, CommandTimeout = TimeSpan.FromSeconds(30) };
+        var line = sshd.KnownHostsLine(3, sshd.RsaHostKey) + "\n";
+        File.WriteAllText(options.KnownHostsFile!, line);
+        var local = sshd.Path($"get-{Guid.NewGuid():N}");
+        await using var session = new SshSession(options);
+        using var frame = SshSession.On(sshd.Frame(3));
+
+        await GetAsync("/etc/hostname", local);
+
+        Assert.Equal(File.ReadAllText("/etc/hostname"), File.ReadAllText(local));
+        Assert.Equal(line, File.ReadAllText(options.KnownHostsFile!));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task HostKeyAlgorithms_chooses_the_key_the_server_presents()
+    {
+        var options = sshd.Options() with { HostKeyAlgorithms = "ecdsa-sha2-nistp256", CommandTimeout = TimeSpan.FromSeconds(30) };
+        await using var session = new SshSession(options);
+        using var frame = SshSession.On(sshd.Frame(4));
+
+        await RunAsync("true");
+
+        Assert.Contains(session.Text, l => l.StartsWith($"Warning: Added [{SshdFixture.Address(4)}]:{sshd.Port} (ecdsa-sha2-nistp256)", StringComparison.Ordinal));
+        Assert.Equal(sshd.KnownHostsLine(4, sshd.EcdsaHostKey) + "\n", File.ReadAllText(options.KnownHostsFile!));
+    }
 }

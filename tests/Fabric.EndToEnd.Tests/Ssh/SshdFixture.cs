@@ -8,7 +8,7 @@ using Fabric.Engine.Ssh;
 namespace Fabric.EndToEnd.Tests.Ssh;
 
 /// <summary>
-/// A private <c>sshd</c> for the SSH tests: its own config, host key and client keys in a temp folder, listening on one
+/// A private <c>sshd</c> for the SSH tests: its own config, host keys (Ed25519, RSA, ECDSA) and client keys in a temp folder, listening on one
 /// port on 127.0.0.2–127.0.0.6 (each address a "host"), <c>LogLevel VERBOSE</c> to a log file so tests can count
 /// connections. Creates (idempotently) the test user <c>fabtest</c> with a password and a sudoers drop-in under which
 /// <c>fabtest</c> needs that password. Never touches the running user's <c>~/.ssh</c>.
@@ -30,6 +30,8 @@ public sealed class SshdFixture : IDisposable
         EnsureTestUser();
 
         HostKey = Keygen("host_ed25519", "ed25519", "");
+        RsaHostKey = Keygen("host_rsa", "rsa", "");
+        EcdsaHostKey = Keygen("host_ecdsa", "ecdsa", "");
         OtherHostKey = Keygen("other_host_ed25519", "ed25519", "");
         ClientKey = Keygen("client_ed25519", "ed25519", "");
         EncryptedClientKey = Keygen("client_encrypted", "ed25519", KeyPassphrase);
@@ -44,6 +46,8 @@ public sealed class SshdFixture : IDisposable
         var listen = string.Concat(Enumerable.Range(0, HostCount).Select(i => $"ListenAddress {Address(i)}:{Port}\n"));
         File.WriteAllText(config, $"""
             {listen}HostKey {HostKey}
+            HostKey {RsaHostKey}
+            HostKey {EcdsaHostKey}
             PidFile {Path("sshd.pid")}
             AuthorizedKeysFile {authorized}
             StrictModes no
@@ -74,8 +78,14 @@ public sealed class SshdFixture : IDisposable
 
     public string LogFile { get; }
 
-    /// <summary>The server's host key (private; <c>.pub</c> beside it).</summary>
+    /// <summary>The server's host key (private; <c>.pub</c> beside it): Ed25519, the one a client picks first.</summary>
     public string HostKey { get; }
+
+    /// <summary>The server's RSA host key: for hosts whose known_hosts entry is only their RSA key.</summary>
+    public string RsaHostKey { get; }
+
+    /// <summary>The server's ECDSA (P-256) host key.</summary>
+    public string EcdsaHostKey { get; }
 
     /// <summary>A host key the server does not use: for "changed host key" entries.</summary>
     public string OtherHostKey { get; }

@@ -118,6 +118,32 @@ public sealed class ToolSshTests(SshdFixture sshd) : IDisposable
     }
 
     [Fact]
+    public async Task A_host_known_by_its_rsa_key_only_passes_reject_unknown_hosts_without_a_warning()
+    {
+        var line = sshd.KnownHostsLine(3, sshd.RsaHostKey) + "\n";
+        File.WriteAllText(_knownHosts, line);
+
+        var result = await Fab("--reject-unknown-hosts", "-H", Host(3), "whoami");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"[{Host(3)}] out: root", result.StdoutLines);
+        Assert.DoesNotContain("Warning", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(line, File.ReadAllText(_knownHosts));
+    }
+
+    [Fact]
+    public async Task Shell_sets_the_shell_remote_commands_run_in()
+    {
+        var posix = await Fab("--shell", "/bin/sh -c", "-H", Host(1), "where");
+        var missing = await Fab("--shell", "/bin/fab-no-such-shell -c", "-H", Host(1), "where");
+
+        Assert.Equal(0, posix.ExitCode);
+        Assert.Contains($"[{Host(1)}] out: 127.0.0.3", posix.StdoutLines);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("/bin/fab-no-such-shell", missing.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_host_is_added_to_known_hosts_with_a_warning()
     {
         var result = await Fab("-H", Host(4), "whoami");

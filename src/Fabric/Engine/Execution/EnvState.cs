@@ -1,18 +1,31 @@
 namespace Fabric.Engine.Execution;
 
 /// <summary>
-/// The run-wide part of <c>Env</c>: set from the command line, changed by the fabfile's setup and tasks.
-/// Lists are replaced or extended by user code through <see cref="FabricEnv"/>.
+/// The run-wide part of <c>Env</c>: set from the command line, changed by the fabfile's setup and tasks, which may run
+/// in parallel: the lists are <see cref="EnvList"/>s (assigning one replaces its items in one change), <see cref="RoleDefs"/>
+/// locks, <see cref="Values"/> is concurrent, and the other members are single values.
 /// </summary>
 internal sealed class EnvState
 {
-    public List<string> Hosts { get; set; } = [];
+    public EnvList Hosts
+    {
+        get;
+        set => field.ReplaceWith(value ?? []);
+    } = [];
 
-    public List<string> Roles { get; set; } = [];
+    public EnvList Roles
+    {
+        get;
+        set => field.ReplaceWith(value ?? []);
+    } = [];
 
     public RoleDefinitions RoleDefs { get; set; } = new();
 
-    public List<string> ExcludeHosts { get; set; } = [];
+    public EnvList ExcludeHosts
+    {
+        get;
+        set => field.ReplaceWith(value ?? []);
+    } = [];
 
     public bool WarnOnly { get; set; }
 
@@ -72,8 +85,12 @@ internal sealed class EnvState
     public string? SudoPassword { get; set; }
 
     /// <summary>Values masked as <c>****</c> wherever they would appear in output or the log.</summary>
-    public List<string> Secrets { get; set; } = [];
+    public EnvList Secrets
+    {
+        get;
+        set => field.ReplaceWith(value ?? []);
+    } = [];
 
-    /// <summary><c>--set k=v</c> values and anything the fabfile stores with <c>Env["k"] = …</c>.</summary>
-    public Dictionary<string, string?> Values { get; } = new(StringComparer.Ordinal);
+    /// <summary><c>--set k=v</c> values and anything the fabfile stores with <c>Env["k"] = …</c>, from any execution.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string?> Values { get; } = new(StringComparer.Ordinal);
 }

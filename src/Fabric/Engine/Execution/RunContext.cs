@@ -36,7 +36,7 @@ internal sealed class RunContext(IOutputSink output)
     /// <summary>How to connect: key files, password, timeouts, known_hosts (filled from the command line).</summary>
     public SshOptions Ssh { get; init; } = new();
 
-    private readonly ConcurrentBag<string> _secrets = [];
+    private readonly EnvList _secrets = [];
     private readonly ISecretPrompt? _secretPrompt;
 
     /// <summary>
@@ -50,7 +50,7 @@ internal sealed class RunContext(IOutputSink output)
     }
 
     /// <summary>Secrets the run knows of itself: the <c>-p</c> password and every answer to a secret prompt.</summary>
-    public IEnumerable<string> Secrets => Ssh.Password is { } password ? _secrets.Append(password) : _secrets;
+    public IEnumerable<string> Secrets => Ssh.Password is { } password ? _secrets.Snapshot.Append(password) : _secrets.Snapshot;
 
     /// <summary>
     /// The host a task with no host connects to, asked once per run through <paramref name="ask"/> (SPEC §9);
@@ -91,7 +91,7 @@ internal sealed class RunContext(IOutputSink output)
     public ConnectionCache Connections => LazyInitializer.EnsureInitialized(ref _connections, () => new ConnectionCache(this));
 
     /// <summary>Passes questions on, and remembers secret answers so that output can mask them.</summary>
-    private sealed class RememberingPrompt(ISecretPrompt inner, ConcurrentBag<string> secrets) : ISecretPrompt
+    private sealed class RememberingPrompt(ISecretPrompt inner, EnvList secrets) : ISecretPrompt
     {
         public string? Ask(string prompt)
         {

@@ -67,7 +67,7 @@ internal static class OutputGroups
 
     /// <summary>Every value to mask: the run's own secrets, <c>Env.Secrets</c>, and those of the <c>Secrets(...)</c> scopes.</summary>
     public static List<string> SecretsOf(RunContext context, ScopeSettings scope) =>
-        [.. context.Secrets.Concat(context.Env.Secrets).Concat(scope.Secrets)];
+        [.. context.Secrets.Concat(context.Env.Secrets.Snapshot).Concat(scope.Secrets)];
 
     /// <summary>
     /// Writes <paramref name="line"/> with every secret masked (the run's passwords and prompted answers,

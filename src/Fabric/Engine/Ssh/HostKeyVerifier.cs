@@ -10,6 +10,32 @@ internal sealed class HostKeyVerifier(SshOptions options, Lock fileLock, Action<
     /// <summary>The last verdict, or null when known_hosts is disabled or no key was seen yet.</summary>
     public HostKeyVerdict? Verdict { get; private set; }
 
+    /// <summary>
+    /// The key types known_hosts holds for <paramref name="target"/> (none when known_hosts is disabled or unreadable), for
+    /// <see cref="HostKeyOrder"/>. Lines it cannot parse are skipped silently here: <see cref="Accept"/> warns of them.
+    /// </summary>
+    public IReadOnlySet<string> KnownKeyTypes(ConnectionTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var path = options.KnownHostsPath;
+        if (options.DisableKnownHosts)
+        {
+            return new HashSet<string>();
+        }
+
+        lock (fileLock)
+        {
+            try
+            {
+                return File.Exists(path) ? KnownHostsFile.Parse(File.ReadAllLines(path), new List<string>()).KnownKeyTypes(target.Host, target.Port) : new HashSet<string>();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new HashSet<string>(); // Accept meets the same failure during the handshake and reports it as before.
+            }
+        }
+    }
+
     public bool Accept(ConnectionTarget target, byte[] keyBlob)
     {
         if (options.DisableKnownHosts)

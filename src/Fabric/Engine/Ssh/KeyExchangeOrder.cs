@@ -37,18 +37,10 @@ internal static class KeyExchangeOrder
             return defaults;
         }
 
-        spec = spec.Trim();
-        var names = spec.TrimStart('+', '-', '^').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var order = spec[0] switch
-        {
-            '+' => [.. defaults, .. names.Where(n => available.Contains(n) && !defaults.Contains(n))],
-            '-' => defaults.Where(d => !names.Contains(d)).ToList(),
-            '^' => [.. names.Where(available.Contains), .. defaults.Where(d => !names.Contains(d))],
-            _ => names.Where(available.Contains).ToList(),
-        };
+        var order = AlgorithmList.Apply(defaults, available, spec);
         return order.Count > 0
             ? order
-            : throw new AbortException($"KexAlgorithms '{spec}' leaves no key exchange algorithm this client supports ({string.Join(", ", defaults)}).");
+            : throw new AbortException($"KexAlgorithms '{spec.Trim()}' leaves no key exchange algorithm this client supports ({string.Join(", ", defaults)}).");
     }
 
     /// <summary>Why <paramref name="spec"/> cannot be used (it leaves no algorithm this client supports), or null: checked before anything runs.</summary>

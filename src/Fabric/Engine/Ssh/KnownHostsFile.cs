@@ -91,6 +91,17 @@ internal sealed class KnownHostsFile
         return length == 0 || length > keyBlob.Length - 4 ? null : Encoding.ASCII.GetString(keyBlob, 4, (int)length);
     }
 
+    /// <summary>
+    /// The key types (<c>ssh-ed25519</c>, <c>ssh-rsa</c>, …) of the plain entries for <paramref name="host"/>:<paramref name="port"/>,
+    /// hashed or by pattern: what <see cref="HostKeyOrder"/> asks the server for first. Marked entries (<c>@revoked</c>,
+    /// <c>@cert-authority</c>) are not counted, as in OpenSSH.
+    /// </summary>
+    public IReadOnlySet<string> KnownKeyTypes(string host, int port)
+    {
+        var name = NameOf(host, port);
+        return _entries.Where(e => e.Marker is null && e.Matches(name)).Select(e => e.KeyType).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Checks the key <paramref name="keyBlob"/> that <paramref name="host"/>:<paramref name="port"/> presented.</summary>
     public HostKeyVerdict Check(string host, int port, byte[] keyBlob)
     {

@@ -94,6 +94,7 @@ internal sealed class SshConfigFile
             ProxyJump = One("proxyjump"),
             ConnectTimeout = One("connecttimeout") is { } timeout ? ParseTime(timeout) : null,
             KexAlgorithms = One("kexalgorithms"),
+            HostKeyAlgorithms = One("hostkeyalgorithms"),
             ServerAliveInterval = One("serveraliveinterval") is { } interval ? ParseTime(interval) : null,
             ServerAliveCountMax = One("serveralivecountmax") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : null,
             StrictHostKeyChecking = One("stricthostkeychecking")?.ToLowerInvariant() switch

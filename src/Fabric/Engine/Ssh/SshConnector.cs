@@ -75,15 +75,15 @@ internal static class SshConnector
         var (dialHost, dialPort) = host.Jumps.Count == 0
             ? (host.HostName, host.Port)
             : ("127.0.0.1", await cache.Gateways.ForwardAsync(host.Jumps, host.HostName, host.Port, depth, cancellationToken).ConfigureAwait(false));
-        var info = ConnectionInfoFor(cache, host, password, dialHost, dialPort);
+        var verifier = new HostKeyVerifier(host.Options, cache.KnownHostsGate, cache.Warn);
+        var checkedAs = target with { Host = host.HostName, Port = host.Port };
+        var info = ConnectionInfoFor(cache, host, password, dialHost, dialPort, verifier.KnownKeyTypes(checkedAs));
         var client = new SshClient(info);
         if (host.KeepAlive is { } keepAlive)
         {
             client.KeepAliveInterval = keepAlive;
         }
 
-        var verifier = new HostKeyVerifier(host.Options, cache.KnownHostsGate, cache.Warn);
-        var checkedAs = target with { Host = host.HostName, Port = host.Port };
         var timing = new ConnectTiming();
         byte[]? hostKey = null;
         client.HostKeyReceived += (_, e) =>
@@ -113,9 +113,10 @@ internal static class SshConnector
 
     /// <summary>
     /// How to reach and log in to <paramref name="host"/> at <paramref name="dialHost"/>:<paramref name="dialPort"/> (the host
-    /// itself, or a gateway's forwarded port): agent and key files, then the password, in our key exchange and cipher order.
+    /// itself, or a gateway's forwarded port): agent and key files, then the password, in our key exchange and cipher order,
+    /// asking first for the host key types in <paramref name="knownKeyTypes"/> (<see cref="HostKeyOrder"/>).
     /// </summary>
-    private static ConnectionInfo ConnectionInfoFor(ConnectionCache cache, SshHostSettings host, string? password, string dialHost, int dialPort)
+    private static ConnectionInfo ConnectionInfoFor(ConnectionCache cache, SshHostSettings host, string? password, string dialHost, int dialPort, IReadOnlyCollection<string> knownKeyTypes)
     {
         var methods = new List<AuthenticationMethod>();
         var keys = cache.Keys.For(host);
@@ -151,6 +152,7 @@ internal static class SshConnector
             RetryAttempts = 1,
         };
         KeyExchangeOrder.Apply(info, host.Options.KexAlgorithms);
+        HostKeyOrder.Apply(info, host.Options.HostKeyAlgorithms, knownKeyTypes);
         CipherOrder.Apply(info);
         return info;
     }
@@ -182,7 +184,9 @@ internal static class SshConnector
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(connection);
         var host = connection.Settings ?? throw new InvalidOperationException("The connection was not opened by SshConnector.");
-        var client = make(ConnectionInfoFor(cache, host, cache.LoginPassword, connection.Endpoint.Host, connection.Endpoint.Port));
+        // Only the key the first connection accepted passes, so ask for its type first.
+        string[] keyType = connection.HostKey is { } accepted && KnownHostsFile.KeyTypeOf(accepted) is { } type ? [HostKeyOrder.KeyTypeOf(type)] : [];
+        var client = make(ConnectionInfoFor(cache, host, cache.LoginPassword, connection.Endpoint.Host, connection.Endpoint.Port, keyType));
         client.HostKeyReceived += (_, e) => e.CanTrust = connection.HostKey is { } key && e.HostKey.AsSpan().SequenceEqual(key);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try

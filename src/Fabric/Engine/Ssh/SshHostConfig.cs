@@ -28,6 +28,9 @@ internal sealed record SshHostConfig
     /// <summary><c>KexAlgorithms</c> as written (<c>a,b</c>, <c>+a</c>, <c>-a</c>, <c>^a</c>).</summary>
     public string? KexAlgorithms { get; init; }
 
+    /// <summary><c>HostKeyAlgorithms</c> as written (<c>a,b</c>, <c>+a</c>, <c>-a</c>, <c>^a</c>).</summary>
+    public string? HostKeyAlgorithms { get; init; }
+
     public TimeSpan? ServerAliveInterval { get; init; }
 
     /// <summary>

@@ -38,6 +38,7 @@ internal sealed record SshHostSettings(
             RejectUnknownHosts = options.RejectUnknownHosts || strict == "yes",
             ConnectTimeout = !options.ConnectTimeoutGiven && config.ConnectTimeout is { } timeout ? timeout : options.ConnectTimeout,
             KexAlgorithms = options.KexAlgorithms ?? config.KexAlgorithms,
+            HostKeyAlgorithms = options.HostKeyAlgorithms ?? config.HostKeyAlgorithms,
         };
         return new SshHostSettings(
             hostName,

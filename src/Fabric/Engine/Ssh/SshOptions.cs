@@ -63,6 +63,12 @@ internal sealed record SshOptions
     /// </summary>
     public string? KexAlgorithms { get; init; }
 
+    /// <summary>
+    /// Host key algorithms in OpenSSH's <c>HostKeyAlgorithms</c> syntax, applied to <see cref="HostKeyOrder"/>'s default;
+    /// null: the default (OpenSSH's order, host key types already in known_hosts first).
+    /// </summary>
+    public string? HostKeyAlgorithms { get; init; }
+
     /// <summary>The known_hosts file this run uses.</summary>
     public string KnownHostsPath => KnownHostsFile ?? System.IO.Path.Combine(HomeDirectory, ".ssh", "known_hosts");
 
@@ -102,7 +108,8 @@ internal sealed record SshOptions
             .Append(", DisableKnownHosts = ").Append(DisableKnownHosts)
             .Append(", SshConfigFile = ").Append(SshConfigFile)
             .Append(", UseAgent = ").Append(UseAgent)
-            .Append(", KexAlgorithms = ").Append(KexAlgorithms);
+            .Append(", KexAlgorithms = ").Append(KexAlgorithms)
+            .Append(", HostKeyAlgorithms = ").Append(HostKeyAlgorithms);
         return true;
     }
 }

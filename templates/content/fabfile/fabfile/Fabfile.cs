@@ -18,6 +18,10 @@ public static class Fabfile
         Env.RoleDefs["web"] = ["web1", "web2"];
         // A role may also be computed, only when a task that needs it is about to run:
         // Env.RoleDefs.Add("db", () => File.ReadAllLines("db-hosts.txt"));
+
+        // Run and Sudo wrap each command in Env.Shell, "/bin/bash -l -c" by default. Hosts without bash (Alpine,
+        // BusyBox, minimal images) say "/bin/bash: not found": use their POSIX shell here, or `--shell "/bin/sh -c"`.
+        // Env.Shell = "/bin/sh -c";
     }
 
     /// <summary>Says hello from this machine: a local task, no SSH. Also what a bare `dotnet fab` runs.</summary>

@@ -9,6 +9,7 @@ public sealed class KnownHostsFileTests
     private static readonly byte[] KeyA = Blob("ssh-ed25519", 1);
     private static readonly byte[] KeyB = Blob("ssh-ed25519", 2);
     private static readonly byte[] RsaKey = Blob("ssh-rsa", 3);
+    private static readonly byte[] EcdsaKey = Blob("ecdsa-sha2-nistp256", 4);
 
     [Fact]
     public void Plain_entry_with_the_same_key_is_known()
@@ -83,6 +84,25 @@ public sealed class KnownHostsFileTests
 
         Assert.Single(file.Entries);
         Assert.Equal(["line 3 is malformed and was skipped", "line 4 has a key that is not base64 and was skipped", "line 5 has a key that does not match its type 'ssh-rsa' and was skipped"], warnings);
+    }
+
+    [Fact]
+    public void Known_key_types_come_from_plain_hashed_and_pattern_entries_for_that_host_and_port()
+    {
+        var salt = Enumerable.Range(1, 20).Select(i => (byte)i).ToArray();
+#pragma warning disable CA5350 // The known_hosts format's own hash.
+        var hash = HMACSHA1.HashData(salt, Encoding.UTF8.GetBytes("[127.0.0.5]:2200"));
+#pragma warning restore CA5350
+        var file = Parse(
+            $"|1|{B64(salt)}|{B64(hash)} ssh-rsa {B64(RsaKey)}",
+            $"[127.0.0.*]:2200,![127.0.0.9]:2200 ecdsa-sha2-nistp256 {B64(EcdsaKey)}",
+            $"127.0.0.5 ssh-ed25519 {B64(KeyA)}",
+            $"@revoked [127.0.0.5]:2200 ssh-ed25519 {B64(KeyB)}",
+            $"@cert-authority * ssh-ed25519 {B64(KeyB)}");
+
+        Assert.Equal(["ecdsa-sha2-nistp256", "ssh-rsa"], file.KnownKeyTypes("127.0.0.5", 2200).Order(StringComparer.Ordinal));
+        Assert.Equal(["ssh-ed25519"], file.KnownKeyTypes("127.0.0.5", 22));
+        Assert.Empty(file.KnownKeyTypes("127.0.0.9", 2200));
     }
 
     [Fact]

@@ -35,6 +35,18 @@ public sealed class SshConfigFileTests
     }
 
     [Fact]
+    public void HostKeyAlgorithms_is_read_from_the_host_block()
+    {
+        var config = Parse("""
+            Host web1
+                HostKeyAlgorithms +ssh-ed25519-cert-v01@openssh.com
+            """);
+
+        Assert.Equal("+ssh-ed25519-cert-v01@openssh.com", config.Lookup("web1").HostKeyAlgorithms);
+        Assert.Null(config.Lookup("web2").HostKeyAlgorithms);
+    }
+
+    [Fact]
     public void First_value_wins_across_blocks_but_identity_files_accumulate()
     {
         var config = Parse("""

@@ -62,6 +62,15 @@ public sealed class SshHostSettingsTests
     }
 
     [Fact]
+    public void HostKeyAlgorithms_comes_from_the_config_unless_the_options_set_it()
+    {
+        var config = Config with { HostKeyAlgorithms = "-ssh-rsa" };
+
+        Assert.Equal("-ssh-rsa", SshHostSettings.Of(Defaulted("web1"), Options, config, null).Options.HostKeyAlgorithms);
+        Assert.Equal("ssh-ed25519", SshHostSettings.Of(Defaulted("web1"), Options with { HostKeyAlgorithms = "ssh-ed25519" }, config, null).Options.HostKeyAlgorithms);
+    }
+
+    [Fact]
     public void Without_config_everything_is_the_target_and_defaults()
     {
         var host = SshHostSettings.Of(Defaulted("127.1.1.1"), Options, SshHostConfig.None, null);

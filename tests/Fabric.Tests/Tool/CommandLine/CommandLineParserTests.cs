@@ -96,4 +96,22 @@ public class CommandLineParserTests
 
         Assert.Contains("Agent forwarding", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Shell_takes_the_whole_shell_line_as_one_value_and_is_unset_by_default()
+    {
+        Assert.Equal("/bin/sh -c", CommandLineParser.Parse(["--shell", "/bin/sh -c", "t"]).Shell);
+        Assert.Equal("/bin/ash -l -c", CommandLineParser.Parse(["t", "--shell=/bin/ash -l -c"]).Shell);
+        Assert.Null(CommandLineParser.Parse(["t"]).Shell);
+    }
+
+    [Fact]
+    public void Help_names_shell_with_its_default_and_the_choice_for_hosts_without_bash()
+    {
+        var help = CommandLineParser.HelpText();
+
+        Assert.Contains("--shell <SHELL>", help, StringComparison.Ordinal);
+        Assert.Contains("/bin/bash -l -c", help, StringComparison.Ordinal);
+        Assert.Contains("--shell \"/bin/sh -c\"", help, StringComparison.Ordinal);
+    }
 }

@@ -16,10 +16,17 @@ public class CompletionScriptTests
 
         Assert.Contains(registration, script, StringComparison.Ordinal);
         Assert.Contains("--list-format short", script, StringComparison.Ordinal);
-        foreach (var option in new[] { "--hosts", "-H", "--exclude-hosts", "--dry-run", "--log-file", "--completion" })
+        foreach (var option in new[] { "--hosts", "-H", "--exclude-hosts", "--dry-run", "--log-file", "--completion", "--shell" })
         {
             Assert.Contains(option, script, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Shell_values_are_not_completed_as_task_names_and_zsh_offers_the_usual_two()
+    {
+        Assert.Contains("--show|--shell) return ;;", CompletionScript.For("bash", CommandLineParser.OptionNames()), StringComparison.Ordinal);
+        Assert.Contains("--shell) compadd -- '/bin/bash -l -c' '/bin/sh -c'; return ;;", CompletionScript.For("zsh", CommandLineParser.OptionNames()), StringComparison.Ordinal);
     }
 
     [Fact]
