@@ -6,7 +6,8 @@ namespace Fabric.Engine.Remote;
 
 /// <summary>
 /// Says why a remote command failed when the exit code alone would leave the user guessing: a sudoers that requires a
-/// terminal, or an account whose login shell runs no command at all (<c>/bin/false</c>, <c>nologin</c>).
+/// terminal, a shell (<c>Env.Shell</c>) the host does not have, or an account whose login shell runs no command at all
+/// (<c>/bin/false</c>, <c>nologin</c>).
 /// </summary>
 internal static class RemoteFailure
 {
@@ -20,6 +21,11 @@ internal static class RemoteFailure
         if (result.Kind == "sudo" && !pty && result.Stderr.Contains("must have a tty", StringComparison.Ordinal))
         {
             return $"{what} failed: sudo there needs a terminal (its sudoers say requiretty): use Sudo(..., pty: true) or --pty.";
+        }
+
+        if (shell is not null && MissingShell.Explain(display, shell, result.ExitCode, pty ? result.Stdout : result.Stderr) is { } missing)
+        {
+            return $"{what} failed: {missing}";
         }
 
         if (result.ExitCode != 1 || result.Stderr.Length > 0)

@@ -200,6 +200,23 @@ public sealed class RemoteShellTests
     }
 
     [Fact]
+    public async Task A_shell_the_host_lacks_is_named_with_how_to_choose_another()
+    {
+        using var run = new FakeRun();
+        run.Hosts.Script = c =>
+        {
+            c.Err("sh: 1: /bin/bash: not found\n");
+            return Task.FromResult(127);
+        };
+
+        var error = await Assert.ThrowsAsync<CommandFailedException>(() => RunAsync("uptime").WaitAsync(Limit));
+
+        Assert.StartsWith("run 'uptime' on deploy@web1 failed: /bin/bash was not found on deploy@web1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("--shell \"/bin/sh -c\"", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
     public async Task An_account_that_runs_no_command_is_named_as_the_cause()
     {
         using var run = new FakeRun();
