@@ -15,6 +15,9 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
     /// <summary>How long to wait before asking again when the server refused a channel just after one of ours closed.</summary>
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How many channels in a row the server may close before a command starts on one, before we give up.</summary>
+    private const int MaxClosedBeforeStart = 5;
+
     private readonly Lock _gate = new();
     private SshNetSession? _session;
 
@@ -40,6 +43,7 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
     {
         ArgumentNullException.ThrowIfNull(request);
         var session = Session;
+        var closedBeforeStart = 0;
         while (true)
         {
             await session.TakeSlotAsync(cancellationToken).ConfigureAwait(false);
@@ -73,6 +77,11 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
                 case ChannelRefusal.RetrySoon:
                     await Task.Delay(RetryPause, cancellationToken).ConfigureAwait(false);
                     break;
+                case ChannelRefusal.ClosedBeforeStart when ++closedBeforeStart < MaxClosedBeforeStart:
+                    cache.Debug(Target, "the server closed a new channel before the command started; asking again");
+                    break;
+                case ChannelRefusal.ClosedBeforeStart:
+                    throw new ConnectionLostException($"the server closed {MaxClosedBeforeStart} new channels in a row before the command started");
                 case ChannelRefusal.FreshConnection:
                     cache.Debug(Target, "the server allows one session per connection: each later command opens a connection of its own");
                     break;

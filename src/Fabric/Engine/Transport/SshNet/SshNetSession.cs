@@ -121,34 +121,54 @@ internal sealed class SshNetSession : IDisposable
 
     /// <summary>
     /// Opens a session channel in a place already taken, and starts <paramref name="request"/> on it. Returns the command,
-    /// or (with the place freed) what to do about the server's refusal to open the channel. SSH.NET's calls here block until
-    /// the server answers, on a thread of their own.
+    /// or (with the place freed) what to do about the server's refusal: to open the channel, or to run anything on it (it
+    /// closed it first). SSH.NET's open blocks until the server answers, on a thread of its own; the requests do not block.
     /// </summary>
     /// <param name="request">What to start.</param>
     /// <param name="host">The host as written, for messages.</param>
     /// <param name="owned">A connection the command closes when disposed (a fresh one for a one-session server).</param>
     /// <param name="cancellationToken">Stops waiting for the server (a channel it opens after all is closed at once).</param>
-    public Task<(SshRemoteCommand? Command, ChannelRefusal Refusal)> StartAsync(CommandRequest request, string host, IDisposable? owned, CancellationToken cancellationToken)
+    public async Task<(SshRemoteCommand? Command, ChannelRefusal Refusal)> StartAsync(CommandRequest request, string host, IDisposable? owned, CancellationToken cancellationToken)
     {
-        var start = Task.Factory.StartNew(() => Start(request, host, owned), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        return WhenStartedAsync(start, cancellationToken);
+        var open = Task.Factory.StartNew(() => Open(request, owned), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var (command, refusal) = await WhenOpenedAsync(open, cancellationToken).ConfigureAwait(false);
+        if (command is null)
+        {
+            return (null, refusal);
+        }
+
+        try
+        {
+            if (await RequestAsync(command, request, host, cancellationToken).ConfigureAwait(false))
+            {
+                return (command, default);
+            }
+        }
+        catch
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        await command.DisposeAsync().ConfigureAwait(false);
+        return (null, ChannelRefusal.ClosedBeforeStart);
     }
 
-    private static async Task<(SshRemoteCommand?, ChannelRefusal)> WhenStartedAsync(Task<(SshRemoteCommand?, ChannelRefusal)> start, CancellationToken cancellationToken)
+    private static async Task<(SshRemoteCommand?, ChannelRefusal)> WhenOpenedAsync(Task<(SshRemoteCommand?, ChannelRefusal)> open, CancellationToken cancellationToken)
     {
         try
         {
-            return await start.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await open.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!start.IsCompleted)
+        catch (OperationCanceledException) when (!open.IsCompleted)
         {
-            // The server has not answered yet; a command that starts after all is closed at once.
-            _ = start.ContinueWith(t => t.Result.Item1?.DisposeAsync().AsTask(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            // The server has not answered yet; a channel that opens after all is closed at once.
+            _ = open.ContinueWith(t => t.Result.Item1?.DisposeAsync().AsTask(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
             throw;
         }
     }
 
-    private (SshRemoteCommand?, ChannelRefusal) Start(CommandRequest request, string host, IDisposable? owned)
+    private (SshRemoteCommand?, ChannelRefusal) Open(CommandRequest request, IDisposable? owned)
     {
         SshRemoteCommand command;
         try
@@ -158,7 +178,7 @@ internal sealed class SshNetSession : IDisposable
                 throw LostException();
             }
 
-            var channel = Call(() => _api.CreateChannelSession(_session), channelOpened: false);
+            var channel = Call(() => _api.CreateChannelSession(_session));
             command = new SshRemoteCommand(_api, this, channel, request.Terminal is not null, ReleaseSlot, owned);
         }
         catch
@@ -169,16 +189,15 @@ internal sealed class SshNetSession : IDisposable
 
         try
         {
-            if (!Open(command.Channel, out var refusal))
+            if (Open(command.Channel, out var refusal))
             {
-                command.DetachSlot(); // The refusal freed it.
-                command.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                WakeWaiters();
-                return (null, refusal);
+                return (command, default);
             }
 
-            Request(command.Channel, request, host);
-            return (command, default);
+            command.DetachSlot(); // The refusal freed it.
+            command.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            WakeWaiters();
+            return (null, refusal);
         }
         catch
         {
@@ -219,32 +238,49 @@ internal sealed class SshNetSession : IDisposable
         }
     }
 
-    private void Request(object channel, CommandRequest request, string host)
+    /// <summary>
+    /// Asks for the terminal (when wanted), then the command or the shell. False: the server closed the channel before it
+    /// answered (Dropbear 2022.83 closes a new channel now and then when channels open and close quickly; OpenSSH's own
+    /// client loses such sessions too), so nothing ran. SSH.NET's <c>Open</c> even asks for the channel again when the
+    /// server's close comes before <c>Open</c> returns; disposing the command closes that one.
+    /// </summary>
+    private async Task<bool> RequestAsync(SshRemoteCommand command, CommandRequest request, string host, CancellationToken cancellationToken)
     {
-        if (request.Terminal is { } terminal
-            && !Call(() => _api.PseudoTerminal(channel, terminal.Term, (uint)terminal.Columns, (uint)terminal.Rows, 0, 0, null), channelOpened: true))
+        if (command.Closed)
         {
-            throw new AbortException($"{host} refused a pseudo-terminal (its sshd_config may say PermitTTY no): run without one.");
+            return false;
         }
 
-        var started = request.CommandLine is { } line
-            ? Call(() => _api.Exec(channel, line), channelOpened: true)
-            : Call(() => _api.Shell(channel), channelOpened: true);
-        if (!started)
+        if (request.Terminal is { } terminal)
         {
-            throw new AbortException(request.CommandLine is null
-                ? $"{host} refused to start a login shell."
-                : $"{host} refused to run a command (an exec request).");
+            var info = _api.PseudoTerminalRequest(terminal.Term, (uint)terminal.Columns, (uint)terminal.Rows, 0, 0, null);
+            switch (await command.RequestAsync(info, cancellationToken).ConfigureAwait(false))
+            {
+                case null:
+                    return false;
+                case false:
+                    throw new AbortException($"{host} refused a pseudo-terminal (its sshd_config may say PermitTTY no): run without one.");
+            }
         }
+
+        var start = request.CommandLine is { } line ? _api.ExecRequest(line, _client.ConnectionInfo.Encoding) : _api.ShellRequest();
+        return await command.RequestAsync(start, cancellationToken).ConfigureAwait(false) switch
+        {
+            null => false,
+            true => true,
+            false => throw new AbortException(request.CommandLine is null
+                ? $"{host} refused to start a login shell."
+                : $"{host} refused to run a command (an exec request)."),
+        };
     }
 
-    private T Call<T>(Func<T> call, bool channelOpened)
+    private T Call<T>(Func<T> call)
     {
         try
         {
             return call();
         }
-        catch (Exception e) when (SshRemoteCommand.IsConnectionFailure(e) || (channelOpened && e is InvalidOperationException))
+        catch (Exception e) when (SshRemoteCommand.IsConnectionFailure(e))
         {
             throw LostException(e);
         }
