@@ -15,9 +15,6 @@ internal sealed class SshNetSession : IDisposable
     private readonly object _session;
     private readonly CancellationTokenSource _lost = new();
     private readonly RegisteredWaitHandle _lostWatch;
-    private readonly Lock _gate = new();
-    private readonly ChannelLimit _limit;
-    private TaskCompletionSource? _released;
     private Exception? _error;
 
     /// <param name="client">A connected client.</param>
@@ -26,7 +23,7 @@ internal sealed class SshNetSession : IDisposable
     {
         _api = SshNetInternals.Get();
         _client = client;
-        _limit = new ChannelLimit(channels);
+        Slots = new ChannelSlots(channels);
         _session = _api.SessionOf(client) ?? throw new ConnectionLostException("the connection is closed");
         client.ErrorOccurred += (_, e) => _error ??= e.Exception;
         _lostWatch = ThreadPool.RegisterWaitForSingleObject(_api.ListenerCompleted(_session), (_, _) => MarkLost(), null, Timeout.Infinite, executeOnlyOnce: true);
@@ -35,38 +32,8 @@ internal sealed class SshNetSession : IDisposable
     /// <summary>Cancelled once the connection is gone: SSH.NET's receive loop ended.</summary>
     public CancellationToken Lost => _lost.Token;
 
-    /// <summary>The server allows one session per connection: every channel after the first needs a fresh connection.</summary>
-    public bool OneSessionPerConnection
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _limit.OneSessionPerConnection;
-            }
-        }
-    }
-
-    /// <summary>See <see cref="ChannelLimit.LostWhenIdle"/>.</summary>
-    public bool LostWhenIdle()
-    {
-        lock (_gate)
-        {
-            return _limit.LostWhenIdle();
-        }
-    }
-
-    /// <summary>How many channels the server allows at once on this connection, as far as it has said.</summary>
-    public int Limit
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _limit.Limit;
-            }
-        }
-    }
+    /// <summary>Its places for channels: what the server allows at once, as far as it has said.</summary>
+    public ChannelSlots Slots { get; }
 
     /// <summary>Why the connection is gone, as a <see cref="ConnectionLostException"/>.</summary>
     public ConnectionLostException LostException(Exception? cause = null)
@@ -75,48 +42,6 @@ internal sealed class SshNetSession : IDisposable
         return why is null or ObjectDisposedException
             ? new ConnectionLostException("the connection was closed", why)
             : new ConnectionLostException(why.Message.TrimEnd('.'), why);
-    }
-
-    /// <summary>Waits for a free place for one more channel (see <see cref="ChannelLimit.TryTake"/>).</summary>
-    public async Task TakeSlotAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            Task released;
-            lock (_gate)
-            {
-                if (_limit.TryTake())
-                {
-                    return;
-                }
-
-                released = (_released ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-            }
-
-            await released.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Frees a place taken by <see cref="TakeSlotAsync"/> and wakes those waiting for one.</summary>
-    public void ReleaseSlot()
-    {
-        lock (_gate)
-        {
-            _limit.Release();
-        }
-
-        WakeWaiters();
-    }
-
-    private void WakeWaiters()
-    {
-        TaskCompletionSource? wake;
-        lock (_gate)
-        {
-            (wake, _released) = (_released, null);
-        }
-
-        wake?.TrySetResult();
     }
 
     /// <summary>
@@ -179,11 +104,11 @@ internal sealed class SshNetSession : IDisposable
             }
 
             var channel = Call(() => _api.CreateChannelSession(_session));
-            command = new SshRemoteCommand(_api, this, channel, request.Terminal is not null, ReleaseSlot, owned);
+            command = new SshRemoteCommand(_api, this, channel, request.Terminal is not null, Slots.Release, owned);
         }
         catch
         {
-            ReleaseSlot();
+            Slots.Release();
             throw;
         }
 
@@ -196,7 +121,6 @@ internal sealed class SshNetSession : IDisposable
 
             command.DetachSlot(); // The refusal freed it.
             command.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            WakeWaiters();
             return (null, refusal);
         }
         catch
@@ -216,20 +140,12 @@ internal sealed class SshNetSession : IDisposable
         try
         {
             _api.Open(channel);
-            lock (_gate)
-            {
-                _limit.Accepted();
-            }
-
+            Slots.Accepted();
             return true;
         }
         catch (SshException e) when (e.GetType() == typeof(SshException) && _client.IsConnected && !_api.IsOpen(channel))
         {
-            lock (_gate)
-            {
-                refusal = _limit.Refused();
-            }
-
+            refusal = Slots.Refused();
             return false;
         }
         catch (Exception e) when (SshRemoteCommand.IsConnectionFailure(e))
