@@ -41,6 +41,41 @@ public sealed class ChannelLimitTests(SshdFixture sshd)
     }
 
     [Fact]
+    public async Task Under_MaxSessions_1_disposing_a_running_command_unread_frees_its_place_for_the_next()
+    {
+        using var server = new PrivateSshd(sshd, "MaxSessions 1");
+        await using var session = new SshSession(sshd.Options());
+        var host = await TransportRun.HostAsync(session, server.Address, server.Port);
+        var running = await host.StartAsync(new CommandRequest("head -c 50000000 /dev/zero; sleep 30"), CancellationToken.None).WaitAsync(TransportRun.Limit);
+        var waiting = host.StartAsync(new CommandRequest("echo waited"), CancellationToken.None);
+
+        await Task.Delay(300);
+        Assert.False(waiting.IsCompleted);
+        await running.DisposeAsync().AsTask().WaitAsync(TransportRun.Limit);
+        await using var next = await waiting.WaitAsync(TransportRun.Limit);
+        var ran = await TransportRun.DrainAsync(next).WaitAsync(TransportRun.Limit);
+
+        Assert.Equal("waited\n", ran.Out);
+    }
+
+    [Fact]
+    public async Task A_start_waiting_for_a_place_stops_when_cancelled()
+    {
+        using var server = new PrivateSshd(sshd, "MaxSessions 1");
+        await using var session = new SshSession(sshd.Options());
+        var host = await TransportRun.HostAsync(session, server.Address, server.Port);
+        await using var running = await host.StartAsync(new CommandRequest("sleep 30"), CancellationToken.None).WaitAsync(TransportRun.Limit);
+        using var stop = new CancellationTokenSource();
+
+        var waiting = host.StartAsync(new CommandRequest("echo never"), stop.Token);
+        await Task.Delay(300);
+        Assert.False(waiting.IsCompleted);
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TransportRun.Limit));
+    }
+
+    [Fact]
     public async Task Under_MaxSessions_0_the_message_names_the_host_and_says_it_refuses_sessions()
     {
         using var server = new PrivateSshd(sshd, "MaxSessions 0");

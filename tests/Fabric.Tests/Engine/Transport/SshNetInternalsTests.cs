@@ -21,10 +21,10 @@ public sealed class SshNetInternalsTests
 
         Assert.Contains("Renci.SshNet.ISession", missing);
         Assert.Contains("Renci.SshNet.Channels.IChannelSession", missing);
-        Assert.Contains(missing, m => m.Contains("SendExecRequest", StringComparison.Ordinal));
+        Assert.Contains(missing, m => m.Contains("ExecRequestInfo", StringComparison.Ordinal));
         Assert.Contains(missing, m => m.Contains("DataReceived", StringComparison.Ordinal));
         Assert.StartsWith("This Fabric needs parts of SSH.NET that SSH.NET 9.9 does not have (", message, StringComparison.Ordinal);
-        Assert.Contains("SendPseudoTerminalRequest", message, StringComparison.Ordinal);
+        Assert.Contains("PseudoTerminalRequestInfo", message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', message);
     }
 }

@@ -14,6 +14,12 @@ internal enum ChannelRefusal
 
     /// <summary>The server refuses every session (<c>MaxSessions 0</c>): give up with a message saying so.</summary>
     NoSessions,
+
+    /// <summary>
+    /// The server opened the channel and closed it before it answered our requests (Dropbear 2022.83 does, now and then,
+    /// when channels open and close quickly): nothing ran; ask again on a new channel.
+    /// </summary>
+    ClosedBeforeStart,
 }
 
 /// <summary>

@@ -15,6 +15,9 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
     /// <summary>How long to wait before asking again when the server refused a channel just after one of ours closed.</summary>
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How many channels in a row the server may close before a command starts on one, before we give up.</summary>
+    private const int MaxClosedBeforeStart = 5;
+
     private readonly Lock _gate = new();
     private SshNetSession? _session;
 
@@ -40,10 +43,11 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
     {
         ArgumentNullException.ThrowIfNull(request);
         var session = Session;
+        var closedBeforeStart = 0;
         while (true)
         {
-            await session.TakeSlotAsync(cancellationToken).ConfigureAwait(false);
-            if (session.OneSessionPerConnection)
+            await session.Slots.TakeAsync(cancellationToken).ConfigureAwait(false);
+            if (session.Slots.OneSessionPerConnection)
             {
                 return await StartOnFreshConnectionAsync(session, request, cancellationToken).ConfigureAwait(false);
             }
@@ -54,7 +58,7 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
             {
                 (command, refusal) = await session.StartAsync(request, Target.Display, owned: null, cancellationToken).ConfigureAwait(false);
             }
-            catch (ConnectionLostException) when (session.LostWhenIdle())
+            catch (ConnectionLostException) when (session.Slots.LostWhenIdle())
             {
                 cache.Debug(Target, "the server closed the connection after its one session: each later command opens a connection of its own");
                 continue;
@@ -68,11 +72,16 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
             switch (refusal)
             {
                 case ChannelRefusal.WaitForClose:
-                    cache.Debug(Target, $"the server refused a session: it allows {session.Limit} at once on one connection; waiting for one of ours to close");
+                    cache.Debug(Target, $"the server refused a session: it allows {session.Slots.Limit} at once on one connection; waiting for one of ours to close");
                     break;
                 case ChannelRefusal.RetrySoon:
                     await Task.Delay(RetryPause, cancellationToken).ConfigureAwait(false);
                     break;
+                case ChannelRefusal.ClosedBeforeStart when ++closedBeforeStart < MaxClosedBeforeStart:
+                    cache.Debug(Target, "the server closed a new channel before the command started; asking again");
+                    break;
+                case ChannelRefusal.ClosedBeforeStart:
+                    throw new ConnectionLostException($"the server closed {MaxClosedBeforeStart} new channels in a row before the command started");
                 case ChannelRefusal.FreshConnection:
                     cache.Debug(Target, "the server allows one session per connection: each later command opens a connection of its own");
                     break;
@@ -94,7 +103,7 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
         {
             var connection = await SshConnector.ConnectSameAsync(cache, Connection, cancellationToken).ConfigureAwait(false);
             fresh = new FreshConnection(connection, new SshNetSession(connection.Client, 1), main);
-            await fresh.Session.TakeSlotAsync(cancellationToken).ConfigureAwait(false);
+            await fresh.Session.Slots.TakeAsync(cancellationToken).ConfigureAwait(false);
             var (command, _) = await fresh.Session.StartAsync(request, Target.Display, fresh, cancellationToken).ConfigureAwait(false);
             return command ?? throw new AbortException($"{Target.Display} refused a session on a new connection too: no command can run there now.");
         }
@@ -113,7 +122,7 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
         {
             if (fresh is null)
             {
-                main.ReleaseSlot();
+                main.Slots.Release();
             }
             else
             {
@@ -149,7 +158,7 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
             {
                 Session.Dispose();
                 connection.Dispose();
-                main.ReleaseSlot();
+                main.Slots.Release();
             }
         }
     }

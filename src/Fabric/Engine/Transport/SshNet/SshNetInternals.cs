@@ -38,10 +38,10 @@ internal sealed class SshNetInternals
         SendMessage = b.Call<Action<object, Message>>(session, "SendMessage", [typeof(Message)]);
 
         Open = b.Call<Action<object>>(channelSession, "Open", []);
-        PseudoTerminal = b.Call<Func<object, string, uint, uint, uint, uint, IDictionary<TerminalModes, uint>?, bool>>(
-            channelSession, "SendPseudoTerminalRequest", [typeof(string), typeof(uint), typeof(uint), typeof(uint), typeof(uint), typeof(IDictionary<TerminalModes, uint>)], typeof(bool));
-        Exec = b.Call<Func<object, string, bool>>(channelSession, "SendExecRequest", [typeof(string)], typeof(bool));
-        Shell = b.Call<Func<object, bool>>(channelSession, "SendShellRequest", [], typeof(bool));
+        PseudoTerminalRequest = b.New<Func<string, uint, uint, uint, uint, IDictionary<TerminalModes, uint>?, RequestInfo>>(
+            b.Type("Renci.SshNet.Messages.Connection.PseudoTerminalRequestInfo"), [typeof(string), typeof(uint), typeof(uint), typeof(uint), typeof(uint), typeof(IDictionary<TerminalModes, uint>)]);
+        ExecRequest = b.New<Func<string, System.Text.Encoding, RequestInfo>>(b.Type("Renci.SshNet.Messages.Connection.ExecRequestInfo"), [typeof(string), typeof(System.Text.Encoding)]);
+        ShellRequest = b.New<Func<RequestInfo>>(b.Type("Renci.SshNet.Messages.Connection.ShellRequestInfo"), []);
         WindowChange = b.Call<Action<object, uint, uint, uint, uint>>(channelSession, "SendWindowChangeRequest", [typeof(uint), typeof(uint), typeof(uint), typeof(uint)]);
         Signal = b.Call<Action<object, string>>(channelSession, "SendSignalRequest", [typeof(string)]);
 
@@ -55,6 +55,9 @@ internal sealed class SshNetInternals
         RequestReceived = b.Event(channel, "RequestReceived", requestArgs);
         Closed = b.Event(channel, "Closed", b.Type("Renci.SshNet.Common.ChannelEventArgs"));
         ExceptionRaised = b.Event(channel, "Exception", typeof(ExceptionEventArgs));
+        RequestSucceeded = b.Event(channelClass, "RequestSucceeded", b.Type("Renci.SshNet.Common.ChannelEventArgs"));
+        RequestFailed = b.Event(channelClass, "RequestFailed", b.Type("Renci.SshNet.Common.ChannelEventArgs"));
+        MessagingLock = b.Field<Lock>(channelClass, "_messagingLock");
 
         Data = b.Getter<EventArgs, ArraySegment<byte>>(dataArgs, "Data", typeof(ArraySegment<byte>));
         DataTypeCode = b.Getter<EventArgs, uint>(extendedArgs, "DataTypeCode", typeof(uint));
@@ -82,11 +85,12 @@ internal sealed class SshNetInternals
 
     public Action<object> Open { get; }
 
-    public Func<object, string, uint, uint, uint, uint, IDictionary<TerminalModes, uint>?, bool> PseudoTerminal { get; }
+    /// <summary>A <c>pty-req</c> (SSH.NET sends it only for a shell: <c>ShellStream</c>).</summary>
+    public Func<string, uint, uint, uint, uint, IDictionary<TerminalModes, uint>?, RequestInfo> PseudoTerminalRequest { get; }
 
-    public Func<object, string, bool> Exec { get; }
+    public Func<string, System.Text.Encoding, RequestInfo> ExecRequest { get; }
 
-    public Func<object, bool> Shell { get; }
+    public Func<RequestInfo> ShellRequest { get; }
 
     public Action<object, uint, uint, uint, uint> WindowChange { get; }
 
@@ -111,6 +115,19 @@ internal sealed class SshNetInternals
     public EventInfo? Closed { get; }
 
     public EventInfo? ExceptionRaised { get; }
+
+    /// <summary>The server answered a channel request (pty-req, exec, shell) with success.</summary>
+    public EventInfo? RequestSucceeded { get; }
+
+    /// <summary>The server answered a channel request with failure.</summary>
+    public EventInfo? RequestFailed { get; }
+
+    /// <summary>
+    /// What SSH.NET holds while it closes a channel (sends its close and marks it closed): a request sent under it never
+    /// follows our close on the wire. SSH.NET's own request calls check the channel is open without it, and a request that
+    /// slips after our close makes Dropbear drop the whole connection ("Unknown channel").
+    /// </summary>
+    public Func<object, Lock?> MessagingLock { get; }
 
     public Func<EventArgs, ArraySegment<byte>> Data { get; }
 
@@ -208,6 +225,34 @@ internal sealed class SshNetInternals
             var arg = Expression.Parameter(typeof(TIn));
             var body = Expression.Convert(Expression.Property(Expression.Convert(arg, owner), property), typeof(TOut));
             return Expression.Lambda<Func<TIn, TOut>>(body, arg).Compile();
+        }
+
+        public TDelegate New<TDelegate>(Type? type, Type[] parameters)
+            where TDelegate : Delegate
+        {
+            var ctor = type?.GetConstructor(Any, null, parameters, null);
+            if (type is null || ctor is null)
+            {
+                return Unbound<TDelegate>($"{type?.Name ?? "?"}({string.Join(", ", parameters.Select(p => p.Name))})");
+            }
+
+            var args = parameters.Select(Expression.Parameter).ToArray();
+            var invoke = typeof(TDelegate).GetMethod("Invoke")!;
+            return Expression.Lambda<TDelegate>(Expression.Convert(Expression.New(ctor, args), invoke.ReturnType), args).Compile();
+        }
+
+        public Func<object, T?> Field<T>(Type? owner, string name)
+            where T : class
+        {
+            var field = owner?.GetField(name, Any);
+            if (owner is null || field is null || !typeof(T).IsAssignableFrom(field.FieldType))
+            {
+                return Unbound<Func<object, T?>>($"{owner?.Name ?? "?"}.{name}");
+            }
+
+            var arg = Expression.Parameter(typeof(object));
+            var body = Expression.Convert(Expression.Field(Expression.Convert(arg, owner), field), typeof(T));
+            return Expression.Lambda<Func<object, T?>>(body, arg).Compile();
         }
 
         public EventInfo? Event(Type? owner, string name, Type? argsType)

@@ -15,9 +15,6 @@ internal sealed class SshNetSession : IDisposable
     private readonly object _session;
     private readonly CancellationTokenSource _lost = new();
     private readonly RegisteredWaitHandle _lostWatch;
-    private readonly Lock _gate = new();
-    private readonly ChannelLimit _limit;
-    private TaskCompletionSource? _released;
     private Exception? _error;
 
     /// <param name="client">A connected client.</param>
@@ -26,7 +23,7 @@ internal sealed class SshNetSession : IDisposable
     {
         _api = SshNetInternals.Get();
         _client = client;
-        _limit = new ChannelLimit(channels);
+        Slots = new ChannelSlots(channels);
         _session = _api.SessionOf(client) ?? throw new ConnectionLostException("the connection is closed");
         client.ErrorOccurred += (_, e) => _error ??= e.Exception;
         _lostWatch = ThreadPool.RegisterWaitForSingleObject(_api.ListenerCompleted(_session), (_, _) => MarkLost(), null, Timeout.Infinite, executeOnlyOnce: true);
@@ -35,38 +32,8 @@ internal sealed class SshNetSession : IDisposable
     /// <summary>Cancelled once the connection is gone: SSH.NET's receive loop ended.</summary>
     public CancellationToken Lost => _lost.Token;
 
-    /// <summary>The server allows one session per connection: every channel after the first needs a fresh connection.</summary>
-    public bool OneSessionPerConnection
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _limit.OneSessionPerConnection;
-            }
-        }
-    }
-
-    /// <summary>See <see cref="ChannelLimit.LostWhenIdle"/>.</summary>
-    public bool LostWhenIdle()
-    {
-        lock (_gate)
-        {
-            return _limit.LostWhenIdle();
-        }
-    }
-
-    /// <summary>How many channels the server allows at once on this connection, as far as it has said.</summary>
-    public int Limit
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _limit.Limit;
-            }
-        }
-    }
+    /// <summary>Its places for channels: what the server allows at once, as far as it has said.</summary>
+    public ChannelSlots Slots { get; }
 
     /// <summary>Why the connection is gone, as a <see cref="ConnectionLostException"/>.</summary>
     public ConnectionLostException LostException(Exception? cause = null)
@@ -77,78 +44,56 @@ internal sealed class SshNetSession : IDisposable
             : new ConnectionLostException(why.Message.TrimEnd('.'), why);
     }
 
-    /// <summary>Waits for a free place for one more channel (see <see cref="ChannelLimit.TryTake"/>).</summary>
-    public async Task TakeSlotAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            Task released;
-            lock (_gate)
-            {
-                if (_limit.TryTake())
-                {
-                    return;
-                }
-
-                released = (_released ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-            }
-
-            await released.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Frees a place taken by <see cref="TakeSlotAsync"/> and wakes those waiting for one.</summary>
-    public void ReleaseSlot()
-    {
-        lock (_gate)
-        {
-            _limit.Release();
-        }
-
-        WakeWaiters();
-    }
-
-    private void WakeWaiters()
-    {
-        TaskCompletionSource? wake;
-        lock (_gate)
-        {
-            (wake, _released) = (_released, null);
-        }
-
-        wake?.TrySetResult();
-    }
-
     /// <summary>
     /// Opens a session channel in a place already taken, and starts <paramref name="request"/> on it. Returns the command,
-    /// or (with the place freed) what to do about the server's refusal to open the channel. SSH.NET's calls here block until
-    /// the server answers, on a thread of their own.
+    /// or (with the place freed) what to do about the server's refusal: to open the channel, or to run anything on it (it
+    /// closed it first). SSH.NET's open blocks until the server answers, on a thread of its own; the requests do not block.
     /// </summary>
     /// <param name="request">What to start.</param>
     /// <param name="host">The host as written, for messages.</param>
     /// <param name="owned">A connection the command closes when disposed (a fresh one for a one-session server).</param>
     /// <param name="cancellationToken">Stops waiting for the server (a channel it opens after all is closed at once).</param>
-    public Task<(SshRemoteCommand? Command, ChannelRefusal Refusal)> StartAsync(CommandRequest request, string host, IDisposable? owned, CancellationToken cancellationToken)
+    public async Task<(SshRemoteCommand? Command, ChannelRefusal Refusal)> StartAsync(CommandRequest request, string host, IDisposable? owned, CancellationToken cancellationToken)
     {
-        var start = Task.Factory.StartNew(() => Start(request, host, owned), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        return WhenStartedAsync(start, cancellationToken);
+        var open = Task.Factory.StartNew(() => Open(request, owned), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var (command, refusal) = await WhenOpenedAsync(open, cancellationToken).ConfigureAwait(false);
+        if (command is null)
+        {
+            return (null, refusal);
+        }
+
+        try
+        {
+            if (await RequestAsync(command, request, host, cancellationToken).ConfigureAwait(false))
+            {
+                return (command, default);
+            }
+        }
+        catch
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        await command.DisposeAsync().ConfigureAwait(false);
+        return (null, ChannelRefusal.ClosedBeforeStart);
     }
 
-    private static async Task<(SshRemoteCommand?, ChannelRefusal)> WhenStartedAsync(Task<(SshRemoteCommand?, ChannelRefusal)> start, CancellationToken cancellationToken)
+    private static async Task<(SshRemoteCommand?, ChannelRefusal)> WhenOpenedAsync(Task<(SshRemoteCommand?, ChannelRefusal)> open, CancellationToken cancellationToken)
     {
         try
         {
-            return await start.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await open.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!start.IsCompleted)
+        catch (OperationCanceledException) when (!open.IsCompleted)
         {
-            // The server has not answered yet; a command that starts after all is closed at once.
-            _ = start.ContinueWith(t => t.Result.Item1?.DisposeAsync().AsTask(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            // The server has not answered yet; a channel that opens after all is closed at once.
+            _ = open.ContinueWith(t => t.Result.Item1?.DisposeAsync().AsTask(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
             throw;
         }
     }
 
-    private (SshRemoteCommand?, ChannelRefusal) Start(CommandRequest request, string host, IDisposable? owned)
+    private (SshRemoteCommand?, ChannelRefusal) Open(CommandRequest request, IDisposable? owned)
     {
         SshRemoteCommand command;
         try
@@ -158,27 +103,25 @@ internal sealed class SshNetSession : IDisposable
                 throw LostException();
             }
 
-            var channel = Call(() => _api.CreateChannelSession(_session), channelOpened: false);
-            command = new SshRemoteCommand(_api, this, channel, request.Terminal is not null, ReleaseSlot, owned);
+            var channel = Call(() => _api.CreateChannelSession(_session));
+            command = new SshRemoteCommand(_api, this, channel, request.Terminal is not null, Slots.Release, owned);
         }
         catch
         {
-            ReleaseSlot();
+            Slots.Release();
             throw;
         }
 
         try
         {
-            if (!Open(command.Channel, out var refusal))
+            if (Open(command.Channel, out var refusal))
             {
-                command.DetachSlot(); // The refusal freed it.
-                command.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                WakeWaiters();
-                return (null, refusal);
+                return (command, default);
             }
 
-            Request(command.Channel, request, host);
-            return (command, default);
+            command.DetachSlot(); // The refusal freed it.
+            command.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return (null, refusal);
         }
         catch
         {
@@ -197,20 +140,12 @@ internal sealed class SshNetSession : IDisposable
         try
         {
             _api.Open(channel);
-            lock (_gate)
-            {
-                _limit.Accepted();
-            }
-
+            Slots.Accepted();
             return true;
         }
         catch (SshException e) when (e.GetType() == typeof(SshException) && _client.IsConnected && !_api.IsOpen(channel))
         {
-            lock (_gate)
-            {
-                refusal = _limit.Refused();
-            }
-
+            refusal = Slots.Refused();
             return false;
         }
         catch (Exception e) when (SshRemoteCommand.IsConnectionFailure(e))
@@ -219,32 +154,49 @@ internal sealed class SshNetSession : IDisposable
         }
     }
 
-    private void Request(object channel, CommandRequest request, string host)
+    /// <summary>
+    /// Asks for the terminal (when wanted), then the command or the shell. False: the server closed the channel before it
+    /// answered (Dropbear 2022.83 closes a new channel now and then when channels open and close quickly; OpenSSH's own
+    /// client loses such sessions too), so nothing ran. SSH.NET's <c>Open</c> even asks for the channel again when the
+    /// server's close comes before <c>Open</c> returns; disposing the command closes that one.
+    /// </summary>
+    private async Task<bool> RequestAsync(SshRemoteCommand command, CommandRequest request, string host, CancellationToken cancellationToken)
     {
-        if (request.Terminal is { } terminal
-            && !Call(() => _api.PseudoTerminal(channel, terminal.Term, (uint)terminal.Columns, (uint)terminal.Rows, 0, 0, null), channelOpened: true))
+        if (command.Closed)
         {
-            throw new AbortException($"{host} refused a pseudo-terminal (its sshd_config may say PermitTTY no): run without one.");
+            return false;
         }
 
-        var started = request.CommandLine is { } line
-            ? Call(() => _api.Exec(channel, line), channelOpened: true)
-            : Call(() => _api.Shell(channel), channelOpened: true);
-        if (!started)
+        if (request.Terminal is { } terminal)
         {
-            throw new AbortException(request.CommandLine is null
-                ? $"{host} refused to start a login shell."
-                : $"{host} refused to run a command (an exec request).");
+            var info = _api.PseudoTerminalRequest(terminal.Term, (uint)terminal.Columns, (uint)terminal.Rows, 0, 0, null);
+            switch (await command.RequestAsync(info, cancellationToken).ConfigureAwait(false))
+            {
+                case null:
+                    return false;
+                case false:
+                    throw new AbortException($"{host} refused a pseudo-terminal (its sshd_config may say PermitTTY no): run without one.");
+            }
         }
+
+        var start = request.CommandLine is { } line ? _api.ExecRequest(line, _client.ConnectionInfo.Encoding) : _api.ShellRequest();
+        return await command.RequestAsync(start, cancellationToken).ConfigureAwait(false) switch
+        {
+            null => false,
+            true => true,
+            false => throw new AbortException(request.CommandLine is null
+                ? $"{host} refused to start a login shell."
+                : $"{host} refused to run a command (an exec request)."),
+        };
     }
 
-    private T Call<T>(Func<T> call, bool channelOpened)
+    private T Call<T>(Func<T> call)
     {
         try
         {
             return call();
         }
-        catch (Exception e) when (SshRemoteCommand.IsConnectionFailure(e) || (channelOpened && e is InvalidOperationException))
+        catch (Exception e) when (SshRemoteCommand.IsConnectionFailure(e))
         {
             throw LostException(e);
         }

@@ -33,6 +33,8 @@ internal sealed class SshRemoteCommand : IRemoteCommand
     private bool _eofRequested;
     private bool _eofSent;
     private int _disposed;
+    private volatile bool _closed;
+    private TaskCompletionSource<bool?>? _reply;
 
     public SshRemoteCommand(SshNetInternals api, SshNetSession session, object channel, bool hasTerminal, Action onClosed, IDisposable? ownedConnection)
     {
@@ -47,6 +49,8 @@ internal sealed class SshRemoteCommand : IRemoteCommand
         SshNetInternals.Subscribe(api.RequestReceived, channel, OnRequest);
         SshNetInternals.Subscribe(api.Closed, channel, OnClosed);
         SshNetInternals.Subscribe(api.ExceptionRaised, channel, OnException);
+        SshNetInternals.Subscribe(api.RequestSucceeded, channel, (_, _) => Answer(true));
+        SshNetInternals.Subscribe(api.RequestFailed, channel, (_, _) => Answer(false));
         _lostRegistration = session.Lost.Register(() => _output.Fail(session.LostException()));
     }
 
@@ -54,6 +58,9 @@ internal sealed class SshRemoteCommand : IRemoteCommand
     public object Channel { get; }
 
     public CommandExit? Exit { get; private set; }
+
+    /// <summary>The server closed the channel (so far as SSH.NET has read).</summary>
+    public bool Closed => _closed;
 
     /// <summary>Output received and not read yet, in bytes (bounded by the queue's capacity and one packet).</summary>
     public int QueuedBytes => _output.QueuedBytes;
@@ -218,8 +225,37 @@ internal sealed class SshRemoteCommand : IRemoteCommand
         }
     }
 
+    /// <summary>
+    /// Sends a channel request (pty-req, exec, shell) and waits for the server's answer: true or false, or null when the
+    /// channel closed first. Sent under SSH.NET's own close lock, so it never follows our close of the channel on the wire;
+    /// the answer comes through SSH.NET's reply events, in order with the close, on the receive thread: no thread waits.
+    /// </summary>
+    public async Task<bool?> RequestAsync(Renci.SshNet.Messages.Connection.RequestInfo info, CancellationToken cancellationToken)
+    {
+        var reply = new TaskCompletionSource<bool?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _reply, reply);
+        var gate = _api.MessagingLock(Channel) ?? throw new InvalidOperationException("SSH.NET's channel has no close lock.");
+        using (gate.EnterScope())
+        {
+            if (_closed || !Guard(() => _api.IsOpen(Channel)))
+            {
+                return null;
+            }
+
+            Guard(() => _session.Send(new ChannelRequestMessage(_api.RemoteChannelNumber(Channel), info)));
+        }
+
+        await using var lost = _session.Lost.Register(() => reply.TrySetException(_session.LostException())).ConfigureAwait(false);
+        return await reply.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Answer(bool? success) => Interlocked.Exchange(ref _reply, null)?.TrySetResult(success);
+
     private void OnClosed(object? sender, EventArgs e)
     {
+        _closed = true;
+        Answer(null);
+
         _output.Complete();
         ReleaseSlot();
     }
