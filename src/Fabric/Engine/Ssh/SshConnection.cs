@@ -4,8 +4,9 @@ using Renci.SshNet;
 namespace Fabric.Engine.Ssh;
 
 /// <summary>
-/// One open, authenticated SSH connection to a host, shared by every operation and task on it. Limits how many
-/// channels run on it at once (OpenSSH allows 10 sessions per connection) and remembers the host's sudo password.
+/// One open, authenticated SSH connection to a host, shared by every operation and task on it, and what the run learnt
+/// of that host (its sudo). Its channels are opened by the transport (<see cref="Transport.SshNet.SshNetHost"/>), which
+/// keeps to what the server allows at once.
 /// </summary>
 internal sealed class SshConnection(ConnectionTarget target, SshClient client) : IDisposable
 {
@@ -20,24 +21,8 @@ internal sealed class SshConnection(ConnectionTarget target, SshClient client) :
 
     public SshClient Client { get; } = client;
 
-    /// <summary>Taken around each channel (command, transfer). Never disposed: see <see cref="Dispose"/>.</summary>
-    public SemaphoreSlim Channels { get; } = new(MaxChannels, MaxChannels);
-
     /// <summary>This host's sudo: its prompt marker, and its password once known.</summary>
     public SudoState Sudo { get; } = new();
-
-    /// <summary>What <c>sudo -p</c> prints when it wants the password (<see cref="SudoState.Marker"/>).</summary>
-    public string SudoMarker => Sudo.Marker;
-
-    /// <summary>Serialises asking for this host's sudo password (<see cref="SudoState.Gate"/>).</summary>
-    public Lock SudoGate => Sudo.Gate;
-
-    /// <summary>This host's sudo password once known (<see cref="SudoState.Password"/>).</summary>
-    public string? SudoPassword
-    {
-        get => Sudo.Password;
-        set => Sudo.Password = value;
-    }
 
     public bool IsConnected => Client.IsConnected;
 
@@ -91,8 +76,6 @@ internal sealed class SshConnection(ConnectionTarget target, SshClient client) :
         }
         finally
         {
-            // Channels is not disposed: an operation whose connection was lost (and evicted) still releases its slot
-            // afterwards, and a SemaphoreSlim whose wait handle is never used holds nothing to free.
             Client.Dispose();
         }
     }
