@@ -2,6 +2,7 @@ using Fabric.Engine.Output;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting;
 using Serilog.Formatting.Json;
 
 namespace Fabric.Tool.Console;
@@ -62,18 +63,15 @@ internal sealed class ConsoleLogger : IDisposable
 
     /// <summary>
     /// The log file's logger. Buffered, flushed every <see cref="LogFileFlushInterval"/> and when the run ends: written
-    /// through at every line, as Serilog does by default, 100 MB of command output cost 1.3 million writes.
+    /// through at every line, as Serilog does by default, 100 MB of command output cost 1.3 million writes. No size limit
+    /// (Serilog's default stops writing at 1 GB, silently): the log holds the whole run, however much it printed.
     /// </summary>
     private static Logger LogFile(string path, LogFileFormat format)
     {
-        var file = new LoggerConfiguration().MinimumLevel.Debug();
-        return (format == LogFileFormat.Json
-            ? file.WriteTo.File(new JsonFormatter(), path, buffered: true, flushToDiskInterval: LogFileFlushInterval)
-            : file.WriteTo.File(
-                path,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] [{Task}] {Line:l}{NewLine}",
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture,
-                buffered: true,
-                flushToDiskInterval: LogFileFlushInterval)).CreateLogger();
+        ITextFormatter formatter = format == LogFileFormat.Json ? new JsonFormatter() : new LogFileTextFormatter();
+        return new LoggerConfiguration()
+            .MinimumLevel.Debug()
+            .WriteTo.File(formatter, path, fileSizeLimitBytes: null, buffered: true, flushToDiskInterval: LogFileFlushInterval)
+            .CreateLogger();
     }
 }
