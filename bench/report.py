@@ -69,5 +69,5 @@ if rows:
         if command.startswith("dotnet fab") and what in theirs:
             (their_time, their_peak), ours_peak = theirs[what], peaks.get(command)
             memory_ratio = f"   memory {ours_peak / their_peak:6.1f}x" if ours_peak and their_peak else ""
-            print(f"    ours / ssh, {command[:command.index(':')]}, {what:<34} time {median / their_time:5.2f}x{memory_ratio}")
+            print(f"    ours / ssh, {what:<34} {command[:command.index(':')]:<26} time {median / their_time:5.2f}x{memory_ratio}")
     print("    goals: time at most 1.5x ssh's, peak memory at most 150 MiB")

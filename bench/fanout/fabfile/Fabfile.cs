@@ -13,12 +13,8 @@ public static class Fabfile
     /// <paramref name="capture"/> false: its output is printed but not kept in the result.
     /// </summary>
     /// <param name="command">The command line.</param>
-    /// <param name="capture">Whether the result keeps the output. Not passed on yet: <c>Run</c> has no such parameter.</param>
-    public static void Output(string command, bool capture = true)
-    {
-        _ = capture;
-        Run(command, shell: false);
-    }
+    /// <param name="capture">Whether the result keeps the output.</param>
+    public static void Output(string command, bool capture = true) => Run(command, shell: false, capture: capture);
 
     /// <summary>Twenty commands, one after another, over the host's one connection.</summary>
     public static void Twenty()

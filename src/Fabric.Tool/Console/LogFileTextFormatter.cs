@@ -14,20 +14,23 @@ internal sealed class LogFileTextFormatter : ITextFormatter
     /// <summary>What a line holds: time, level, task, and the line as printed (which starts with its <c>[host]</c>).</summary>
     public const string Template = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] [{Task}] {Line:l}{NewLine}";
 
+    /// <summary>The last time written, to the millisecond: a flood of output has hundreds of lines in each millisecond.</summary>
+    private Stamp? _last;
+
     public void Format(LogEvent logEvent, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(logEvent);
         ArgumentNullException.ThrowIfNull(output);
-        Span<char> time = stackalloc char[48];
-        if (logEvent.Timestamp.TryFormat(time, out var length, "yyyy-MM-dd HH:mm:ss.fff zzz", CultureInfo.InvariantCulture))
+        var time = logEvent.Timestamp;
+        var millisecond = time.Ticks / TimeSpan.TicksPerMillisecond;
+        var stamp = Volatile.Read(ref _last);
+        if (stamp is null || stamp.Millisecond != millisecond || stamp.Offset != time.Offset)
         {
-            output.Write(time[..length]);
-        }
-        else
-        {
-            output.Write(logEvent.Timestamp.ToString("yyyy-MM-dd HH:mm:ss.fff zzz", CultureInfo.InvariantCulture));
+            stamp = new Stamp(millisecond, time.Offset, time.ToString("yyyy-MM-dd HH:mm:ss.fff zzz", CultureInfo.InvariantCulture));
+            Volatile.Write(ref _last, stamp);
         }
 
+        output.Write(stamp.Text);
         output.Write(" [");
         output.Write(Level(logEvent.Level));
         output.Write("] [");
@@ -54,6 +57,8 @@ internal sealed class LogFileTextFormatter : ITextFormatter
             value.Render(output, null, CultureInfo.InvariantCulture);
         }
     }
+
+    private sealed record Stamp(long Millisecond, TimeSpan Offset, string Text);
 
     private static string Level(LogEventLevel level) => level switch
     {

@@ -45,4 +45,25 @@ public class LogFileTextFormatterTests
 
         Assert.Equal(serilogs.ToString(), ours.ToString());
     }
+
+    [Fact]
+    public void Lines_in_the_same_millisecond_the_next_one_and_another_offset_each_show_their_own_time()
+    {
+        var start = new DateTimeOffset(2026, 12, 6, 15, 4, 5, 67, TimeSpan.Zero);
+        DateTimeOffset[] times = [start, start.AddTicks(10), start.AddMilliseconds(1), start.AddMilliseconds(1).ToOffset(TimeSpan.FromHours(2)), start.AddSeconds(1)];
+        var formatter = new LogFileTextFormatter();
+        var serilog = new MessageTemplateTextFormatter(LogFileTextFormatter.Template, CultureInfo.InvariantCulture);
+        using var ours = new StringWriter();
+        using var serilogs = new StringWriter();
+
+        foreach (var time in times)
+        {
+            var logEvent = new LogEvent(time, LogEventLevel.Information, null, Line, [new LogEventProperty("Line", new ScalarValue("x"))]);
+            formatter.Format(logEvent, ours);
+            serilog.Format(logEvent, serilogs);
+        }
+
+        Assert.Equal(serilogs.ToString(), ours.ToString());
+        Assert.Equal(4, ours.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Distinct().Count());
+    }
 }
