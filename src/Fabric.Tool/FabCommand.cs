@@ -84,7 +84,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             OutputGroups = groups,
             Ssh = SshOptionsOf(request),
             SecretPrompt = ConsoleSecretPrompt.ForThisConsole(terminal),
-            Terminal = ConsoleTerminal.ForThisConsole(),
+            Terminal = ConsoleTerminal.ForThisConsole(terminal),
             Tasks = table,
             Progress = terminal is { IsInteractive: true } ? new ParallelProgressLine(terminal) : null,
         };
