@@ -79,11 +79,11 @@ internal sealed class ConsoleLineSink(TerminalStatusLine terminal) : ILogEventSi
         if (_open != key)
         {
             EndOpenLine();
-            terminal.Write(prefix, text, shown.Length);
+            terminal.Write(prefix, text.AsSpan(shown.Length));
         }
         else
         {
-            terminal.Write("", text, shown.Length);
+            terminal.Write("", text.AsSpan(shown.Length));
         }
 
         _shown[key] = (prefix, text);

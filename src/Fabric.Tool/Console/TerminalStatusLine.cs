@@ -10,7 +10,7 @@ namespace Fabric.Tool.Console;
 /// latest text wins). While stdout is in the middle of a line (the start of a remote prompt), no status is drawn. When
 /// the console is not interactive (redirected, <c>TERM=dumb</c>, <c>NO_COLOR</c>) there is never a status. Thread-safe.
 /// </summary>
-internal sealed class TerminalStatusLine : IDisposable
+internal sealed partial class TerminalStatusLine : IDisposable
 {
     /// <summary>The shortest time between two drawings of a changed status text.</summary>
     public static readonly TimeSpan MinRedrawInterval = TimeSpan.FromMilliseconds(100);
@@ -30,16 +30,13 @@ internal sealed class TerminalStatusLine : IDisposable
     private readonly TimeProvider _time;
     private readonly Func<int> _width;
     private readonly ITimer? _timer;
-    private readonly string?[] _parts = new string?[Enum.GetValues<StatusPart>().Length];
+    private readonly StatusParts _parts = new();
     private string? _drawn;
     private bool _midLine;
     private bool _timerArmed;
     private long _lastDraw;
     private bool _disposed;
     private int _paused;
-
-    /// <summary>The parts set so far, on one line (the run's first); null when none is set.</summary>
-    private string? Status => _parts.Any(p => p is not null) ? string.Join("  ", _parts.Where(p => p is not null)) : null;
 
     /// <param name="output">Standard output (where the status is drawn when <paramref name="interactive"/>); what is written to it waits until it is flushed.</param>
     /// <param name="error">Standard error: warnings and errors.</param>
@@ -71,23 +68,15 @@ internal sealed class TerminalStatusLine : IDisposable
     /// else printed keeps its place among these lines.
     /// </summary>
     public static TerminalStatusLine ForThisConsole() =>
-        new(WaitingOutput.ForThisConsole(), System.Console.Error, RunSummaryPrinter.UseColour(), width: ConsoleWidth);
+        new(WaitingOutput.ForThisConsole(), System.Console.Error, RunSummaryPrinter.UseColour(), width: StatusParts.ConsoleWidth);
 
     /// <summary>Writes <paramref name="text"/> to stdout at once, without ending the line (the start of a line still arriving).</summary>
-    public void Write(string text) => Write("", text, 0);
+    public void Write(string text) => Write("", text.AsSpan());
 
     /// <summary>
-    /// Writes <paramref name="prefix"/>, then <paramref name="text"/> from <paramref name="start"/> on, to stdout at once
-    /// (after whatever waited); no status is drawn after it unless it ends a line.
+    /// Writes <paramref name="prefix"/>, then <paramref name="text"/>, to stdout at once (after whatever waited); no status
+    /// is drawn after it unless it ends a line.
     /// </summary>
-    public void Write(string prefix, string text, int start)
-    {
-        ArgumentNullException.ThrowIfNull(prefix);
-        ArgumentNullException.ThrowIfNull(text);
-        Write(prefix, text.AsSpan(start));
-    }
-
-    /// <inheritdoc cref="Write(string, string, int)"/>
     public void Write(string prefix, ReadOnlySpan<char> text)
     {
         ArgumentNullException.ThrowIfNull(prefix);
@@ -164,64 +153,6 @@ internal sealed class TerminalStatusLine : IDisposable
         }
     }
 
-    /// <summary>Sets the run's status text (null: none, erased at once); a changed text is drawn at most every <see cref="MinRedrawInterval"/>.</summary>
-    public void SetStatus(string? text) => SetStatus(StatusPart.Run, text);
-
-    /// <summary>
-    /// Sets one part of the status (null: that part is gone). The parts share the one line, the run's first, so a parallel
-    /// run's counts and a transfer's bar are both seen; a changed text is drawn at most every <see cref="MinRedrawInterval"/>.
-    /// </summary>
-    public void SetStatus(StatusPart part, string? text)
-    {
-        if (!IsInteractive)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _parts[(int)part] = text;
-            if (Status is null)
-            {
-                _output.Put(EraseIfDrawn());
-                FlushLocked();
-                return;
-            }
-
-            var since = _time.GetElapsedTime(_lastDraw);
-            if (since >= MinRedrawInterval)
-            {
-                DrawLocked();
-            }
-            else if (!_timerArmed)
-            {
-                _timerArmed = true;
-                _timer!.Change(MinRedrawInterval - since, Timeout.InfiniteTimeSpan);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Writes what waits, erases the status and draws none until the result is disposed: while a question is asked on the
-    /// terminal, so that the status neither sits before the question nor is drawn over what the user types.
-    /// </summary>
-    public IDisposable Pause()
-    {
-        lock (_gate)
-        {
-            _paused++;
-            _output.Put(EraseIfDrawn());
-            FlushLocked();
-        }
-
-        return new Resume(this);
-    }
-
     /// <summary>Writes what waits and erases the status for good (before the run summary); later lines are written plainly, at once.</summary>
     public void Dispose()
     {
@@ -233,37 +164,13 @@ internal sealed class TerminalStatusLine : IDisposable
             }
 
             _disposed = true;
-            Array.Clear(_parts);
+            _parts.Clear();
             _output.Put(EraseIfDrawn());
             FlushLocked();
         }
 
         _timer?.Dispose();
         _output.Dispose();
-    }
-
-    /// <summary>The timer's tick: draws the latest status text if it is not on the screen yet.</summary>
-    private void DrawIfChanged()
-    {
-        lock (_gate)
-        {
-            _timerArmed = false;
-            if (!_disposed && Status is { } status && status != _drawn)
-            {
-                DrawLocked();
-            }
-        }
-    }
-
-    private void DrawLocked()
-    {
-        if (_midLine || _paused > 0)
-        {
-            return;
-        }
-
-        _output.Put(EraseIfDrawn());
-        FlushLocked();
     }
 
     /// <summary>The output's timer: what waited <see cref="OutputDelay"/> is written.</summary>
@@ -300,55 +207,5 @@ internal sealed class TerminalStatusLine : IDisposable
 
         _drawn = null;
         return Erase;
-    }
-
-    /// <summary>The status to draw now (cut to the terminal's width), marked drawn; empty when there is none or stdout is mid-line.</summary>
-    private string StatusText()
-    {
-        if (Status is not { } status || _midLine || _disposed || _paused > 0)
-        {
-            return "";
-        }
-
-        var width = Math.Max(_width() - 1, 10);
-        _drawn = status.Length > width ? status[..(width - 1)] + "…" : status;
-        _lastDraw = _time.GetTimestamp();
-        return _drawn;
-    }
-
-    /// <summary>Ends a <see cref="Pause"/>: the status comes back.</summary>
-    private sealed class Resume(TerminalStatusLine owner) : IDisposable
-    {
-        private int _done;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _done, 1) == 1)
-            {
-                return;
-            }
-
-            lock (owner._gate)
-            {
-                owner._paused--;
-                if (owner._paused == 0 && !owner._disposed && owner.Status is not null)
-                {
-                    owner.DrawLocked();
-                }
-            }
-        }
-    }
-
-    /// <summary>The console's width in columns (80 when it cannot say).</summary>
-    internal static int ConsoleWidth()
-    {
-        try
-        {
-            return System.Console.WindowWidth is > 0 and var width ? width : 80;
-        }
-        catch (IOException)
-        {
-            return 80;
-        }
     }
 }

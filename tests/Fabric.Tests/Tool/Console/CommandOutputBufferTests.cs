@@ -68,7 +68,7 @@ public sealed class CommandOutputBufferTests : IDisposable
         using var terminal = Terminal();
         terminal.AppendLine("[h] out: ", "one");
 
-        terminal.Write("[h] out: ", "Password: ", 0);
+        terminal.Write("[h] out: ", "Password: ");
 
         Assert.Equal("[h] out: one\n[h] out: Password: ", _out.Flushed);
     }
