@@ -9,6 +9,10 @@
 #      200 MB less the time for an empty file)
 #   4. `dotnet fab --list` on an unchanged fabfile vs `fab --list` (bench/startup.sh)
 #   5. peak memory (max RSS) of the client at N = 50 and 200
+#   6. 100 MB of command output on one host (`head -c 75000000 /dev/zero | base64`: 1.3 million lines of 76
+#      characters), printed with stdout redirected to a file, and the same command with its output sent to /dev/null on
+#      the host, by dotnet fab (with and without capturing it) and by ssh: median time and peak memory; and the tool's
+#      output path alone, in-process, per line (bench/OutputHarness: to a file, with a log file, with secrets)
 # dotnet fab is measured as users get it: this checkout packed as install.sh packs it (precompiled, ReadyToRun),
 # installed into a scratch tool folder, started by its `dotnet-fab` launcher.
 # Before measuring, each client connects once to a probe sshd logging at DEBUG1, which says which key exchange each
@@ -18,7 +22,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 sizes=(${BENCH_SIZES:-1 10 50 200})
 runs="${BENCH_RUNS:-3}"
-sections=" ${BENCH_SECTIONS:-1 2 3 4 5} "   # which of the five to run
+sections=" ${BENCH_SECTIONS:-1 2 3 4 5 6} "   # which of the six to run
 want() { [[ "$sections" == *" $1 "* ]]; }
 pool=50
 user=fabbench
@@ -185,6 +189,46 @@ for n in 50 200; do
     echo "$n|$label|$peak" >> "$work/memory.txt"
   done
 done
+
+# --- 6. 100 MB of command output. ---
+# What a user waits for when a command prints a lot: every line through the output path to a console redirected to a
+# file. The same command with its output sent to /dev/null on the host is each client's cost without the output.
+if want 6; then
+echo; echo "100 MB of command output..."
+big='head -c 75000000 /dev/zero | base64'
+fab_one=("$fab_tool" "${fab_common[@]}" -H "${HOSTS[0]}:$PORT")
+ssh_one=(ssh "${ssh_opts[@]}" "$user@${HOSTS[0]}")
+output_rows=(
+  "dotnet fab: printed, stdout to a file|$(q "${fab_one[@]}" "output:command=$big") >$work/out-fab.txt"
+  "dotnet fab capture=false: printed, stdout to a file|$(q "${fab_one[@]}" "output:command=$big,capture=false") >$work/out-fab-nocapture.txt"
+  "dotnet fab: output to /dev/null on the host|$(q "${fab_one[@]}" "output:command=$big >/dev/null") >/dev/null"
+  "ssh: printed, stdout to a file|$(q "${ssh_one[@]}" "$big") >$work/out-ssh.txt"
+  "ssh: output to /dev/null on the host|$(q "${ssh_one[@]}" "$big >/dev/null") >/dev/null"
+)
+named=()
+for row in "${output_rows[@]}"; do named+=(-n "${row%%|*}" "${row#*|}"); done
+hyperfine --runs "$runs" --warmup 1 --style basic --export-json "$work/output.json" "${named[@]}" >/dev/null
+# Every line arrived, in order, once the prefixes are taken off.
+sed -n 's/^\[[^]]*\] out: //p' "$work/out-fab.txt" | cmp -s - "$work/out-ssh.txt" \
+  || { echo "dotnet fab printed other output than ssh." >&2; exit 1; }
+rm -f "$work"/out-*.txt
+: > "$work/memory-output.txt"
+for row in "${output_rows[@]}"; do
+  peak=0
+  for _ in 1 2 3; do
+    kib=$( { /usr/bin/time -f %M bash -c "exec ${row#*|}"; } 2>&1 | tail -1)
+    (( kib > peak )) && peak=$kib
+  done
+  echo "${row%%|*}|$peak" >> "$work/memory-output.txt"
+done
+rm -f "$work"/out-*.txt
+dotnet publish "$repo/bench/OutputHarness/OutputHarness.csproj" -c Release -r "$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)" \
+  --self-contained false -p:PublishReadyToRun=true -o "$work/outharness" -nologo -v q >/dev/null
+for extra in "-" "$work/out-harness.log" "- hunter2,s3cret-token"; do
+  dotnet "$work/outharness/Fabric.OutputBench.dll" 1300000 $extra 2>>"$work/output-harness.txt" >"$work/out-harness.txt"
+done
+rm -f "$work"/out-harness.*
+fi
 
 $py "$repo/bench/report.py" "$work" "${sizes[@]}"
 

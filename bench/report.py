@@ -51,3 +51,28 @@ if os.path.exists(memory):
         if line:
             n, label, kib = line.split("|")
             print(f"  {label:<32} N = {n:>3}  {int(kib) / 1024:7.1f} MiB")
+
+# 6. Output: each of ours beside ssh doing the same (the part of the name after the colon), time and peak memory.
+rows = results("output")
+if rows:
+    print("\n6. 100 MB of command output (1.3 million lines) on one host: median time, peak memory (max RSS of 3 runs)")
+    peaks = {}
+    memory = os.path.join(work, "memory-output.txt")
+    if os.path.exists(memory):
+        peaks = {label: int(kib) / 1024 for label, kib in (l.split("|") for l in open(memory).read().split("\n") if l)}
+    for command, median, cpu in rows:
+        peak = f"   peak {peaks[command]:7.1f} MiB" if command in peaks else ""
+        print(f"  {command:<52} {median:8.3f} s   cpu {cpu:7.3f} s{peak}")
+    theirs = {c.split(": ", 1)[1]: (m, peaks.get(c)) for c, m, _ in rows if c.startswith("ssh:")}
+    for command, median, _ in rows:
+        what = command.split(": ", 1)[1]
+        if command.startswith("dotnet fab") and what in theirs:
+            (their_time, their_peak), ours_peak = theirs[what], peaks.get(command)
+            memory_ratio = f"   memory {ours_peak / their_peak:6.1f}x" if ours_peak and their_peak else ""
+            print(f"    ours / ssh, {what:<34} {command[:command.index(':')]:<26} time {median / their_time:5.2f}x{memory_ratio}")
+    print("    goals: time at most 1.5x ssh's, peak memory at most 150 MiB")
+    harness = os.path.join(work, "output-harness.txt")
+    if os.path.exists(harness):
+        lines = open(harness).read().split("\n")
+        for label, line in zip(("to a file", "and a log file", "with 2 secrets"), lines):
+            print(f"  the output path alone, in-process, {label:<15} {line}")

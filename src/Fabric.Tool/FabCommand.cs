@@ -17,9 +17,10 @@ namespace Fabric.Tool;
 /// <summary>
 /// What <c>dotnet fab</c> does with a parsed request: load the fabfile, list or display, or check the
 /// whole command line, run the fabfile's setup, and hand the plan to the engine's runner. On an interactive
-/// <paramref name="terminal"/>, parallel tasks show a live status line, erased before the run summary.
+/// <paramref name="terminal"/>, parallel tasks show a live status line, erased before the run summary. The engine's
+/// output goes to <paramref name="output"/>, the tool's own messages to <paramref name="logger"/>.
 /// </summary>
-internal sealed class FabCommand(ILogger logger, TextWriter stdout, CancellationToken cancellation, TerminalStatusLine? terminal = null)
+internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter stdout, CancellationToken cancellation, TerminalStatusLine? terminal = null)
 {
     public async Task<int> ExecuteAsync(FabRequest request)
     {
@@ -76,14 +77,14 @@ internal sealed class FabCommand(ILogger logger, TextWriter stdout, Cancellation
         var plan = RunPlanner.Plan(table, request.Tasks);
         RunPlanner.CheckAttributeHosts(plan);
 
-        var context = new RunContext(new SerilogOutputSink(logger))
+        var context = new RunContext(output)
         {
             TransferProgress = TerminalTransferProgress.For(terminal),
             Cancellation = cancellation,
             OutputGroups = groups,
             Ssh = SshOptionsOf(request),
             SecretPrompt = ConsoleSecretPrompt.ForThisConsole(terminal),
-            Terminal = ConsoleTerminal.ForThisConsole(),
+            Terminal = ConsoleTerminal.ForThisConsole(terminal),
             Tasks = table,
             Progress = terminal is { IsInteractive: true } ? new ParallelProgressLine(terminal) : null,
         };

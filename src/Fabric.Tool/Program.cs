@@ -22,16 +22,18 @@ internal static class Program
         catch (FabricUsageException e)
         {
             using var console = ConsoleLogger.Create();
-            console.Error("{Line}", "Error: " + e.Message);
+            console.Logger.Error("{Line}", "Error: " + e.Message);
             return ExitCodes.Usage;
         }
 
         using var terminal = TerminalStatusLine.ForThisConsole();
-        using var logger = ConsoleLogger.Create(request.LogFile, request.LogFormat, terminal);
-        using var interrupt = new Interrupt();
+        System.Console.SetOut(new TerminalWriter(terminal));
+        using var output = ConsoleLogger.Create(request.LogFile, request.LogFormat, terminal);
+        var logger = output.Logger;
+        using var interrupt = new Interrupt(terminal);
         try
         {
-            return await new FabCommand(logger, System.Console.Out, interrupt.Token, terminal).ExecuteAsync(request).ConfigureAwait(false);
+            return await new FabCommand(logger, output.Output, System.Console.Out, interrupt.Token, terminal).ExecuteAsync(request).ConfigureAwait(false);
         }
         catch (FabricUsageException e)
         {
@@ -59,12 +61,17 @@ internal static class Program
     private static bool ShowsDebug(FabRequest request) =>
         request.Show.Contains("debug", StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Ctrl-C: the first cancels the run (exit 130 once it has stopped); a second exits at once.</summary>
+    /// <summary>Ctrl-C: the first cancels the run (exit 130 once it has stopped); a second exits at once, with what was printed.</summary>
     private sealed class Interrupt : IDisposable
     {
         private readonly CancellationTokenSource _source = new();
+        private readonly TerminalStatusLine _terminal;
 
-        public Interrupt() => System.Console.CancelKeyPress += OnCancel;
+        public Interrupt(TerminalStatusLine terminal)
+        {
+            _terminal = terminal;
+            System.Console.CancelKeyPress += OnCancel;
+        }
 
         public CancellationToken Token => _source.Token;
 
@@ -78,6 +85,7 @@ internal static class Program
         {
             if (_source.IsCancellationRequested)
             {
+                _terminal.Flush();
                 System.Environment.Exit(ExitCodes.Interrupted);
             }
 

@@ -1,59 +1,77 @@
+using Fabric.Engine.Output;
 using Serilog.Core;
 using Serilog.Events;
 
 namespace Fabric.Tool.Console;
 
 /// <summary>
-/// The console end of the logger: each event's <c>Line</c> through the <see cref="TerminalStatusLine"/> (warnings and
-/// errors on stderr). The start of an unfinished line (an event marked <see cref="PartialProperty"/>) is written
-/// without a line break, and only what was not shown yet; its whole line then ends it. Any other line first ends an
-/// unfinished one; should more of that line come later, it continues on a new line with its prefix again.
+/// The console: the engine's output lines (<see cref="Write"/>, straight from the engine) and the tool's own messages
+/// (<see cref="Emit"/>, through the logger), each through the <see cref="TerminalStatusLine"/> (warnings and errors on
+/// stderr). The start of an unfinished line (<see cref="OutputEvent.Partial"/>) is written without a line break, and
+/// only what was not shown yet; its whole line then ends it. Any other line first ends an unfinished one; should more
+/// of that line come later, it continues on a new line with its prefix again. Lines of command output may wait a
+/// moment in the terminal's buffer (<see cref="TerminalStatusLine.AppendLine"/>); every other line is written at once.
 /// </summary>
 internal sealed class ConsoleLineSink(TerminalStatusLine terminal) : ILogEventSink
 {
-    /// <summary>Marks the start of an unfinished line (the console shows it, a log file does not).</summary>
-    public const string PartialProperty = "Partial";
-
-    /// <summary>On a partial event, its prefix (<c>[host] out: </c>), to write again when the line continues after another line.</summary>
-    public const string PrefixProperty = "Prefix";
-
     private readonly Lock _gate = new();
 
-    /// <summary>Unfinished lines and how much of each is on the screen (prefix included), by host and kind.</summary>
-    private readonly Dictionary<string, (string Prefix, string Shown)> _shown = new(StringComparer.Ordinal);
+    /// <summary>Unfinished lines by host and kind: their prefix, and how much of their text is on the screen.</summary>
+    private readonly Dictionary<(string? Host, OutputKind Kind), (string Prefix, string Shown)> _shown = [];
+
+    /// <summary><c>[host] out: </c> and <c>[host] err: </c> by host and kind, made once per host rather than once per line.</summary>
+    private readonly Dictionary<(string? Host, OutputKind Kind), string> _prefixes = [];
 
     /// <summary>The unfinished line the cursor stands at the end of, if any.</summary>
-    private string? _open;
+    private (string? Host, OutputKind Kind)? _open;
 
+    /// <summary>A message of the tool's own (no host, no kind): written whole, at once.</summary>
     public void Emit(LogEvent logEvent)
     {
         ArgumentNullException.ThrowIfNull(logEvent);
-        var line = Scalar(logEvent, "Line") ?? logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture);
-        var error = logEvent.Level >= LogEventLevel.Warning;
-        var key = Scalar(logEvent, "Host") is { } host && Scalar(logEvent, "Kind") is { } kind ? host + "\n" + kind : null;
+        var line = logEvent.Properties.TryGetValue("Line", out var value) && value is ScalarValue { Value: { } scalar }
+            ? Convert.ToString(scalar, System.Globalization.CultureInfo.InvariantCulture) ?? ""
+            : logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture);
         lock (_gate)
         {
-            if (key is not null && Scalar(logEvent, PrefixProperty) is { } prefix && logEvent.Properties.TryGetValue(PartialProperty, out var partial) && partial is ScalarValue { Value: true })
+            EndOpenLine();
+            terminal.WriteLine(line, logEvent.Level >= LogEventLevel.Warning);
+        }
+    }
+
+    /// <summary>One line of the engine's output that is shown (the caller skips hidden ones).</summary>
+    public void Write(OutputEvent line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var key = (line.Host, line.Kind);
+        var output = line.Kind is OutputKind.Stdout or OutputKind.Stderr;
+        lock (_gate)
+        {
+            if (output && line.Partial)
             {
-                Continue(key, prefix, line);
+                Continue(key, PrefixOf(key, line), line.Text);
             }
-            else if (key is not null && _shown.Remove(key, out var started) && line.StartsWith(started.Shown, StringComparison.Ordinal))
+            else if (output && _shown.Count == 0)
             {
-                Finish(key, line, started.Prefix, started.Shown);
+                terminal.AppendLine(PrefixOf(key, line), line.Text);
+            }
+            else if (output && _shown.Remove(key, out var started) && line.Text.StartsWith(started.Shown, StringComparison.Ordinal))
+            {
+                Finish(key, line.Text, started.Prefix, started.Shown);
             }
             else
             {
                 EndOpenLine();
-                terminal.WriteLine(line, error);
+                terminal.WriteLine(OutputFormatter.Format(line), line.Kind is OutputKind.Warning or OutputKind.Fatal);
             }
         }
     }
 
     /// <summary>More of an unfinished line: what is new, after its prefix again if another line came in between.</summary>
-    private void Continue(string key, string prefix, string line)
+    private void Continue((string?, OutputKind) key, string prefix, string text)
     {
-        var shown = _shown.TryGetValue(key, out var started) ? started.Shown : prefix;
-        if (!line.StartsWith(shown, StringComparison.Ordinal) || line.Length == shown.Length)
+        var shown = _shown.TryGetValue(key, out var started) ? started.Shown : "";
+        if (!text.StartsWith(shown, StringComparison.Ordinal) || text.Length == shown.Length)
         {
             return;
         }
@@ -61,27 +79,29 @@ internal sealed class ConsoleLineSink(TerminalStatusLine terminal) : ILogEventSi
         if (_open != key)
         {
             EndOpenLine();
-            terminal.Write(prefix);
+            terminal.Write(prefix, text.AsSpan(shown.Length));
+        }
+        else
+        {
+            terminal.Write("", text.AsSpan(shown.Length));
         }
 
-        terminal.Write(line[shown.Length..]);
-        _shown[key] = (prefix, line);
+        _shown[key] = (prefix, text);
         _open = key;
     }
 
     /// <summary>The whole of a line whose start is shown: the rest of it, ending the line.</summary>
-    private void Finish(string key, string line, string prefix, string shown)
+    private void Finish((string?, OutputKind) key, string text, string prefix, string shown)
     {
-        var rest = line[shown.Length..];
         if (_open == key)
         {
             _open = null;
-            terminal.WriteLine(rest);
+            terminal.AppendLine("", text, shown.Length);
         }
-        else if (rest.Length > 0)
+        else if (text.Length > shown.Length)
         {
             EndOpenLine();
-            terminal.WriteLine(prefix + rest);
+            terminal.AppendLine(prefix, text, shown.Length);
         }
     }
 
@@ -94,8 +114,14 @@ internal sealed class ConsoleLineSink(TerminalStatusLine terminal) : ILogEventSi
         }
     }
 
-    private static string? Scalar(LogEvent logEvent, string name) =>
-        logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue { Value: { } scalar }
-            ? Convert.ToString(scalar, System.Globalization.CultureInfo.InvariantCulture)
-            : null;
+    private string PrefixOf((string?, OutputKind) key, OutputEvent line)
+    {
+        if (!_prefixes.TryGetValue(key, out var prefix))
+        {
+            prefix = OutputFormatter.Format(line with { Text = "", Partial = false });
+            _prefixes[key] = prefix;
+        }
+
+        return prefix;
+    }
 }

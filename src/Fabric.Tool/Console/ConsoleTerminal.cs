@@ -15,14 +15,14 @@ internal sealed partial class ConsoleTerminal : ITerminal
     private const int StandardInput = 0;
     private readonly Lock _gate = new();
     private readonly Stream _screen = System.Console.OpenStandardOutput();
+    private readonly TerminalStatusLine? _lines;
 
-    private ConsoleTerminal()
-    {
-    }
+    private ConsoleTerminal(TerminalStatusLine? lines) => _lines = lines;
 
     /// <summary>A terminal when both standard input and output are one (not redirected), on Linux or macOS; else null.</summary>
-    public static ConsoleTerminal? ForThisConsole() =>
-        System.Console.IsInputRedirected || System.Console.IsOutputRedirected || OperatingSystem.IsWindows() ? null : new ConsoleTerminal();
+    /// <param name="lines">Where lines of output are written: what waits there is written before raw output.</param>
+    public static ConsoleTerminal? ForThisConsole(TerminalStatusLine? lines = null) =>
+        System.Console.IsInputRedirected || System.Console.IsOutputRedirected || OperatingSystem.IsWindows() ? null : new ConsoleTerminal(lines);
 
     public TerminalSize Size
     {
@@ -45,6 +45,7 @@ internal sealed partial class ConsoleTerminal : ITerminal
 
     public void WriteRaw(ReadOnlySpan<byte> bytes)
     {
+        _lines?.Flush();
         lock (_gate)
         {
             _screen.Write(bytes);

@@ -1,28 +1,36 @@
 namespace Fabric.Tool.Console;
 
 /// <summary>
-/// Owns the bottom line of the terminal: a status text (the live line of a parallel run, a transfer's progress) kept
-/// below the scrolling output. Every line of output goes through here: the status is erased, the line written, the
-/// status drawn again, in one write. A change of the status text alone is drawn at most every
-/// <see cref="MinRedrawInterval"/> (the latest text wins). While stdout is in the middle of a line (the start of a
-/// remote prompt), no status is drawn. When the console is not interactive (redirected, <c>TERM=dumb</c>,
-/// <c>NO_COLOR</c>) there is never a status: lines are written as they are. Thread-safe.
+/// Owns standard output and the bottom line of the terminal: a status text (the live line of a parallel run, a
+/// transfer's progress) kept below the scrolling output. Every line of output goes through here: the status is erased,
+/// the line written, the status drawn again. Lines of command output (<see cref="AppendLine"/>) may wait for up to
+/// <see cref="OutputDelay"/> (or until <see cref="WaitingOutput.FlushAt"/> characters wait), so that a flood of them
+/// costs one write, and one redraw of the status, per buffer rather than per line; anything else is written at once,
+/// after whatever waited. A change of the status text alone is drawn at most every <see cref="MinRedrawInterval"/> (the
+/// latest text wins). While stdout is in the middle of a line (the start of a remote prompt), no status is drawn. When
+/// the console is not interactive (redirected, <c>TERM=dumb</c>, <c>NO_COLOR</c>) there is never a status. Thread-safe.
 /// </summary>
-internal sealed class TerminalStatusLine : IDisposable
+internal sealed partial class TerminalStatusLine : IDisposable
 {
     /// <summary>The shortest time between two drawings of a changed status text.</summary>
     public static readonly TimeSpan MinRedrawInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// The longest a line of command output waits before it is written: too short to be seen, long enough that a command
+    /// printing thousands of lines a second is written in a few large pieces.
+    /// </summary>
+    public static readonly TimeSpan OutputDelay = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Carriage return, then erase the whole line (ANSI EL2).</summary>
     private const string Erase = "\r\u001b[2K";
 
     private readonly Lock _gate = new();
-    private readonly TextWriter _output;
+    private readonly WaitingOutput _output;
     private readonly TextWriter _error;
     private readonly TimeProvider _time;
     private readonly Func<int> _width;
     private readonly ITimer? _timer;
-    private readonly string?[] _parts = new string?[Enum.GetValues<StatusPart>().Length];
+    private readonly StatusParts _parts = new();
     private string? _drawn;
     private bool _midLine;
     private bool _timerArmed;
@@ -30,23 +38,20 @@ internal sealed class TerminalStatusLine : IDisposable
     private bool _disposed;
     private int _paused;
 
-    /// <summary>The parts set so far, on one line (the run's first); null when none is set.</summary>
-    private string? Status => _parts.Any(p => p is not null) ? string.Join("  ", _parts.Where(p => p is not null)) : null;
-
-    /// <param name="output">Standard output (where the status is drawn when <paramref name="interactive"/>).</param>
+    /// <param name="output">Standard output (where the status is drawn when <paramref name="interactive"/>); what is written to it waits until it is flushed.</param>
     /// <param name="error">Standard error: warnings and errors.</param>
     /// <param name="interactive">True to draw a status: stdout is a terminal that understands ANSI erasing.</param>
-    /// <param name="time">The clock and timer (<see cref="TimeProvider.System"/> by default).</param>
+    /// <param name="time">The clock and timers (<see cref="TimeProvider.System"/> by default).</param>
     /// <param name="width">The terminal's width in columns; the status is cut to fit in one line.</param>
     public TerminalStatusLine(TextWriter output, TextWriter error, bool interactive, TimeProvider? time = null, Func<int>? width = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        _output = output;
         _error = error;
         IsInteractive = interactive;
         _time = time ?? TimeProvider.System;
         _width = width ?? (() => 80);
+        _output = new WaitingOutput(output, _time, OutputDelay, FlushWaiting);
         _lastDraw = _time.GetTimestamp() - (long)(MinRedrawInterval.TotalSeconds * _time.TimestampFrequency);
         if (interactive)
         {
@@ -57,120 +62,98 @@ internal sealed class TerminalStatusLine : IDisposable
     /// <summary>Whether a status is ever drawn.</summary>
     public bool IsInteractive { get; }
 
-    /// <summary>The process's console: interactive when stdout is a terminal and neither <c>NO_COLOR</c> nor <c>TERM=dumb</c> says otherwise.</summary>
+    /// <summary>
+    /// The process's console, its stdout buffered here: interactive when stdout is a terminal and neither <c>NO_COLOR</c>
+    /// nor <c>TERM=dumb</c> says otherwise. Make a <see cref="TerminalWriter"/> of it <c>Console.Out</c>, so that anything
+    /// else printed keeps its place among these lines.
+    /// </summary>
     public static TerminalStatusLine ForThisConsole() =>
-        new(System.Console.Out, System.Console.Error, RunSummaryPrinter.UseColour(), width: ConsoleWidth);
+        new(WaitingOutput.ForThisConsole(), System.Console.Error, RunSummaryPrinter.UseColour(), width: StatusParts.ConsoleWidth);
 
-    /// <summary>Writes <paramref name="text"/> to stdout without ending the line (the start of a line still arriving).</summary>
-    public void Write(string text)
+    /// <summary>Writes <paramref name="text"/> to stdout at once, without ending the line (the start of a line still arriving).</summary>
+    public void Write(string text) => Write("", text.AsSpan());
+
+    /// <summary>
+    /// Writes <paramref name="prefix"/>, then <paramref name="text"/>, to stdout at once (after whatever waited); no status
+    /// is drawn after it unless it ends a line.
+    /// </summary>
+    public void Write(string prefix, ReadOnlySpan<char> text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.Length == 0)
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (prefix.Length + text.Length == 0)
         {
             return;
         }
 
         lock (_gate)
         {
-            _output.Write(EraseIfDrawn() + text);
-            _output.Flush();
-            _midLine = !text.EndsWith('\n');
+            _output.Put(EraseIfDrawn());
+            _output.Put(prefix);
+            _output.Put(text);
+            _midLine = text.Length > 0 ? text[^1] != '\n' : prefix[^1] != '\n';
+            FlushLocked();
         }
     }
 
-    /// <summary>Writes one line to stdout, or to stderr when <paramref name="error"/>, keeping the status below it.</summary>
+    /// <summary>
+    /// Writes one line of command output to stdout: <paramref name="prefix"/>, then <paramref name="text"/> from
+    /// <paramref name="start"/> on. It may wait for up to <see cref="OutputDelay"/>.
+    /// </summary>
+    public void AppendLine(string prefix, string text, int start = 0)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentNullException.ThrowIfNull(text);
+        lock (_gate)
+        {
+            _output.Put(EraseIfDrawn());
+            _output.Put(prefix);
+            _output.Put(text.AsSpan(start));
+            _output.Put(_output.NewLine);
+            _midLine = false;
+            if (_disposed || _output.IsDue())
+            {
+                FlushLocked();
+            }
+        }
+    }
+
+    /// <summary>Writes one line to stdout, or to stderr when <paramref name="error"/>, at once, keeping the status below it.</summary>
     public void WriteLine(string line, bool error = false)
     {
         ArgumentNullException.ThrowIfNull(line);
         lock (_gate)
         {
+            _output.Put(EraseIfDrawn());
             if (error)
             {
-                var erase = EraseIfDrawn();
-                if (erase.Length > 0)
-                {
-                    _output.Write(erase);
-                    _output.Flush();
-                }
-
+                _output.Flush();
                 _error.WriteLine(line);
                 _error.Flush();
-                _output.Write(StatusText());
             }
             else
             {
-                var erase = EraseIfDrawn();
+                _output.Put(line);
+                _output.Put(_output.NewLine);
                 _midLine = false;
-                _output.Write(erase + line + _output.NewLine + StatusText());
             }
 
-            _output.Flush();
+            FlushLocked();
         }
     }
 
-    /// <summary>Sets the run's status text (null: none, erased at once); a changed text is drawn at most every <see cref="MinRedrawInterval"/>.</summary>
-    public void SetStatus(string? text) => SetStatus(StatusPart.Run, text);
-
-    /// <summary>
-    /// Sets one part of the status (null: that part is gone). The parts share the one line, the run's first, so a parallel
-    /// run's counts and a transfer's bar are both seen; a changed text is drawn at most every <see cref="MinRedrawInterval"/>.
-    /// </summary>
-    public void SetStatus(StatusPart part, string? text)
-    {
-        if (!IsInteractive)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            if (_disposed)
-            {
-                return;
-            }
-
-            _parts[(int)part] = text;
-            if (Status is null)
-            {
-                _output.Write(EraseIfDrawn());
-                _output.Flush();
-                return;
-            }
-
-            var since = _time.GetElapsedTime(_lastDraw);
-            if (since >= MinRedrawInterval)
-            {
-                DrawLocked();
-            }
-            else if (!_timerArmed)
-            {
-                _timerArmed = true;
-                _timer!.Change(MinRedrawInterval - since, Timeout.InfiniteTimeSpan);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Erases the status and draws none until the result is disposed: while a question is asked on the terminal, so that
-    /// the status neither sits before the question nor is drawn over what the user types.
-    /// </summary>
-    public IDisposable Pause()
+    /// <summary>Writes whatever waits, now.</summary>
+    public void Flush()
     {
         lock (_gate)
         {
-            _paused++;
-            var erase = EraseIfDrawn();
-            if (erase.Length > 0)
+            if (_output.Waiting > 0)
             {
-                _output.Write(erase);
-                _output.Flush();
+                FlushLocked();
             }
         }
-
-        return new Resume(this);
     }
 
-    /// <summary>Erases the status for good (before the run summary); later lines are written plainly.</summary>
+    /// <summary>Writes what waits and erases the status for good (before the run summary); later lines are written plainly, at once.</summary>
     public void Dispose()
     {
         lock (_gate)
@@ -181,39 +164,36 @@ internal sealed class TerminalStatusLine : IDisposable
             }
 
             _disposed = true;
-            Array.Clear(_parts);
-            var erase = EraseIfDrawn();
-            if (erase.Length > 0)
-            {
-                _output.Write(erase);
-                _output.Flush();
-            }
+            _parts.Clear();
+            _output.Put(EraseIfDrawn());
+            FlushLocked();
         }
 
         _timer?.Dispose();
+        _output.Dispose();
     }
 
-    /// <summary>The timer's tick: draws the latest status text if it is not on the screen yet.</summary>
-    private void DrawIfChanged()
+    /// <summary>The output's timer: what waited <see cref="OutputDelay"/> is written.</summary>
+    private void FlushWaiting()
     {
         lock (_gate)
         {
-            _timerArmed = false;
-            if (!_disposed && Status is { } status && status != _drawn)
+            _output.TimerFired();
+            if (_output.Waiting > 0)
             {
-                DrawLocked();
+                FlushLocked();
             }
         }
     }
 
-    private void DrawLocked()
+    /// <summary>Writes what waits, with the status below it when it is not on the screen and may be drawn.</summary>
+    private void FlushLocked()
     {
-        if (_midLine || _paused > 0)
+        if (_drawn is null)
         {
-            return;
+            _output.Put(StatusText());
         }
 
-        _output.Write(EraseIfDrawn() + StatusText());
         _output.Flush();
     }
 
@@ -227,55 +207,5 @@ internal sealed class TerminalStatusLine : IDisposable
 
         _drawn = null;
         return Erase;
-    }
-
-    /// <summary>The status to draw now (cut to the terminal's width), marked drawn; empty when there is none or stdout is mid-line.</summary>
-    private string StatusText()
-    {
-        if (Status is not { } status || _midLine || _disposed || _paused > 0)
-        {
-            return "";
-        }
-
-        var width = Math.Max(_width() - 1, 10);
-        _drawn = status.Length > width ? status[..(width - 1)] + "…" : status;
-        _lastDraw = _time.GetTimestamp();
-        return _drawn;
-    }
-
-    /// <summary>Ends a <see cref="Pause"/>: the status comes back.</summary>
-    private sealed class Resume(TerminalStatusLine owner) : IDisposable
-    {
-        private int _done;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _done, 1) == 1)
-            {
-                return;
-            }
-
-            lock (owner._gate)
-            {
-                owner._paused--;
-                if (owner._paused == 0 && !owner._disposed && owner.Status is not null)
-                {
-                    owner.DrawLocked();
-                }
-            }
-        }
-    }
-
-    /// <summary>The console's width in columns (80 when it cannot say).</summary>
-    internal static int ConsoleWidth()
-    {
-        try
-        {
-            return System.Console.WindowWidth is > 0 and var width ? width : 80;
-        }
-        catch (IOException)
-        {
-            return 80;
-        }
     }
 }

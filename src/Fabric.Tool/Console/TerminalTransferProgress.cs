@@ -20,7 +20,7 @@ internal sealed class TerminalTransferProgress(TerminalStatusLine terminal, Func
 
     /// <summary>A bar on <paramref name="terminal"/>; null when it draws no status (redirected, <c>TERM=dumb</c>, <c>NO_COLOR</c>).</summary>
     public static TerminalTransferProgress? For(TerminalStatusLine? terminal) =>
-        terminal is { IsInteractive: true } ? new TerminalTransferProgress(terminal, TerminalStatusLine.ConsoleWidth) : null;
+        terminal is { IsInteractive: true } ? new TerminalTransferProgress(terminal, StatusParts.ConsoleWidth) : null;
 
     public ITransferMeter Begin(string host, string file, long size)
     {

@@ -23,6 +23,6 @@ internal static class CommandOutcome
         }
 
         // Masked now, while the Secrets(...) scopes of the failing call are still in force: the runner prints it after they end.
-        throw new CommandFailedException(result, SecretMask.Apply(why ?? CommandFailedException.Describe(result), OutputGroups.SecretsOf(context, scope)));
+        throw new CommandFailedException(result, OutputGroups.SecretsOf(context, scope).Mask(why ?? CommandFailedException.Describe(result)));
     }
 }

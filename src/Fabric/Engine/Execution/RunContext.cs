@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Fabric.Engine.Hosts;
 using Fabric.Engine.Output;
@@ -38,10 +37,12 @@ internal sealed class RunContext(IOutputSink output)
 
     private readonly EnvList _secrets = [];
     private readonly ISecretPrompt? _secretPrompt;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ImmutableList<string>, SecretSet> _scopeSecrets = [];
+    private SecretSet? _lastSecrets;
 
     /// <summary>
     /// Asks for sudo passwords, key passphrases and login passwords; null: nobody to ask (no terminal). Every answer
-    /// is remembered in <see cref="Secrets"/>, so it is masked should it ever reach the output.
+    /// is remembered among the run's secrets (<see cref="SecretsFor"/>), so it is masked should it ever reach the output.
     /// </summary>
     public ISecretPrompt? SecretPrompt
     {
@@ -49,8 +50,36 @@ internal sealed class RunContext(IOutputSink output)
         init => _secretPrompt = value is null ? null : new RememberingPrompt(value, _secrets);
     }
 
-    /// <summary>Secrets the run knows of itself: the <c>-p</c> password and every answer to a secret prompt.</summary>
-    public IEnumerable<string> Secrets => Ssh.Password is { } password ? _secrets.Snapshot.Append(password) : _secrets.Snapshot;
+    /// <summary>
+    /// Every value to mask in output under <paramref name="scope"/>: the run's own secrets (the <c>-p</c> password and
+    /// every answer to a secret prompt), <c>Env.Secrets</c>, and those of the <c>Secrets(...)</c> scopes. Gathered again
+    /// only when one of them changed: this is asked for every line of output.
+    /// </summary>
+    public SecretSet SecretsFor(ScopeSettings scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (!scope.Secrets.IsEmpty)
+        {
+            // One set per Secrets(...) scope: parallel tasks in scopes of their own would otherwise take turns rebuilding one.
+            var inScope = _scopeSecrets.TryGetValue(scope.Secrets, out var kept) ? kept : null;
+            var set = SecretSet.Of(inScope, _secrets.Snapshot, Ssh.Password, Env.Secrets.Snapshot, scope.Secrets);
+            if (!ReferenceEquals(set, inScope))
+            {
+                _scopeSecrets.AddOrUpdate(scope.Secrets, set);
+            }
+
+            return set;
+        }
+
+        var last = Volatile.Read(ref _lastSecrets);
+        var now = SecretSet.Of(last, _secrets.Snapshot, Ssh.Password, Env.Secrets.Snapshot, scope.Secrets);
+        if (!ReferenceEquals(now, last) && !now.IsEmpty)
+        {
+            Volatile.Write(ref _lastSecrets, now);
+        }
+
+        return now;
+    }
 
     /// <summary>
     /// The host a task with no host connects to, asked once per run through <paramref name="ask"/> (SPEC §9);

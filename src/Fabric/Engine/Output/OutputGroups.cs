@@ -57,39 +57,43 @@ internal static class OutputGroups
     public static bool IsShown(OutputKind kind, ScopeSettings scope, ImmutableDictionary<string, bool> runGroups)
     {
         var group = GroupOf(kind);
-        if (group is null)
+        if (group is null || (scope.OutputGroups.IsEmpty && runGroups.IsEmpty))
         {
-            return true;
+            return group != "debug";
         }
 
         return scope.OutputGroups.TryGetValue(group, out var shown) || runGroups.TryGetValue(group, out shown) ? shown : group != "debug";
     }
 
     /// <summary>Every value to mask: the run's own secrets, <c>Env.Secrets</c>, and those of the <c>Secrets(...)</c> scopes.</summary>
-    public static List<string> SecretsOf(RunContext context, ScopeSettings scope) =>
-        [.. context.Secrets.Concat(context.Env.Secrets.Snapshot).Concat(scope.Secrets)];
+    public static SecretSet SecretsOf(RunContext context, ScopeSettings scope)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.SecretsFor(scope);
+    }
 
     /// <summary>
     /// Writes <paramref name="line"/> with every secret masked (the run's passwords and prompted answers,
     /// <c>Env.Secrets</c>, <c>Secrets(...)</c> scopes; the start of an unfinished line is cut short of any secret that may
     /// still be completing), marked <see cref="OutputEvent.Hidden"/> when the run or a scope hides its group.
+    /// A whole line with no secret in it is passed on as it is: this runs for every line of a command's output.
     /// </summary>
     public static void Write(RunContext context, ScopeSettings scope, OutputEvent line)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(line);
-        var secrets = SecretsOf(context, scope);
+        var secrets = context.SecretsFor(scope);
         if (line.Partial)
         {
-            line = line with { Text = SecretMask.Apply(line.Text[..SecretMask.SafeLength(line.Text, secrets)], secrets) };
+            line = line with { Text = SecretMask.Apply(line.Text[..SecretMask.SafeLength(line.Text, secrets.Values)], secrets.Values) };
             if (line.Text.Length == 0)
             {
                 return;
             }
         }
-        else if (secrets.Count > 0)
+        else if (secrets.Mask(line.Text) is var masked && !ReferenceEquals(masked, line.Text))
         {
-            line = line with { Text = SecretMask.Apply(line.Text, secrets) };
+            line = line with { Text = masked };
         }
 
         context.Output.Write(IsShown(line.Kind, scope, context.OutputGroups) ? line : line with { Hidden = true });

@@ -1,6 +1,5 @@
 using Fabric.Engine.Output;
 using Fabric.Tool.Console;
-using Serilog;
 
 namespace Fabric.Tests.Tool.Console;
 
@@ -19,8 +18,8 @@ public sealed class ConsoleLineSinkTests : IDisposable
     private void Show(params OutputEvent[] lines)
     {
         using var terminal = new TerminalStatusLine(_out, _err, interactive: false);
-        using var logger = new LoggerConfiguration().WriteTo.Sink(new ConsoleLineSink(terminal)).CreateLogger();
-        var sink = new SerilogOutputSink(logger);
+        using var logger = ConsoleLogger.Create(terminal: terminal);
+        var sink = logger.Output;
         foreach (var line in lines)
         {
             sink.Write(line);
