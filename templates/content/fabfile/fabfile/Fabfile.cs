@@ -65,6 +65,8 @@ public static class Fabfile
 
         if (restart)
         {
+            // A remote command reads nothing unless given input (input: "…") or you type it on a terminal;
+            // pty: true (or --pty) runs it on a terminal, for interactive programs and sudoers that require one.
             Sudo("systemctl restart app");
         }
     }
