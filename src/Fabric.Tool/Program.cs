@@ -85,7 +85,7 @@ internal static class Program
         {
             if (_source.IsCancellationRequested)
             {
-                _terminal.Flush();
+                _terminal.TryFlush(TimeSpan.FromMilliseconds(100));
                 System.Environment.Exit(ExitCodes.Interrupted);
             }
 

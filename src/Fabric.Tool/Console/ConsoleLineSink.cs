@@ -22,6 +22,9 @@ internal sealed class ConsoleLineSink(TerminalStatusLine terminal) : ILogEventSi
     /// <summary><c>[host] out: </c> and <c>[host] err: </c> by host and kind, made once per host rather than once per line.</summary>
     private readonly Dictionary<(string? Host, OutputKind Kind), string> _prefixes = [];
 
+    /// <summary>The last prefix looked up.</summary>
+    private (string? Host, OutputKind Kind, string Prefix)? _last;
+
     /// <summary>The unfinished line the cursor stands at the end of, if any.</summary>
     private (string? Host, OutputKind Kind)? _open;
 
@@ -114,14 +117,21 @@ internal sealed class ConsoleLineSink(TerminalStatusLine terminal) : ILogEventSi
         }
     }
 
-    private string PrefixOf((string?, OutputKind) key, OutputEvent line)
+    private string PrefixOf((string? Host, OutputKind Kind) key, OutputEvent line)
     {
+        // A command's lines all come with the same host string: most lookups end here, without hashing it.
+        if (_last is { } last && ReferenceEquals(last.Host, key.Host) && last.Kind == key.Kind)
+        {
+            return last.Prefix;
+        }
+
         if (!_prefixes.TryGetValue(key, out var prefix))
         {
             prefix = OutputFormatter.Format(line with { Text = "", Partial = false });
             _prefixes[key] = prefix;
         }
 
+        _last = (key.Host, key.Kind, prefix);
         return prefix;
     }
 }

@@ -153,6 +153,28 @@ internal sealed partial class TerminalStatusLine : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes whatever waits unless another write has held stdout for longer than <paramref name="wait"/> (a reader that
+    /// stopped reading): for a process about to exit, which must not hang on it.
+    /// </summary>
+    public void TryFlush(TimeSpan wait)
+    {
+        if (_gate.TryEnter(wait))
+        {
+            try
+            {
+                if (_output.Waiting > 0)
+                {
+                    FlushLocked();
+                }
+            }
+            finally
+            {
+                _gate.Exit();
+            }
+        }
+    }
+
     /// <summary>Writes what waits and erases the status for good (before the run summary); later lines are written plainly, at once.</summary>
     public void Dispose()
     {

@@ -156,6 +156,60 @@ public sealed class CommandOutputBufferTests : IDisposable
         Assert.Equal("[h] out: one\n[h] out: Continue? yes\n", _out.Flushed);
     }
 
+    [Fact]
+    public async Task Trying_to_flush_before_exiting_writes_what_waited_but_gives_up_on_a_stdout_that_no_one_reads()
+    {
+        using var terminal = Terminal();
+        terminal.AppendLine("", "one");
+        terminal.TryFlush(TimeSpan.FromSeconds(5));
+        Assert.Equal("one\n", _out.Flushed);
+
+        using var stuck = new StuckWriter();
+        var stuckTerminal = new TerminalStatusLine(stuck, _err, interactive: false, _time);
+        try
+        {
+            var writing = Task.Run(() => stuckTerminal.WriteLine("blocked"));
+            Assert.True(stuck.Entered.Wait(TimeSpan.FromSeconds(30)), "the writer never started writing");
+
+            var tried = Task.Run(() => stuckTerminal.TryFlush(TimeSpan.FromMilliseconds(50)));
+
+            await tried.WaitAsync(TimeSpan.FromSeconds(30));
+            stuck.Release.Set();
+            await writing.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            stuck.Release.Set();
+            stuckTerminal.Dispose();
+        }
+    }
+
+    /// <summary>A stdout whose reader has stopped: a flush blocks until released.</summary>
+    private sealed class StuckWriter : StringWriter
+    {
+        public ManualResetEventSlim Entered { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public override void Flush()
+        {
+            Entered.Set();
+            Release.Wait();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            Release.Set();
+            if (disposing)
+            {
+                Entered.Dispose();
+                Release.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+
     /// <summary>Records what reached the screen: the text as it was at the last flush.</summary>
     private sealed class FlushedWriter : StringWriter
     {
