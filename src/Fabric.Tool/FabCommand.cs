@@ -73,6 +73,15 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             return ExitCodes.Ok;
         }
 
+        return await RunAsync(request, fabfile.Assembly, table, groups).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Plans the requested tasks, runs the fabfile's setup, then runs the plan (or, under <c>--dry-run</c>, prints it) and
+    /// the run summary.
+    /// </summary>
+    private async Task<int> RunAsync(FabRequest request, System.Reflection.Assembly fabfile, TaskTable table, ImmutableDictionary<string, bool> groups)
+    {
         CheckHostStrings(request.Hosts.Concat(request.ExcludeHosts));
         var plan = RunPlanner.Plan(table, request.Tasks);
         RunPlanner.CheckAttributeHosts(plan);
@@ -91,7 +100,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
         Configure(context.Env, request);
         using (Ambient.Enter(context))
         {
-            FabfileSetup.Run(fabfile.Assembly);
+            FabfileSetup.Run(fabfile);
             CheckHostStrings(context.Env.Hosts.Concat(context.Env.ExcludeHosts));
 
             RunPlanner.CheckRoles(plan, context.Env.Roles, context.Env.RoleDefs);

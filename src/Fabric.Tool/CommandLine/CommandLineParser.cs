@@ -56,12 +56,7 @@ internal static class CommandLineParser
             Hide = SplitList(o.Hide),
             Show = SplitList(o.Show),
             LogFile = o.LogFile.Value() is { } logFile ? Path.GetFullPath(logFile) : null,
-            LogFormat = o.LogFormat.Value() switch
-            {
-                null or "text" => LogFileFormat.Text,
-                "json" => LogFileFormat.Json,
-                var other => throw new FabricUsageException($"Invalid --log-format '{other}': use text or json."),
-            },
+            LogFormat = ParseLogFormat(o.LogFormat.Value()),
             Password = o.Password.Value(),
             KexAlgorithms = o.KexAlgorithms.Value(),
             KeyFiles = [.. o.KeyFiles.Values.OfType<string>()],
@@ -76,6 +71,13 @@ internal static class CommandLineParser
             Gateway = o.Gateway.Value(),
         };
     }
+
+    private static LogFileFormat ParseLogFormat(string? value) => value switch
+    {
+        null or "text" => LogFileFormat.Text,
+        "json" => LogFileFormat.Json,
+        var other => throw new FabricUsageException($"Invalid --log-format '{other}': use text or json."),
+    };
 
     /// <summary>
     /// Splits the arguments into options (with their values) and task tokens, so options may come before, between
