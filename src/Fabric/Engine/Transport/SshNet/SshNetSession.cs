@@ -148,7 +148,7 @@ internal sealed class SshNetSession : IDisposable
             refusal = Slots.Refused();
             return false;
         }
-        catch (Exception e) when (SshRemoteCommand.IsConnectionFailure(e))
+        catch (Exception e) when (ChannelCalls.IsConnectionFailure(e))
         {
             throw LostException(e);
         }
@@ -196,7 +196,7 @@ internal sealed class SshNetSession : IDisposable
         {
             return call();
         }
-        catch (Exception e) when (SshRemoteCommand.IsConnectionFailure(e))
+        catch (Exception e) when (ChannelCalls.IsConnectionFailure(e))
         {
             throw LostException(e);
         }

@@ -147,7 +147,7 @@ internal sealed class SshRemoteCommand : IRemoteCommand
                 if (!_eofSent)
                 {
                     _eofSent = true;
-                    Quietly(() => _api.SendEof(Channel));
+                    SendEofWhileOpen();
                 }
             }
             finally
@@ -157,16 +157,37 @@ internal sealed class SshRemoteCommand : IRemoteCommand
         }
     }
 
+    /// <summary>
+    /// EOF under SSH.NET's close lock, only while open: its SendEof looks outside that lock, so an EOF could follow the close
+    /// it sends when the server ends first, and OpenSSH then drops the connection ("ieof packet referred to nonexistent channel").
+    /// </summary>
+    private void SendEofWhileOpen()
+    {
+        if (_api.MessagingLock(Channel) is { } gate)
+        {
+            using (gate.EnterScope())
+            {
+                ChannelCalls.Quietly(() =>
+                {
+                    if (!_closed && _api.IsOpen(Channel))
+                    {
+                        _api.SendEof(Channel);
+                    }
+                });
+            }
+        }
+    }
+
     public void Resize(TerminalSize size)
     {
         ArgumentNullException.ThrowIfNull(size);
         if (_hasTerminal)
         {
-            Quietly(() => _api.WindowChange(Channel, (uint)size.Columns, (uint)size.Rows, 0, 0));
+            ChannelCalls.Quietly(() => _api.WindowChange(Channel, (uint)size.Columns, (uint)size.Rows, 0, 0));
         }
     }
 
-    public void Signal(string name) => Quietly(() => _api.Signal(Channel, name));
+    public void Signal(string name) => ChannelCalls.Quietly(() => _api.Signal(Channel, name));
 
     public async ValueTask DisposeAsync()
     {
@@ -181,11 +202,11 @@ internal sealed class SshRemoteCommand : IRemoteCommand
         var channel = (IDisposable)Channel;
         if (Guard(() => _api.IsOpen(Channel)))
         {
-            await Task.Run(() => Quietly(channel.Dispose)).ConfigureAwait(false);
+            await Task.Run(() => ChannelCalls.Quietly(channel.Dispose)).ConfigureAwait(false);
         }
         else
         {
-            Quietly(channel.Dispose);
+            ChannelCalls.Quietly(channel.Dispose);
         }
 
         ReleaseSlot();
@@ -221,7 +242,7 @@ internal sealed class SshRemoteCommand : IRemoteCommand
         }
         else if (info.WantReply)
         {
-            Quietly(() => _session.Send(new ChannelFailureMessage(_api.RemoteChannelNumber(Channel))));
+            ChannelCalls.Quietly(() => _session.Send(new ChannelFailureMessage(_api.RemoteChannelNumber(Channel))));
         }
     }
 
@@ -276,7 +297,7 @@ internal sealed class SshRemoteCommand : IRemoteCommand
         {
             return call();
         }
-        catch (Exception e) when (IsConnectionFailure(e))
+        catch (Exception e) when (ChannelCalls.IsConnectionFailure(e))
         {
             throw _session.LostException(e);
         }
@@ -287,19 +308,4 @@ internal sealed class SshRemoteCommand : IRemoteCommand
         call();
         return true;
     });
-
-    /// <summary>For what may fail harmlessly once the command ended or the connection went: end of input, a signal, a resize.</summary>
-    private static void Quietly(Action call)
-    {
-        try
-        {
-            call();
-        }
-        catch (Exception e) when (IsConnectionFailure(e) || e is InvalidOperationException)
-        {
-            // The channel or its connection is gone: there is nothing left to tell.
-        }
-    }
-
-    internal static bool IsConnectionFailure(Exception e) => e is SshException or SocketException or ObjectDisposedException or IOException;
 }
