@@ -40,11 +40,11 @@ public sealed class CommandInput
         return new CommandInput(() => stream, owned: false);
     }
 
-    /// <summary>The content of a local file (relative paths follow <see cref="Api.Lcd"/>'s folder only when given in full).</summary>
+    /// <summary>The content of a local file (a relative path is taken from the current folder).</summary>
     public static CommandInput FromFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return new CommandInput(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024), owned: true);
+        return new CommandInput(() => OpenFile(path), owned: true);
     }
 
     /// <summary>The text, as UTF-8.</summary>
@@ -55,6 +55,19 @@ public sealed class CommandInput
 
     /// <summary>The rest of the stream, read to its end; the stream is not closed.</summary>
     public static implicit operator CommandInput(Stream stream) => FromStream(stream);
+
+    /// <summary>A file that cannot be read is a clear abort before anything is sent, not an exception from deep inside.</summary>
+    private static FileStream OpenFile(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AbortException($"The input file '{path}' cannot be read: {e.Message}");
+        }
+    }
 
     /// <summary>Opens the input for one command; disposing the result closes it when this input owns it.</summary>
     internal (Stream Stream, IDisposable? Owner) Open()

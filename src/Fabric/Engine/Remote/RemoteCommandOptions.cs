@@ -6,7 +6,4 @@ namespace Fabric.Engine.Remote;
 /// <param name="Pty">True: on a pseudo-terminal; null: <c>Env.AlwaysUsePty</c>.</param>
 /// <param name="Input">What the command reads; null: the user's typing on a terminal, else end-of-input at once.</param>
 /// <param name="Capture">False: output is shown but not kept in the result.</param>
-internal sealed record RemoteCommandOptions(bool Shell = true, bool? WarnOnly = null, bool? Pty = null, CommandInput? Input = null, bool Capture = true)
-{
-    public static RemoteCommandOptions Default { get; } = new();
-}
+internal sealed record RemoteCommandOptions(bool Shell = true, bool? WarnOnly = null, bool? Pty = null, CommandInput? Input = null, bool Capture = true);

@@ -27,8 +27,17 @@ internal static class RemoteShell
         var target = CurrentTarget(kind, command);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
         OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Command, target.Display, $"{kind}: {command}"));
-        var host = await context.RemoteHosts.GetAsync(target, linked.Token).ConfigureAwait(false);
+        var (stdin, owner) = options.Input is { } input ? input.Open() : (null, null);
+        using (owner)
+        {
+            var host = await context.RemoteHosts.GetAsync(target, linked.Token).ConfigureAwait(false);
+            return await RunOnAsync(context, scope, target, host, kind, command, sudoUser, options, stdin, linked.Token).ConfigureAwait(false);
+        }
+    }
 
+    private static async Task<CommandResult> RunOnAsync(
+        RunContext context, ScopeSettings scope, ConnectionTarget target, IRemoteHost host, string kind, string command, string? sudoUser, RemoteCommandOptions options, Stream? stdin, CancellationToken cancellationToken)
+    {
         var pty = options.Pty ?? context.Env.AlwaysUsePty;
         var serial = Ambient.Frame is not { Linewise: true };
         var keyboard = options.Input is null && serial ? context.Terminal : null;
@@ -36,23 +45,19 @@ internal static class RemoteShell
         var shell = options.Shell ? context.Env.Shell : null;
         var line = RemoteCommandLine.Build(command, scope, shell, sudo);
         OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Debug, target.Display, "executing: " + line));
-        var (stdin, owner) = options.Input is { } input ? input.Open() : (null, null);
-        using (owner)
+        var exit = await Process(context, scope, host, line, command, sudo, pty, stdin, keyboard, options.Capture).RunAsync(cancellationToken).ConfigureAwait(false);
+        var result = new CommandResult
         {
-            var exit = await Process(context, scope, host, line, command, sudo, pty, stdin, keyboard, options.Capture).RunAsync(linked.Token).ConfigureAwait(false);
-            var result = new CommandResult
-            {
-                Kind = kind,
-                Command = command,
-                ExecutedCommand = line,
-                Host = target.Display,
-                StdoutCapture = exit.StdoutCapture,
-                StderrCapture = exit.StderrCapture,
-                ExitCode = exit.ExitCode,
-            };
-            var why = result.Failed ? await RemoteFailure.ExplainAsync(context, host, result, shell, pty, linked.Token).ConfigureAwait(false) : null;
-            return CommandOutcome.Check(context, result, scope, why);
-        }
+            Kind = kind,
+            Command = command,
+            ExecutedCommand = line,
+            Host = target.Display,
+            StdoutCapture = exit.StdoutCapture,
+            StderrCapture = exit.StderrCapture,
+            ExitCode = exit.ExitCode,
+        };
+        var why = result.Failed ? await RemoteFailure.ExplainAsync(context, host, result, shell, pty, cancellationToken).ConfigureAwait(false) : null;
+        return CommandOutcome.Check(context, result, scope, why);
     }
 
     private static RemoteProcess Process(

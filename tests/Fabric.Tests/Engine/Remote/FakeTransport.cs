@@ -17,6 +17,9 @@ internal sealed class FakeRemoteHosts : IRemoteHosts
 
     public FakeRemoteHost this[string display] => _hosts[display];
 
+    /// <summary>How many hosts were connected to.</summary>
+    public int Count => _hosts.Count;
+
     public Task<IRemoteHost> GetAsync(ConnectionTarget target, CancellationToken cancellationToken)
     {
         lock (_hosts)

@@ -70,6 +70,18 @@ public sealed class RemoteShellTests
     }
 
     [Fact]
+    public async Task An_input_file_that_cannot_be_read_aborts_naming_it_before_anything_runs()
+    {
+        using var run = new FakeRun();
+        var missing = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"no-such-input-{Guid.NewGuid():N}");
+
+        var error = await Assert.ThrowsAsync<AbortException>(() => RunAsync("cat", input: CommandInput.FromFile(missing)).WaitAsync(Limit));
+
+        Assert.StartsWith($"The input file '{missing}' cannot be read:", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, run.Hosts.Count);
+    }
+
+    [Fact]
     public async Task On_a_terminal_what_the_user_types_reaches_the_command_in_whole_lines()
     {
         var terminal = new FakeTerminal("yes\n");
