@@ -52,11 +52,11 @@ internal sealed class ConsoleLineSink(TerminalStatusLine terminal) : ILogEventSi
         {
             if (output && line.Partial)
             {
-                Continue(key, PrefixOf(key, line), line.Text);
+                Continue(key, PrefixOf(key), line.Text);
             }
             else if (output && _shown.Count == 0)
             {
-                terminal.AppendLine(PrefixOf(key, line), line.Text);
+                terminal.AppendLine(PrefixOf(key), line.Text);
             }
             else if (output && _shown.Remove(key, out var started) && line.Text.StartsWith(started.Shown, StringComparison.Ordinal))
             {
@@ -66,6 +66,25 @@ internal sealed class ConsoleLineSink(TerminalStatusLine terminal) : ILogEventSi
             {
                 EndOpenLine();
                 terminal.WriteLine(OutputFormatter.Format(line), line.Kind is OutputKind.Warning or OutputKind.Fatal);
+            }
+        }
+    }
+
+    /// <summary>Whole lines of command output that came together (each ended by <c>\n</c>): one block, unless a line is unfinished.</summary>
+    public void WriteLines(OutputKind kind, string? host, ReadOnlySpan<char> lines)
+    {
+        lock (_gate)
+        {
+            if (_shown.Count == 0)
+            {
+                terminal.AppendLines(PrefixOf((host, kind)), lines);
+                return;
+            }
+
+            for (var end = lines.IndexOf('\n'); end >= 0; end = lines.IndexOf('\n'))
+            {
+                Write(new OutputEvent(kind, host, new string(lines[..end])));
+                lines = lines[(end + 1)..];
             }
         }
     }
@@ -117,7 +136,7 @@ internal sealed class ConsoleLineSink(TerminalStatusLine terminal) : ILogEventSi
         }
     }
 
-    private string PrefixOf((string? Host, OutputKind Kind) key, OutputEvent line)
+    private string PrefixOf((string? Host, OutputKind Kind) key)
     {
         // A command's lines all come with the same host string: most lookups end here, without hashing it.
         if (_last is { } last && ReferenceEquals(last.Host, key.Host) && last.Kind == key.Kind)
@@ -127,7 +146,7 @@ internal sealed class ConsoleLineSink(TerminalStatusLine terminal) : ILogEventSi
 
         if (!_prefixes.TryGetValue(key, out var prefix))
         {
-            prefix = OutputFormatter.Format(line with { Text = "", Partial = false });
+            prefix = OutputFormatter.Format(new OutputEvent(key.Kind, key.Host, ""));
             _prefixes[key] = prefix;
         }
 

@@ -117,6 +117,36 @@ internal sealed partial class TerminalStatusLine : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes lines of command output to stdout, each after <paramref name="prefix"/>: <paramref name="lines"/> holds
+    /// whole lines, each ended by <c>\n</c>. They may wait like <see cref="AppendLine"/>'s.
+    /// </summary>
+    public void AppendLines(string prefix, ReadOnlySpan<char> lines)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        lock (_gate)
+        {
+            for (var end = lines.IndexOf('\n'); end >= 0; end = lines.IndexOf('\n'))
+            {
+                _output.Put(EraseIfDrawn());
+                _output.Put(prefix);
+                _output.Put(lines[..end]);
+                _output.Put(_output.NewLine);
+                lines = lines[(end + 1)..];
+                _midLine = false;
+                if (_output.Waiting >= WaitingOutput.FlushAt)
+                {
+                    FlushLocked();
+                }
+            }
+
+            if (_disposed || _output.IsDue())
+            {
+                FlushLocked();
+            }
+        }
+    }
+
     /// <summary>Writes one line to stdout, or to stderr when <paramref name="error"/>, at once, keeping the status below it.</summary>
     public void WriteLine(string line, bool error = false)
     {

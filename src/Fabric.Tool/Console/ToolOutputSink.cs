@@ -32,6 +32,24 @@ internal sealed class ToolOutputSink(ConsoleLineSink console, ILogEventSink? log
         }
     }
 
+    /// <summary>Lines of command output that came together: to the console as one block, to the log file one by one.</summary>
+    public void WriteLines(OutputKind kind, string? host, ReadOnlySpan<char> lines, bool hidden)
+    {
+        if (!hidden)
+        {
+            console.WriteLines(kind, host, lines);
+        }
+
+        if (logFile is not null)
+        {
+            for (var end = lines.IndexOf('\n'); end >= 0; end = lines.IndexOf('\n'))
+            {
+                logFile.Emit(LogEventOf(new OutputEvent(kind, host, new string(lines[..end])) { Hidden = hidden }));
+                lines = lines[(end + 1)..];
+            }
+        }
+    }
+
     /// <summary>The log file's event for a line: the properties it always had, in the order they had (a JSON log shows them so).</summary>
     internal static LogEvent LogEventOf(OutputEvent line)
     {

@@ -5,4 +5,17 @@ internal interface IOutputSink
 {
     /// <summary>Writes one whole line. Must be safe to call from several threads at once.</summary>
     void Write(OutputEvent line);
+
+    /// <summary>
+    /// Writes whole lines of command output that came together (<see cref="OutputLines"/>: each ended by <c>\n</c>, no
+    /// <c>\r</c>, no secret in them). Sinks that can take them as a block do; by default each goes to <see cref="Write"/>.
+    /// </summary>
+    void WriteLines(OutputKind kind, string? host, ReadOnlySpan<char> lines, bool hidden)
+    {
+        for (var end = lines.IndexOf('\n'); end >= 0; end = lines.IndexOf('\n'))
+        {
+            Write(new OutputEvent(kind, host, new string(lines[..end])) { Hidden = hidden });
+            lines = lines[(end + 1)..];
+        }
+    }
 }

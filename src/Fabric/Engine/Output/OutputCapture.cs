@@ -4,17 +4,42 @@ namespace Fabric.Engine.Output;
 
 /// <summary>
 /// A command's captured output: its lines as UTF-8, in blocks that grow as needed (no copy of everything when it grows), so
-/// that holding it costs about the size of the text itself. Decoded to a string only when asked for.
+/// that holding it costs about the size of the text itself; past <see cref="InMemory"/> bytes, the rest goes to an
+/// <see cref="OutputSpill"/> file and memory stays flat (100 MB of output otherwise cost 100 MB of memory, and 0.4 s of
+/// the system's time to fault it in, measured). Decoded to a string only when asked for.
 /// </summary>
 internal sealed class OutputCapture
 {
+    /// <summary>How many bytes are kept in memory before the rest goes to a temporary file.</summary>
+    public const int DefaultInMemory = 16 * 1024 * 1024;
+
     private const int FirstBlock = 1024;
-    private const int LargestBlock = 1024 * 1024;
+
+    /// <summary>
+    /// Kept under the large-object heap's threshold (85,000 bytes): blocks of 1 MiB there made 100 MB of captured output
+    /// take 6.3 s instead of 1.4 s, the allocations waiting on the background collections they set off (measured).
+    /// </summary>
+    private const int LargestBlock = 64 * 1024;
+
     private readonly List<byte[]> _blocks = [];
+
+    /// <summary>How much of each block before the last is filled (a block may end a few bytes short of a whole character).</summary>
+    private readonly List<int> _filled = [];
     private int _used;
+    private OutputSpill? _spill;
+    private bool _spillRefused;
+
+    /// <param name="inMemory">How many bytes are kept in memory before the rest goes to a temporary file.</param>
+    public OutputCapture(int inMemory = DefaultInMemory) => InMemory = inMemory;
+
+    /// <summary>How many bytes are kept in memory before the rest goes to a temporary file.</summary>
+    public int InMemory { get; }
 
     /// <summary>How many bytes it holds.</summary>
     public long Length { get; private set; }
+
+    /// <summary>True when part of it is in a temporary file.</summary>
+    public bool Spilled => _spill is not null;
 
     /// <summary>Adds a line and its line break.</summary>
     public void AppendLine(string line)
@@ -35,6 +60,32 @@ internal sealed class OutputCapture
         Append("\n"u8);
     }
 
+    /// <summary>Adds whole lines, each with its line break.</summary>
+    public void AppendLines(ReadOnlySpan<char> lines)
+    {
+        while (!lines.IsEmpty)
+        {
+            var room = _blocks.Count == 0 ? 0 : _blocks[^1].Length - _used;
+            if (room < 8)
+            {
+                NextBlock();
+                continue;
+            }
+
+            // Whole characters only, as many as surely fit (a character is at most 3 bytes, a surrogate pair 4).
+            var take = Math.Min(lines.Length, room / 3);
+            if (take < lines.Length && char.IsHighSurrogate(lines[take - 1]))
+            {
+                take--;
+            }
+
+            var written = Encoding.UTF8.GetBytes(lines[..take], _blocks[^1].AsSpan(_used));
+            _used += written;
+            Length += written;
+            lines = lines[take..];
+        }
+    }
+
     /// <summary>The text, without its final line breaks.</summary>
     public string ToText()
     {
@@ -44,14 +95,13 @@ internal sealed class OutputCapture
             length--;
         }
 
-        var blocks = Blocks(length).ToList();
-        var chars = CharCount(blocks);
-        return string.Create(chars, blocks, static (span, blocks) =>
+        var chars = CharCount(Segments(length));
+        return string.Create(chars, Segments(length), static (span, segments) =>
         {
             var decoder = Encoding.UTF8.GetDecoder();
-            foreach (var block in blocks)
+            foreach (var segment in segments)
             {
-                span = span[decoder.GetChars(block.Span, span, flush: false)..];
+                span = span[decoder.GetChars(segment.Span, span, flush: false)..];
             }
 
             decoder.GetChars([], span, flush: true);
@@ -59,17 +109,17 @@ internal sealed class OutputCapture
     }
 
     /// <summary>
-    /// How many characters the blocks decode to. A character may be split between two blocks, and a decoder's
+    /// How many characters the segments decode to. A character may be split between two of them, and a decoder's
     /// <c>GetCharCount</c> does not carry such a part over, so this decodes (into a small scratch buffer) to count.
     /// </summary>
-    private static int CharCount(List<ReadOnlyMemory<byte>> blocks)
+    private static int CharCount(IEnumerable<ReadOnlyMemory<byte>> segments)
     {
         var decoder = Encoding.UTF8.GetDecoder();
         var scratch = new char[16 * 1024];
         var count = 0;
-        foreach (var block in blocks)
+        foreach (var segment in segments)
         {
-            for (var bytes = block.Span; !bytes.IsEmpty;)
+            for (var bytes = segment.Span; !bytes.IsEmpty;)
             {
                 decoder.Convert(bytes, scratch, flush: false, out var used, out var made, out _);
                 count += made;
@@ -87,9 +137,7 @@ internal sealed class OutputCapture
         {
             if (_blocks.Count == 0 || _used == _blocks[^1].Length)
             {
-                var size = _blocks.Count == 0 ? FirstBlock : Math.Min(LargestBlock, _blocks[^1].Length * 2);
-                _blocks.Add(new byte[size]);
-                _used = 0;
+                NextBlock();
             }
 
             var take = Math.Min(bytes.Length, _blocks[^1].Length - _used);
@@ -100,36 +148,101 @@ internal sealed class OutputCapture
         }
     }
 
-    private byte ByteAt(long index) => _blocks[BlockOf(index, out var offset)][offset];
-
-    private int BlockOf(long index, out int offset)
+    /// <summary>Room for more: a new block, or, past <see cref="InMemory"/>, the blocks moved to the spill file and the last one reused.</summary>
+    private void NextBlock()
     {
+        if (Length >= InMemory && !_spillRefused && _blocks.Count > 0 && TrySpill())
+        {
+            return;
+        }
+
+        if (_blocks.Count > 0)
+        {
+            _filled.Add(_used);
+        }
+
+        var size = _blocks.Count == 0 ? FirstBlock : Math.Min(LargestBlock, _blocks[^1].Length * 2);
+        _blocks.Add(new byte[size]);
+        _used = 0;
+    }
+
+    /// <summary>Moves every block to the spill file, keeping the last one (emptied) to fill again; false when the file refused.</summary>
+    private bool TrySpill()
+    {
+        _spill ??= OutputSpill.TryCreate();
+        for (var i = 0; _spill is not null && i < _blocks.Count; i++)
+        {
+            if (!_spill.TryAppend(_blocks[i].AsSpan(0, FilledOf(i))))
+            {
+                // What the file took stays there, the rest in memory: drop the blocks it took, keep the others.
+                _blocks.RemoveRange(0, i);
+                _filled.RemoveRange(0, Math.Min(i, _filled.Count));
+                _spillRefused = true;
+                return false;
+            }
+        }
+
+        if (_spill is null)
+        {
+            _spillRefused = true;
+            return false;
+        }
+
+        var last = _blocks[^1];
+        _blocks.Clear();
+        _filled.Clear();
+        _blocks.Add(last.Length == LargestBlock ? last : new byte[LargestBlock]);
+        _used = 0;
+        return true;
+    }
+
+    private int FilledOf(int block) => block < _filled.Count ? _filled[block] : _used;
+
+    private byte ByteAt(long index)
+    {
+        var spilled = _spill?.Length ?? 0;
+        if (index < spilled)
+        {
+            Span<byte> one = stackalloc byte[1];
+            _spill!.Read(index, one);
+            return one[0];
+        }
+
+        index -= spilled;
         for (var i = 0; i < _blocks.Count; i++)
         {
-            if (index < _blocks[i].Length)
+            if (index < FilledOf(i))
             {
-                offset = (int)index;
-                return i;
+                return _blocks[i][index];
             }
 
-            index -= _blocks[i].Length;
+            index -= FilledOf(i);
         }
 
         throw new ArgumentOutOfRangeException(nameof(index));
     }
 
-    /// <summary>The first <paramref name="length"/> bytes, block by block.</summary>
-    private IEnumerable<ReadOnlyMemory<byte>> Blocks(long length)
+    /// <summary>The first <paramref name="length"/> bytes, piece by piece: the spill file's (read into one reused buffer), then the blocks'.</summary>
+    private IEnumerable<ReadOnlyMemory<byte>> Segments(long length)
     {
-        foreach (var block in _blocks)
+        if (_spill is { } spill)
         {
-            if (length <= 0)
+            var buffer = new byte[LargestBlock];
+            for (long offset = 0; offset < Math.Min(length, spill.Length);)
             {
-                yield break;
+                var read = spill.Read(offset, buffer.AsSpan(0, (int)Math.Min(buffer.Length, Math.Min(length, spill.Length) - offset)));
+                yield return buffer.AsMemory(0, read);
+                offset += read;
             }
 
-            yield return block.AsMemory(0, (int)Math.Min(length, block.Length));
-            length -= block.Length;
+            length -= spill.Length;
+        }
+
+        for (var i = 0; i < _blocks.Count && length > 0; i++)
+        {
+            var filled = FilledOf(i);
+            yield return _blocks[i].AsMemory(0, (int)Math.Min(length, filled));
+            length -= filled;
         }
     }
 }

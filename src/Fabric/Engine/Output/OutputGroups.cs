@@ -98,4 +98,25 @@ internal static class OutputGroups
 
         context.Output.Write(IsShown(line.Kind, scope, context.OutputGroups) ? line : line with { Hidden = true });
     }
+
+    /// <summary>
+    /// Writes whole lines of a command's output that came together (<see cref="OutputLines"/>): as one block when none
+    /// holds a secret, else each through <see cref="Write"/>, masked.
+    /// </summary>
+    public static void WriteLines(RunContext context, ScopeSettings scope, OutputKind kind, string host, ReadOnlySpan<char> lines)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.SecretsFor(scope).OccursIn(lines))
+        {
+            for (var end = lines.IndexOf('\n'); end >= 0; end = lines.IndexOf('\n'))
+            {
+                Write(context, scope, new OutputEvent(kind, host, new string(lines[..end])));
+                lines = lines[(end + 1)..];
+            }
+
+            return;
+        }
+
+        context.Output.WriteLines(kind, host, lines, hidden: !IsShown(kind, scope, context.OutputGroups));
+    }
 }

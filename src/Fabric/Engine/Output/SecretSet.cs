@@ -57,6 +57,9 @@ internal sealed class SecretSet
             : new SecretSet(own, password, env, scope);
     }
 
+    /// <summary>True when any of the secrets occurs in <paramref name="text"/>.</summary>
+    public bool OccursIn(ReadOnlySpan<char> text) => _any is not null && text.IndexOfAny(_any) >= 0;
+
     /// <summary><paramref name="text"/> with every secret replaced by <see cref="SecretMask.Mask"/>: the same instance when it holds none.</summary>
     public string Mask(string text)
     {

@@ -36,6 +36,12 @@ internal sealed class RemoteProcess
 
     public Action<string>? OnStderrLine { get; init; }
 
+    /// <summary>Receives whole lines of stdout that came together, as one block (null: each goes to <see cref="OnStdoutLine"/>).</summary>
+    public OutputLines? OnStdoutLines { get; init; }
+
+    /// <summary>Receives whole lines of stderr that came together, as one block (null: each goes to <see cref="OnStderrLine"/>).</summary>
+    public OutputLines? OnStderrLines { get; init; }
+
     /// <summary>Receives the unfinished last line of stdout so far as it grows (null: whole lines only, <c>--linewise</c>).</summary>
     public Action<string>? OnStdoutPartial { get; init; }
 
@@ -153,8 +159,8 @@ internal sealed class RemoteProcess
             _process = process;
             _command = command;
             Input = new RemoteInput(command, pty: process.Terminal is not null);
-            _stdout = new LineSplitter(process.OnStdoutLine ?? (_ => { }), process.OnStdoutPartial) { Capture = process.Capture ? new() : null };
-            _stderr = new LineSplitter(process.OnStderrLine ?? (_ => { }), process.OnStderrPartial) { Capture = process.Capture ? new() : null };
+            _stdout = new LineSplitter(process.OnStdoutLine ?? (_ => { }), process.OnStdoutPartial) { Capture = process.Capture ? new() : null, OnLines = process.OnStdoutLines };
+            _stderr = new LineSplitter(process.OnStderrLine ?? (_ => { }), process.OnStderrPartial) { Capture = process.Capture ? new() : null, OnLines = process.OnStderrLines };
             var prompts = process.Terminal is null ? _stderr : _stdout;
             if (process.SudoMarker is { } sudo)
             {

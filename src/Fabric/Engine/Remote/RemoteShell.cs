@@ -77,6 +77,8 @@ internal static class RemoteShell
             Keyboard = keyboard,
             OnStdoutLine = text => OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Stdout, display, text)),
             OnStderrLine = text => OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Stderr, display, text)),
+            OnStdoutLines = lines => OutputGroups.WriteLines(context, scope, OutputKind.Stdout, display, lines),
+            OnStderrLines = lines => OutputGroups.WriteLines(context, scope, OutputKind.Stderr, display, lines),
             OnStdoutPartial = linewise ? null : text => OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Stdout, display, text) { Partial = true }),
             OnStderrPartial = linewise ? null : text => OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Stderr, display, text) { Partial = true }),
             SudoMarker = sudo?.Marker,

@@ -8,7 +8,9 @@ namespace Fabric.Engine.Ssh;
 /// last line (<see cref="Pending"/>), so memory does not grow with the output; <see cref="Capture"/>, when set, keeps the
 /// lines. Watched markers (sudo's prompt, a command's start signal) are taken out of the text wherever they appear and
 /// reported; <see cref="ShowPending"/> passes the unfinished line on to <c>onPartial</c> while it grows (a remote prompt
-/// shown before its line ends), never with a part of a marker that may still be completing.
+/// shown before its line ends), never with a part of a marker that may still be completing. Whole lines that come
+/// together in one chunk go to <see cref="OnLines"/> as one block, when it is set and nothing is watched: no string is made
+/// per line (1.3 million lines of output cost 0.4 s one string and one event at a time).
 /// </summary>
 internal sealed class LineSplitter(Action<string> onLine, Action<string>? onPartial = null)
 {
@@ -20,6 +22,12 @@ internal sealed class LineSplitter(Action<string> onLine, Action<string>? onPart
 
     /// <summary>Receives every whole line (the command's captured text); null: lines are passed on and forgotten.</summary>
     public OutputCapture? Capture { get; init; }
+
+    /// <summary>
+    /// Receives whole lines that arrived together, as one block of text, each line ended by <c>\n</c> (none has a
+    /// <c>\r</c>): null, or while markers are watched, every line goes to <c>onLine</c> on its own.
+    /// </summary>
+    public OutputLines? OnLines { get; init; }
 
     /// <summary>The unfinished last line.</summary>
     public string Pending => _pending.ToString();
@@ -39,21 +47,24 @@ internal sealed class LineSplitter(Action<string> onLine, Action<string>? onPart
             _chars = new char[Math.Max(needed, _chars.Length * 2)];
         }
 
-        var text = _chars.AsSpan(0, _decoder.GetChars(bytes, _chars, flush: false));
+        ReadOnlySpan<char> text = _chars.AsSpan(0, _decoder.GetChars(bytes, _chars, flush: false));
+        if (_pending.Length > 0 || OnLines is null || _markers.Count > 0)
+        {
+            text = EmitFirstLine(text);
+        }
+
+        var whole = text.LastIndexOf('\n') + 1;
+        if (whole > 0 && OnLines is not null && _markers.Count == 0 && !text[..whole].Contains('\r'))
+        {
+            _shownLength = 0;
+            Capture?.AppendLines(text[..whole]);
+            OnLines(text[..whole]);
+            text = text[whole..];
+        }
+
         for (var end = text.IndexOf('\n'); end >= 0; end = text.IndexOf('\n'))
         {
-            string line;
-            if (_pending.Length == 0)
-            {
-                line = new string(text[..end]);
-            }
-            else
-            {
-                line = _pending.Append(text[..end]).ToString();
-                _pending.Clear();
-            }
-
-            Emit(line);
+            Emit(new string(text[..end]));
             text = text[(end + 1)..];
         }
 
@@ -65,6 +76,30 @@ internal sealed class LineSplitter(Action<string> onLine, Action<string>? onPart
                 TakeMarkersFromPending();
             }
         }
+    }
+
+    /// <summary>The line the unfinished one goes on with, emitted on its own (its start may be on the screen already): the rest of the text.</summary>
+    private ReadOnlySpan<char> EmitFirstLine(ReadOnlySpan<char> text)
+    {
+        var end = text.IndexOf('\n');
+        if (end < 0)
+        {
+            return text;
+        }
+
+        string line;
+        if (_pending.Length == 0)
+        {
+            line = new string(text[..end]);
+        }
+        else
+        {
+            line = _pending.Append(text[..end]).ToString();
+            _pending.Clear();
+        }
+
+        Emit(line);
+        return text[(end + 1)..];
     }
 
     /// <summary>Passes the unfinished line so far to <c>onPartial</c>, when there is one and it grew since last time.</summary>

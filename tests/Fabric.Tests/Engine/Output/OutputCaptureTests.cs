@@ -40,4 +40,73 @@ public sealed class OutputCaptureTests
     {
         Assert.Equal("", new OutputCapture().ToText());
     }
+
+    [Fact]
+    public void Lines_added_as_blocks_come_back_whole_with_characters_cut_at_no_block_boundary()
+    {
+        var capture = new OutputCapture();
+        var expected = new StringBuilder();
+        for (var i = 0; i < 2_000; i++)
+        {
+            expected.Append(i).Append(" 😀é").Append(new string('x', i % 97)).Append('\n');
+        }
+
+        var text = expected.ToString();
+        for (var at = 0; at < text.Length;)
+        {
+            // Pieces of whole lines, about 7,000 characters each, as the splitter hands them on.
+            var end = text.IndexOf('\n', Math.Min(text.Length - 1, at + 7_000)) + 1;
+            capture.AppendLines(text.AsSpan(at, end - at));
+            at = end;
+        }
+
+        Assert.Equal(text.TrimEnd('\n'), capture.ToText());
+        Assert.Equal(Encoding.UTF8.GetByteCount(text), capture.Length);
+    }
+
+    [Fact]
+    public void Output_past_what_is_kept_in_memory_goes_to_a_file_and_comes_back_whole()
+    {
+        var capture = new OutputCapture(inMemory: 4096);
+        var expected = new StringBuilder();
+        for (var i = 0; i < 30_000; i++)
+        {
+            var line = $"{i} héllo 😀 " + new string('y', i % 50);
+            if (i % 2 == 0)
+            {
+                capture.AppendLine(line);
+            }
+            else
+            {
+                capture.AppendLines(line + "\n");
+            }
+
+            expected.Append(line).Append('\n');
+        }
+
+        Assert.True(capture.Spilled);
+        Assert.Equal(expected.ToString().TrimEnd('\n'), capture.ToText());
+        Assert.Equal(expected.ToString().TrimEnd('\n'), capture.ToText());
+    }
+
+    [Fact]
+    public void The_file_output_goes_to_has_no_name_left_in_the_temporary_folder()
+    {
+        var before = Directory.GetFiles(System.IO.Path.GetTempPath(), "fabric-output-*");
+        var capture = new OutputCapture(inMemory: 1024);
+        capture.AppendLines(new string('z', 100_000) + "\n");
+
+        Assert.True(capture.Spilled);
+        Assert.Equal(before, Directory.GetFiles(System.IO.Path.GetTempPath(), "fabric-output-*"));
+        Assert.Equal(new string('z', 100_000), capture.ToText());
+    }
+
+    [Fact]
+    public void Trailing_line_breaks_in_the_file_part_alone_are_still_left_out()
+    {
+        var capture = new OutputCapture(inMemory: 1024);
+        capture.AppendLines("a\n" + new string('\n', 200_000));
+
+        Assert.Equal("a", capture.ToText());
+    }
 }

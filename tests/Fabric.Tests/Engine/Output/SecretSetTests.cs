@@ -106,4 +106,27 @@ public class SecretSetTests
 
         public string? AskVisible(string prompt) => answer;
     }
+
+    [Fact]
+    public void Lines_that_came_together_are_masked_one_by_one_when_a_secret_is_among_them()
+    {
+        var context = Context();
+        context.Env.Secrets.Add("hunter2");
+
+        OutputGroups.WriteLines(context, ScopeSettings.None, OutputKind.Stdout, "h", "plain\npass hunter2\n");
+
+        Assert.Equal(["plain", "pass ****"], _output.Lines.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void Lines_that_came_together_in_a_hidden_group_are_passed_on_hidden()
+    {
+        var context = Context();
+        context.Env.Secrets.Add("hunter2");
+        var scope = ScopeSettings.None with { OutputGroups = ImmutableDictionary<string, bool>.Empty.Add("stdout", false) };
+
+        OutputGroups.WriteLines(context, scope, OutputKind.Stdout, "h", "one\ntwo\n");
+
+        Assert.Equal([("one", true), ("two", true)], _output.Lines.Select(l => (l.Text, l.Hidden)));
+    }
 }

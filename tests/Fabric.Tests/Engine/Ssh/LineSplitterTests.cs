@@ -106,4 +106,36 @@ public sealed class LineSplitterTests
 
         Assert.Equal(["Contin", "Continue? "], partial);
     }
+
+    [Fact]
+    public void Whole_lines_that_come_together_go_to_the_block_receiver_as_one_block()
+    {
+        var lines = new List<string>();
+        var blocks = new List<string>();
+        var splitter = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(new string(block)), Capture = new() };
+
+        splitter.Feed("one\ntwo\nthr"u8);
+        splitter.Feed("ee\nfour\nfive\n"u8);
+        splitter.Complete();
+
+        Assert.Equal(["one\ntwo\n", "four\nfive\n"], blocks);
+        Assert.Equal(["three"], lines);
+        Assert.Equal("one\ntwo\nthree\nfour\nfive", splitter.Capture.ToText());
+    }
+
+    [Fact]
+    public void Lines_ended_by_carriage_returns_or_watched_for_markers_go_one_by_one_without_them()
+    {
+        var lines = new List<string>();
+        var blocks = new List<string>();
+        var splitter = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(new string(block)) };
+        splitter.Feed("one\r\ntwo\r\n"u8);
+
+        var watched = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(new string(block)) };
+        watched.Watch("[m]", () => { });
+        watched.Feed("three[m]\nfour\n"u8);
+
+        Assert.Empty(blocks);
+        Assert.Equal(["one", "two", "three", "four"], lines);
+    }
 }

@@ -75,4 +75,19 @@ public sealed class ConsoleLineSinkTests : IDisposable
 
         Assert.Equal("[h] Executing task 'deploy'\n[h] out: one\nDone.\n", _out.ToString());
     }
+
+    [Fact]
+    public void Lines_that_came_together_each_get_the_prefix_and_end_an_unfinished_line_first()
+    {
+        using (var terminal = new TerminalStatusLine(_out, _err, interactive: false))
+        {
+            using var logger = ConsoleLogger.Create(terminal: terminal);
+            logger.Output.WriteLines(OutputKind.Stdout, "h", "a\nb\n", hidden: false);
+            logger.Output.Write(Out("Ready? ", partial: true));
+            logger.Output.WriteLines(OutputKind.Stderr, "h", "c\n", hidden: false);
+            logger.Output.WriteLines(OutputKind.Stdout, "h", "d\n", hidden: true);
+        }
+
+        Assert.Equal("[h] out: a\n[h] out: b\n[h] out: Ready? \n[h] err: c\n", _out.ToString());
+    }
 }
