@@ -34,8 +34,16 @@ internal static class LocalShell
         var linewise = context.Env.Linewise || Ambient.Frame is { Linewise: true };
         Action<string>? Partial(OutputKind kind) =>
             linewise ? null : text => OutputGroups.Write(context, scope, new OutputEvent(kind, LocalHost, text) { Partial = true });
-        var stdout = new LineSplitter(line => Write(OutputKind.Stdout, line), Partial(OutputKind.Stdout)) { Capture = new() };
-        var stderr = new LineSplitter(line => Write(OutputKind.Stderr, line), Partial(OutputKind.Stderr)) { Capture = new() };
+        var stdout = new LineSplitter(line => Write(OutputKind.Stdout, line), Partial(OutputKind.Stdout))
+        {
+            Capture = new(),
+            OnLines = lines => OutputGroups.WriteLines(context, scope, OutputKind.Stdout, LocalHost, lines),
+        };
+        var stderr = new LineSplitter(line => Write(OutputKind.Stderr, line), Partial(OutputKind.Stderr))
+        {
+            Capture = new(),
+            OnLines = lines => OutputGroups.WriteLines(context, scope, OutputKind.Stderr, LocalHost, lines),
+        };
         try
         {
             process.Start();
