@@ -43,6 +43,13 @@ internal sealed partial class ConsoleTerminal : ITerminal
         return reader;
     }
 
+    /// <summary>Follows the window's size through <c>SIGWINCH</c>, which the terminal sends the process when it changes.</summary>
+    public IDisposable WatchSize(Action<TerminalSize> resized)
+    {
+        ArgumentNullException.ThrowIfNull(resized);
+        return OperatingSystem.IsWindows() ? new CancellationTokenRegistration() : PosixSignalRegistration.Create(PosixSignal.SIGWINCH, _ => resized(Size));
+    }
+
     public void WriteRaw(ReadOnlySpan<byte> bytes)
     {
         _lines?.Flush();

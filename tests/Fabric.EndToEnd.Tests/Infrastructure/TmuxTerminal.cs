@@ -50,6 +50,10 @@ internal sealed class TmuxTerminal : IDisposable
         Tmux("send-keys", "Enter");
     }
 
+    /// <summary>Makes the terminal's window <paramref name="columns"/> × <paramref name="rows"/>, as a user dragging its edge would.</summary>
+    public void Resize(int columns, int rows) =>
+        Tmux("resize-window", "-x", columns.ToString(CultureInfo.InvariantCulture), "-y", rows.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>Waits for the program to end and returns its exit code.</summary>
     public async Task<int> ExitCodeAsync(TimeSpan? timeout = null)
     {

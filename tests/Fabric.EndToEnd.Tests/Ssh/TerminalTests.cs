@@ -43,5 +43,22 @@ public sealed class TerminalTests(SshdFixture sshd) : IDisposable
         Assert.Equal(0, await terminal.ExitCodeAsync(Limit));
     }
 
+    [Fact]
+    public async Task OpenShell_follows_the_terminal_window_when_it_changes_size()
+    {
+        using var terminal = Fab("shell");
+        await terminal.WaitForAsync($"[{Host}] open_shell", Limit);
+        terminal.TypeLine("echo size-$(stty size | tr ' ' x)");
+        await terminal.WaitForAsync("size-50x200", Limit);
+
+        terminal.Resize(120, 40);
+        await Task.Delay(500);
+        terminal.TypeLine("echo now-$(stty size | tr ' ' x)");
+
+        await terminal.WaitForAsync("now-40x120", Limit);
+        terminal.TypeLine("exit");
+        Assert.Equal(0, await terminal.ExitCodeAsync(Limit));
+    }
+
     public void Dispose() => File.Delete(_knownHosts);
 }

@@ -20,6 +20,12 @@ internal interface ITerminal
     /// </summary>
     IDisposable Forward(Action<ReadOnlyMemory<byte>> forward, Action onEnd, bool raw);
 
+    /// <summary>
+    /// Calls <paramref name="resized"/> with the new size whenever the terminal's window changes size, until the result is
+    /// disposed: a remote pseudo-terminal follows it, as <c>ssh</c>'s does.
+    /// </summary>
+    IDisposable WatchSize(Action<TerminalSize> resized);
+
     /// <summary>Writes bytes to the screen as they are (an interactive shell's output), with nothing added.</summary>
     void WriteRaw(ReadOnlySpan<byte> bytes);
 }

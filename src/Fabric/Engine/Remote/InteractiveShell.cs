@@ -41,6 +41,7 @@ internal static class InteractiveShell
             }
 
             using var typing = terminal.Forward(bytes => Send(shell, bytes), shell.CloseInput, raw: true);
+            using var resizing = terminal.WatchSize(shell.Resize);
             try
             {
                 while (await shell.ReadAsync(linked.Token).ConfigureAwait(false) is { } chunk)

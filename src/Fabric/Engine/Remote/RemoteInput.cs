@@ -13,6 +13,7 @@ internal sealed class RemoteInput(IRemoteCommand command, bool pty)
     private const byte EndOfTransmission = 4;
     private Task _feeding = Task.CompletedTask;
     private IDisposable? _forwarding;
+    private IDisposable? _resizing;
     private volatile bool _refused;
 
     /// <summary>True once <see cref="Begin"/> ran.</summary>
@@ -37,6 +38,7 @@ internal sealed class RemoteInput(IRemoteCommand command, bool pty)
         else if (terminal is not null)
         {
             _forwarding = terminal.Forward(Send, End, raw: pty);
+            _resizing = pty ? terminal.WatchSize(command.Resize) : null;
         }
         else
         {
@@ -48,6 +50,7 @@ internal sealed class RemoteInput(IRemoteCommand command, bool pty)
     public async Task StopAsync()
     {
         _forwarding?.Dispose();
+        _resizing?.Dispose();
         _refused = true;
         try
         {

@@ -58,7 +58,23 @@ internal sealed class FakeTerminal(params string[] typed) : ITerminal
         }
 
         onEnd();
-        return new Stop();
+        return new Stop(() => { });
+    }
+
+    /// <summary>Sizes the window takes as soon as a size is watched.</summary>
+    public List<Fabric.Engine.Transport.TerminalSize> Resizes { get; } = [];
+
+    /// <summary>How many watches of the size were ended.</summary>
+    public int SizeWatchesEnded { get; private set; }
+
+    public IDisposable WatchSize(Action<Fabric.Engine.Transport.TerminalSize> resized)
+    {
+        foreach (var size in Resizes)
+        {
+            resized(size);
+        }
+
+        return new Stop(() => SizeWatchesEnded++);
     }
 
     public void WriteRaw(ReadOnlySpan<byte> bytes)
@@ -69,11 +85,9 @@ internal sealed class FakeTerminal(params string[] typed) : ITerminal
         }
     }
 
-    private sealed class Stop : IDisposable
+    private sealed class Stop(Action stopped) : IDisposable
     {
-        public void Dispose()
-        {
-        }
+        public void Dispose() => stopped();
     }
 }
 

@@ -172,9 +172,10 @@ internal sealed class FakeRemoteCommand(CommandRequest request) : IRemoteCommand
         _input.Writer.TryComplete();
     }
 
-    public void Resize(TerminalSize size)
-    {
-    }
+    /// <summary>Every window size the command was told of, in order.</summary>
+    public List<TerminalSize> Resized { get; } = [];
+
+    public void Resize(TerminalSize size) => Resized.Add(size);
 
     public void Signal(string name) => Signals.Add(name);
 

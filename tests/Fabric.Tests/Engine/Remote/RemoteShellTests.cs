@@ -124,6 +124,32 @@ public sealed class RemoteShellTests
     }
 
     [Fact]
+    public async Task With_a_pty_the_remote_terminal_follows_the_users_window_size_until_the_command_ends()
+    {
+        var terminal = new FakeTerminal("q");
+        terminal.Resizes.Add(new TerminalSize(100, 30));
+        using var run = new FakeRun(terminal);
+
+        await RunAsync("less x", pty: true).WaitAsync(Limit);
+
+        Assert.Equal([new TerminalSize(100, 30)], run.Web1.Commands[0].Resized);
+        Assert.Equal(1, terminal.SizeWatchesEnded);
+    }
+
+    [Fact]
+    public async Task Without_a_pty_the_window_size_is_not_watched()
+    {
+        var terminal = new FakeTerminal("yes\n");
+        terminal.Resizes.Add(new TerminalSize(100, 30));
+        using var run = new FakeRun(terminal);
+
+        await RunAsync("read x").WaitAsync(Limit);
+
+        Assert.Empty(run.Web1.Commands[0].Resized);
+        Assert.Equal(0, terminal.SizeWatchesEnded);
+    }
+
+    [Fact]
     public async Task With_a_pty_and_no_terminal_end_of_input_is_a_ctrl_d_as_a_user_would_type_it()
     {
         using var run = new FakeRun();
@@ -320,6 +346,20 @@ public sealed class RemoteShellTests
         Assert.Null(run.Web1.Commands[0].Request.CommandLine);
         Assert.Equal(new TerminalSize(132, 43), run.Web1.Commands[0].Request.Terminal);
         Assert.Equal("$ uptime\r\n", System.Text.Encoding.UTF8.GetString([.. terminal.Screen]));
+    }
+
+    [Fact]
+    public async Task OpenShell_passes_window_size_changes_on_to_the_remote_terminal()
+    {
+        var terminal = new FakeTerminal();
+        terminal.Resizes.Add(new TerminalSize(90, 20));
+        using var run = new FakeRun(terminal);
+        run.Hosts.Script = _ => Task.FromResult(0);
+
+        await OpenShellAsync().WaitAsync(Limit);
+
+        Assert.Equal([new TerminalSize(90, 20)], run.Web1.Commands[0].Resized);
+        Assert.Equal(1, terminal.SizeWatchesEnded);
     }
 
     [Fact]
