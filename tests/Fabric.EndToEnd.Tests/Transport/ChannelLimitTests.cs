@@ -10,7 +10,7 @@ public sealed class ChannelLimitTests(SshdFixture sshd)
     [Fact]
     public async Task Under_MaxSessions_1_two_concurrent_commands_both_succeed_on_one_connection()
     {
-        using var server = new PrivateSshd(sshd, "MaxSessions 1");
+        using var server = new OneTestSshd(sshd, "MaxSessions 1");
         await using var session = new SshSession(sshd.Options());
         var host = await TransportRun.HostAsync(session, server.Address, server.Port);
 
@@ -30,7 +30,7 @@ public sealed class ChannelLimitTests(SshdFixture sshd)
     [Fact]
     public async Task Under_MaxSessions_1_many_concurrent_commands_all_succeed()
     {
-        using var server = new PrivateSshd(sshd, "MaxSessions 1");
+        using var server = new OneTestSshd(sshd, "MaxSessions 1");
         await using var session = new SshSession(sshd.Options());
         var host = await TransportRun.HostAsync(session, server.Address, server.Port);
 
@@ -43,7 +43,7 @@ public sealed class ChannelLimitTests(SshdFixture sshd)
     [Fact]
     public async Task Under_MaxSessions_1_disposing_a_running_command_unread_frees_its_place_for_the_next()
     {
-        using var server = new PrivateSshd(sshd, "MaxSessions 1");
+        using var server = new OneTestSshd(sshd, "MaxSessions 1");
         await using var session = new SshSession(sshd.Options());
         var host = await TransportRun.HostAsync(session, server.Address, server.Port);
         var running = await host.StartAsync(new CommandRequest("head -c 50000000 /dev/zero; sleep 30"), CancellationToken.None).WaitAsync(TransportRun.Limit);
@@ -61,7 +61,7 @@ public sealed class ChannelLimitTests(SshdFixture sshd)
     [Fact]
     public async Task A_start_waiting_for_a_place_stops_when_cancelled()
     {
-        using var server = new PrivateSshd(sshd, "MaxSessions 1");
+        using var server = new OneTestSshd(sshd, "MaxSessions 1");
         await using var session = new SshSession(sshd.Options());
         var host = await TransportRun.HostAsync(session, server.Address, server.Port);
         await using var running = await host.StartAsync(new CommandRequest("sleep 30"), CancellationToken.None).WaitAsync(TransportRun.Limit);
@@ -78,7 +78,7 @@ public sealed class ChannelLimitTests(SshdFixture sshd)
     [Fact]
     public async Task Under_MaxSessions_0_the_message_names_the_host_and_says_it_refuses_sessions()
     {
-        using var server = new PrivateSshd(sshd, "MaxSessions 0");
+        using var server = new OneTestSshd(sshd, "MaxSessions 0");
         await using var session = new SshSession(sshd.Options());
         var host = await TransportRun.HostAsync(session, server.Address, server.Port);
 

@@ -36,7 +36,7 @@ public sealed class FlowTests(SshdFixture sshd)
     [Fact]
     public async Task A_connection_broken_under_a_command_is_ConnectionLostException_from_read_write_and_start()
     {
-        using var server = new PrivateSshd(sshd, "");
+        using var server = new OneTestSshd(sshd, "");
         await using var session = new SshSession(sshd.Options());
         var host = await TransportRun.HostAsync(session, server.Address, server.Port);
         await using var command = await host.StartAsync(new CommandRequest("echo started; sleep 30"), CancellationToken.None).WaitAsync(TransportRun.Limit);
@@ -55,7 +55,7 @@ public sealed class FlowTests(SshdFixture sshd)
     [Fact]
     public async Task After_the_server_closed_an_idle_connection_the_next_command_goes_over_a_fresh_one()
     {
-        using var server = new PrivateSshd(sshd, "");
+        using var server = new OneTestSshd(sshd, "");
         await using var session = new SshSession(sshd.Options());
         var host = await TransportRun.HostAsync(session, server.Address, server.Port);
         var before = await TransportRun.RunAsync(host, "echo one");

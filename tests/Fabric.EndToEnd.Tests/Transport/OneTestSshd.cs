@@ -7,12 +7,12 @@ namespace Fabric.EndToEnd.Tests.Transport;
 /// An <c>sshd</c> of one test's own on 127.0.0.2 with a config line of its own (<c>MaxSessions 1</c>, …), using the shared
 /// fixture's host key and authorized keys; stopped when disposed.
 /// </summary>
-internal sealed class PrivateSshd : IDisposable
+internal sealed class OneTestSshd : IDisposable
 {
     private readonly int _pid;
     private readonly string _directory;
 
-    public PrivateSshd(SshdFixture sshd, string extraConfig)
+    public OneTestSshd(SshdFixture sshd, string extraConfig)
     {
         _directory = sshd.Path("private-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_directory);
