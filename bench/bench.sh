@@ -12,7 +12,7 @@
 #   6. 100 MB of command output on one host (`head -c 75000000 /dev/zero | base64`: 1.3 million lines of 76
 #      characters), printed with stdout redirected to a file, and the same command with its output sent to /dev/null on
 #      the host, by dotnet fab (with and without capturing it) and by ssh: median time and peak memory; and the tool's
-#      output path alone, in-process, per line (bench/OutputHarness: to a file, with a log file, with secrets)
+#      output path alone, in-process, per line (bench/OutputHarness: to a file, with a log file, with secrets, captured)
 # dotnet fab is measured as users get it: this checkout packed as install.sh packs it (precompiled, ReadyToRun),
 # installed into a scratch tool folder, started by its `dotnet-fab` launcher.
 # Before measuring, each client connects once to a probe sshd logging at DEBUG1, which says which key exchange each
@@ -224,7 +224,7 @@ done
 rm -f "$work"/out-*.txt
 dotnet publish "$repo/bench/OutputHarness/OutputHarness.csproj" -c Release -r "$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)" \
   --self-contained false -p:PublishReadyToRun=true -o "$work/outharness" -nologo -v q >/dev/null
-for extra in "-" "$work/out-harness.log" "- hunter2,s3cret-token"; do
+for extra in "-" "$work/out-harness.log" "- hunter2,s3cret-token" "- - capture"; do
   dotnet "$work/outharness/Fabric.OutputBench.dll" 1300000 $extra 2>>"$work/output-harness.txt" >"$work/out-harness.txt"
 done
 rm -f "$work"/out-harness.*

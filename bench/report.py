@@ -74,5 +74,5 @@ if rows:
     harness = os.path.join(work, "output-harness.txt")
     if os.path.exists(harness):
         lines = open(harness).read().split("\n")
-        for label, line in zip(("to a file", "and a log file", "with 2 secrets"), lines):
+        for label, line in zip(("to a file", "and a log file", "with 2 secrets", "captured too"), lines):
             print(f"  the output path alone, in-process, {label:<15} {line}")
