@@ -51,17 +51,19 @@ public sealed partial class SingleFileFabfileTests
             "    /// <summary>Prints where the fabfile is.</summary>\n    [Task]\n    public static void Where() => Print(Env.FabfileDirectory);\n\n    /// <summary>Shows how long",
             StringComparison.Ordinal));
         var where = await Fab(machine, sub, "where");
-        Assert.Contains("Building fabfile.cs…", where.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"Building {Path.Combine("..", "..", "fabfile.cs")}…", where.Stderr, StringComparison.Ordinal);
         Assert.Equal(machine.Work, where.StdoutLines[0]);
 
         // A compile error: the compiler's line, with the file's own line number, and exit 2.
         var lines = File.ReadAllLines(fabfile).ToList();
         var helloLine = lines.FindIndex(l => l.Contains("Hello()", StringComparison.Ordinal));
-        lines[helloLine] = lines[helloLine].Replace(";", "", StringComparison.Ordinal);
+        lines[helloLine] = lines[helloLine].Replace("Local(", "Lokal(", StringComparison.Ordinal);
         File.WriteAllLines(fabfile, lines);
         var broken = await FabTool.RunAsync(machine.Work, ["--list"], machine.Environment, Timeout);
         Assert.Equal(2, broken.ExitCode);
-        Assert.Matches($@"(?m)^{Regex.Escape(fabfile)}\({helloLine + 1},\d+\): error CS1002: ; expected$", broken.Stderr);
+        Assert.True(
+            Regex.IsMatch(broken.Stderr, $@"(?m)^{Regex.Escape(fabfile)}\({helloLine + 1},\d+\): error CS0103: The name 'Lokal' does not exist in the current context$"),
+            broken.ToString());
         Assert.DoesNotContain(".csproj", broken.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", broken.Stderr, StringComparison.Ordinal);
     }
