@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Packs Fabric, the dotnet-fab tool and the fabfile template into artifacts/packages (with Fabric's own dependency
-# packages beside them), installs (or upgrades) the tool globally and the template from there, registers that
-# folder as a NuGet source so a new fabfile restores without the network, and runs examples/hello end to end.
-# Needs only the .NET SDK. Safe to run again: it replaces what an earlier run installed.
+# packages beside them), installs (or upgrades) the tool globally and the template from there, copies the packages into
+# a folder of the user's own (~/.dotnet/fabric-packages) registered as the NuGet source fabric-local, so a new fabfile
+# restores without the network, and runs examples/hello end to end.
+# The source is outside this clone on purpose: a source pointing into a clone that is later moved or deleted breaks every
+# restore on the machine that needs a package (NU1301), for every project. Earlier versions stay in it, so fabfiles
+# pinned to them still restore.
+# Needs only the .NET SDK. Safe to run again, from this clone or another one of another version: it upgrades in place.
 set -euo pipefail
 cd "$(dirname "$0")"
 packages="$PWD/artifacts/packages"
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
 source_name=fabric-local
+source_folder="${DOTNET_CLI_HOME:-$HOME}/.dotnet/fabric-packages"
 
 echo "Packing Fabric, Fabric.Tool and Fabric.Templates $version into artifacts/packages..."
 rm -rf "$packages"
@@ -21,13 +26,14 @@ dotnet pack templates/Fabric.Templates.csproj -c Release -o "$packages" -nologo 
 cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 rm -rf "$cache/fabric.tool/$version" "$cache/fabric/$version"
 
-echo "Registering artifacts/packages as the NuGet source '$source_name'..."
-if dotnet nuget list source --format short | grep -q " $packages\$"; then
-  :
-elif dotnet nuget list source | grep -q " $source_name \["; then
-  dotnet nuget update source "$source_name" --source "$packages" >/dev/null
-else
-  dotnet nuget add source "$packages" --name "$source_name" >/dev/null
+echo "Copying the packages into $source_folder, the NuGet source '$source_name'..."
+mkdir -p "$source_folder"
+cp "$packages"/*.nupkg "$source_folder"/
+# An earlier install may have registered the source elsewhere (older versions of this script pointed it into the clone).
+if dotnet nuget list source | grep -q " $source_name \["; then
+  dotnet nuget update source "$source_name" --source "$source_folder" >/dev/null
+elif ! dotnet nuget list source --format short | grep -q " $source_folder\$"; then
+  dotnet nuget add source "$source_folder" --name "$source_name" >/dev/null
 fi
 
 echo "Installing the dotnet-fab global tool..."

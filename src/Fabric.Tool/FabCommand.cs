@@ -73,14 +73,14 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             return ExitCodes.Ok;
         }
 
-        return await RunAsync(request, fabfile.Assembly, table, groups).ConfigureAwait(false);
+        return await RunAsync(request, fabfile, table, groups).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Plans the requested tasks, runs the fabfile's setup, then runs the plan (or, under <c>--dry-run</c>, prints it) and
     /// the run summary.
     /// </summary>
-    private async Task<int> RunAsync(FabRequest request, System.Reflection.Assembly fabfile, TaskTable table, ImmutableDictionary<string, bool> groups)
+    private async Task<int> RunAsync(FabRequest request, LoadedFabfile fabfile, TaskTable table, ImmutableDictionary<string, bool> groups)
     {
         CheckHostStrings(request.Hosts.Concat(request.ExcludeHosts));
         var plan = RunPlanner.Plan(table, request.Tasks);
@@ -98,9 +98,10 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             Progress = terminal is { IsInteractive: true } ? new ParallelProgressLine(terminal) : null,
         };
         Configure(context.Env, request);
+        context.Env.FabfileDirectory = fabfile.Directory;
         using (Ambient.Enter(context))
         {
-            FabfileSetup.Run(fabfile);
+            FabfileSetup.Run(fabfile.Assembly);
             CheckHostStrings(context.Env.Hosts.Concat(context.Env.ExcludeHosts));
 
             RunPlanner.CheckRoles(plan, context.Env.Roles, context.Env.RoleDefs);

@@ -201,6 +201,15 @@ public sealed class FabricEnv
         set => State.Gateway = string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
+    /// <summary>
+    /// The folder the fabfile is in, as a full path: the folder of <c>fabfile.cs</c> for a single-file fabfile, the
+    /// project's folder (<c>fabfile/</c>) for a fabfile project, the assembly's folder for a built <c>.dll</c> named with
+    /// <c>-f</c>. Fabric's <c>os.path.dirname(env.real_fabfile)</c>: the place to find files that travel with the fabfile
+    /// (templates, configuration), whatever folder <c>dotnet fab</c> was started in:
+    /// <c>Put(System.IO.Path.Combine(Env.FabfileDirectory, "nginx.conf"), "/etc/nginx/")</c>.
+    /// </summary>
+    public string FabfileDirectory => State.FabfileDirectory;
+
     /// <summary>The task being run, or null outside a task.</summary>
     public string? Task => Ambient.Frame?.TaskName;
 

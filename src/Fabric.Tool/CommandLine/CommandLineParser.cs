@@ -147,7 +147,7 @@ internal static class CommandLineParser
             ListFormat = app.Option("-F|--list-format <FORMAT>", "How --list prints: normal, short (names only), nested, json. Implies --list.", CommandOptionType.SingleValue),
             Display = app.Option("-d|--display <TASK>", "Show one task: description, parameters, hosts, roles.", CommandOptionType.SingleValue),
             DryRun = app.Option("--dry-run", "Show which task would run on which hosts, in order, with which arguments; run nothing, connect nowhere.", CommandOptionType.NoValue),
-            Fabfile = app.Option("-f|--fabfile <PATH>", "The fabfile: a folder, a .csproj or a built .dll (default: ./fabfile/, ./fabfile.csproj, or a parent's).", CommandOptionType.SingleValue),
+            Fabfile = app.Option("-f|--fabfile <PATH>", "The fabfile: a folder, a .cs file, a .csproj or a built .dll (default: ./fabfile.cs, ./fabfile/, ./fabfile.csproj, or a parent's).", CommandOptionType.SingleValue),
             Hosts = app.Option("-H|--hosts <HOSTS>", "Comma-separated hosts: the initial Env.Hosts.", CommandOptionType.MultipleValue),
             Roles = app.Option("-R|--roles <ROLES>", "Comma-separated roles: the initial Env.Roles.", CommandOptionType.MultipleValue),
             Exclude = app.Option("-x|--exclude-hosts <HOSTS>", "Comma-separated hosts removed from every task's host list.", CommandOptionType.MultipleValue),

@@ -42,7 +42,8 @@ internal static class DotnetCli
     /// period instead of an endless wait: build servers it started may hold them open (dotnet/msbuild#10530).
     /// </remarks>
     public static async Task<DotnetResult> RunAsync(
-        IEnumerable<string> arguments, string workingDirectory, CancellationToken cancellationToken = default)
+        IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null,
+        CancellationToken cancellationToken = default)
     {
         var start = new ProcessStartInfo(ExecutablePath)
         {
@@ -66,6 +67,10 @@ internal static class DotnetCli
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start)
             ?? throw new InvalidOperationException($"Could not start {start.FileName}.");

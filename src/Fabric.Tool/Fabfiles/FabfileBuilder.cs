@@ -3,13 +3,13 @@ using Fabric.Engine;
 namespace Fabric.Tool.Fabfiles;
 
 /// <summary>
-/// Builds a fabfile project when its inputs changed since its last good build, and otherwise runs no
-/// MSBuild at all: an up-to-date <c>dotnet fab --list</c> must not pay for a build (NOTES: 1.3–1.6 s).
+/// Builds a fabfile project (or single-file fabfile) when its inputs changed since its last good build, and otherwise
+/// runs no MSBuild at all: an up-to-date <c>dotnet fab --list</c> must not pay for a build (NOTES: 1.3–1.6 s).
 /// </summary>
 internal static class FabfileBuilder
 {
     /// <summary>Returns the fabfile's built assembly, building the project first if it is out of date.</summary>
-    /// <param name="projectPath">The fabfile's <c>.csproj</c>.</param>
+    /// <param name="projectPath">The fabfile's <c>.csproj</c>, or its <c>.cs</c> file for a single-file fabfile.</param>
     /// <param name="currentDirectory">The folder the status line's project path is shown relative to.</param>
     /// <param name="status">Gets one line, <c>Building …</c>, when (and only when) a build runs.</param>
     /// <param name="cancellationToken">Stops a running build.</param>
@@ -31,17 +31,23 @@ internal static class FabfileBuilder
         var shownPath = Path.GetRelativePath(currentDirectory, projectPath);
         var startedUtc = DateTime.UtcNow;
         await status.WriteLineAsync($"Building {shownPath}…").ConfigureAwait(false);
+        var singleFile = FabfileLocation.IsSingleFilePath(projectPath);
         var result = await DotnetCli.RunAsync(
-            [
-                "build", projectPath, "-nologo", "-v:q", "-nodeReuse:false", "-p:UseSharedCompilation=false",
-                "-t:Build", "-getProperty:TargetPath",
-            ],
+            singleFile
+                ? SingleFileBuild.Arguments(projectPath)
+                :
+                [
+                    "build", projectPath, "-nologo", "-v:q", "-nodeReuse:false", "-p:UseSharedCompilation=false",
+                    "-t:Build", "-getProperty:TargetPath",
+                ],
             Path.GetDirectoryName(projectPath)!,
+            singleFile ? SingleFileBuild.Environment : null,
             cancellationToken).ConfigureAwait(false);
 
         if (result.ExitCode != 0)
         {
-            throw new FabricUsageException($"Building {shownPath} failed:{Environment.NewLine}{Diagnostics(result)}");
+            var diagnostics = Diagnostics(result).Select(line => singleFile ? SingleFileBuild.WithoutProjectSuffix(line, projectPath) : line);
+            throw new FabricUsageException($"Building {shownPath} failed:{Environment.NewLine}{string.Join(Environment.NewLine, diagnostics)}");
         }
 
         var assemblyPath = LastLine(result.StandardOutput);
@@ -49,7 +55,7 @@ internal static class FabfileBuilder
         {
             throw new FabricUsageException(
                 $"Built {shownPath}, but MSBuild named no assembly (TargetPath '{assemblyPath}'). "
-                + "A fabfile project must have a single TargetFramework.");
+                + (singleFile ? "" : "A fabfile project must have a single TargetFramework."));
         }
 
         if (FabfileInputs.ChangedSince(projectPath, startedUtc))
@@ -64,12 +70,12 @@ internal static class FabfileBuilder
     }
 
     /// <summary>The build's error lines as the compiler printed them, or all it printed when none looks like one.</summary>
-    private static string Diagnostics(DotnetResult result)
+    private static IEnumerable<string> Diagnostics(DotnetResult result)
     {
         var lines = (result.StandardError + Environment.NewLine + result.StandardOutput)
             .Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var errors = lines.Where(IsError).Distinct(StringComparer.Ordinal).ToList();
-        return string.Join(Environment.NewLine, errors.Count > 0 ? errors : lines.Distinct(StringComparer.Ordinal));
+        return errors.Count > 0 ? errors : lines.Distinct(StringComparer.Ordinal);
     }
 
     private static bool IsError(string line) =>

@@ -27,7 +27,7 @@ internal sealed class FabfileDependencies
 
     /// <summary>Reads the <c>.deps.json</c> next to the assembly (none is fine) and finds the package folders.</summary>
     /// <param name="assemblyPath">The fabfile assembly.</param>
-    /// <param name="projectPath">Its project, whose <c>obj/project.assets.json</c> names the package folders; null to search above the assembly.</param>
+    /// <param name="projectPath">Its project, whose <c>obj/project.assets.json</c> names the package folders; null (or a single-file fabfile) to search above the assembly.</param>
     public static FabfileDependencies Read(string assemblyPath, string? projectPath)
     {
         var depsPath = Path.ChangeExtension(assemblyPath, ".deps.json");
@@ -148,12 +148,13 @@ internal sealed class FabfileDependencies
 
     private static string? AssetsFile(string assemblyPath, string? projectPath)
     {
-        if (projectPath is not null)
+        if (projectPath is not null && !FabfileLocation.IsSingleFilePath(projectPath))
         {
             return Path.Combine(Path.GetDirectoryName(projectPath)!, "obj", "project.assets.json");
         }
 
-        // bin/Debug/net10.0/Fabfile.dll → the project folder is a few levels up.
+        // bin/Debug/net10.0/Fabfile.dll → the project folder is a few levels up; a single-file fabfile's build folder
+        // (the SDK's, bin/debug/fabfile.dll) too.
         var folder = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!);
         for (var level = 0; folder is not null && level < 5; level++, folder = folder.Parent)
         {

@@ -6,7 +6,10 @@ namespace Fabric.Tool.Fabfiles;
 /// The files whose change makes a fabfile build out of date: its sources and project files (bin/ and obj/
 /// left out), the same of every project it references with <c>&lt;ProjectReference&gt;</c>, the MSBuild
 /// and NuGet settings found upwards (<c>Directory.Build.*</c>, <c>Directory.Packages.props</c>,
-/// <c>global.json</c>, <c>nuget.config</c>) and each project's <c>obj/project.assets.json</c>.
+/// <c>global.json</c>, <c>nuget.config</c>) and each project's <c>obj/project.assets.json</c>. For a single-file
+/// fabfile: the file (its <c>#:package</c>, <c>#:property</c> and <c>#:sdk</c> lines are in it), the settings found
+/// upwards from its folder, the projects its <c>#:project</c> lines name (as above) and the files its
+/// <c>#:include</c>/<c>#:ref</c> lines name, but not the other files of its folder, which it does not compile.
 /// </summary>
 internal static class FabfileInputs
 {
@@ -19,12 +22,20 @@ internal static class FabfileInputs
     private static readonly string[] UpwardFileNames =
         ["Directory.Packages.props", "global.json", "nuget.config"];
 
-    /// <summary>Every input file of the project and of the projects it references, full paths, sorted, no duplicates.</summary>
+    /// <summary>Every input file of the project (or single file) and of the projects it references, full paths, sorted, no duplicates.</summary>
     public static IReadOnlyList<string> Enumerate(string projectPath)
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        Collect(Path.GetFullPath(projectPath), files, visited);
+        if (FabfileLocation.IsSingleFilePath(projectPath))
+        {
+            CollectSingleFile(Path.GetFullPath(projectPath), files, visited);
+        }
+        else
+        {
+            Collect(Path.GetFullPath(projectPath), files, visited);
+        }
+
         return [.. files];
     }
 
@@ -58,6 +69,38 @@ internal static class FabfileInputs
         foreach (var reference in ProjectReferences(projectPath))
         {
             Collect(reference, files, visited);
+        }
+    }
+
+    private static void CollectSingleFile(string filePath, SortedSet<string> files, HashSet<string> visited)
+    {
+        if (!visited.Add(filePath) || !File.Exists(filePath))
+        {
+            return;
+        }
+
+        files.Add(filePath);
+        AddUpwardSettings(Path.GetDirectoryName(filePath)!, files);
+        var directives = FabfileDirectives.Read(filePath);
+        foreach (var project in FabfileDirectives.Projects(filePath, directives))
+        {
+            Collect(project, files, visited);
+        }
+
+        foreach (var (path, isFolder) in FabfileDirectives.Files(filePath, directives))
+        {
+            if (isFolder)
+            {
+                AddSources(new DirectoryInfo(path), files);
+            }
+            else if (FabfileLocation.IsSingleFilePath(path))
+            {
+                CollectSingleFile(path, files, visited);
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
         }
     }
 

@@ -4,12 +4,15 @@ namespace Fabric.Tool.Fabfiles;
 
 /// <summary>
 /// Finds the fabfile (SPEC §2): <c>-f/--fabfile</c> when given, otherwise the first folder, from the
-/// current one upwards, that holds a <c>fabfile/</c> folder with one project or a <c>fabfile.csproj</c>.
+/// current one upwards, that holds a fabfile: a <c>fabfile.cs</c>, a <c>fabfile/</c> folder with one project, or a
+/// <c>fabfile.csproj</c>. A folder holding two of them is an error (never a silent pick); a <c>fabfile.cs</c> next to
+/// a project file is that project's source, not a fabfile of its own.
 /// </summary>
 internal static class FabfileLocator
 {
     private const string FolderName = "fabfile";
     private const string ProjectFileName = "fabfile.csproj";
+    private const string SingleFileName = "fabfile.cs";
 
     /// <summary>Finds the fabfile, or throws a <see cref="FabricUsageException"/> naming where it looked.</summary>
     /// <param name="fabfileOption">The value of <c>-f/--fabfile</c>, or null.</param>
@@ -36,14 +39,15 @@ internal static class FabfileLocator
         }
 
         throw new FabricUsageException(
-            $"No fabfile found. Looked for {FolderName}/*.csproj and {ProjectFileName} in: "
+            $"No fabfile found. Looked for {SingleFileName}, {FolderName}/*.csproj and {ProjectFileName} in: "
             + string.Join(", ", looked)
-            + ". Use -f/--fabfile to name a folder, a .csproj or a built .dll.");
+            + ". Use -f/--fabfile to name a folder, a .cs file, a .csproj or a built .dll.");
     }
 
-    /// <summary>The fabfile this one folder holds, without looking at its parents, or null.</summary>
+    /// <summary>The fabfile this one folder holds, without looking at its parents, or null; two of them are an error.</summary>
     private static FabfileLocation? InFolder(DirectoryInfo folder)
     {
+        var found = new List<(FabfileLocation Location, string Shown)>();
         foreach (var sub in SafeEnumerate(() => folder.EnumerateDirectories()))
         {
             if (string.Equals(sub.Name, FolderName, StringComparison.OrdinalIgnoreCase))
@@ -51,16 +55,32 @@ internal static class FabfileLocator
                 var projects = ProjectsIn(sub);
                 if (projects.Count > 0)
                 {
-                    return Single(projects, sub.FullName);
+                    var project = Single(projects, sub.FullName);
+                    found.Add((project, $"{sub.Name}/{Path.GetFileName(project.Path)}"));
                 }
             }
         }
 
-        var named = SafeEnumerate(() => folder.EnumerateFiles("*.csproj"))
+        var files = SafeEnumerate(() => folder.EnumerateFiles());
+        var projectFiles = files.Where(f => f.Extension.Equals(".csproj", StringComparison.OrdinalIgnoreCase)).ToList();
+        found.AddRange(projectFiles
             .Where(f => string.Equals(f.Name, ProjectFileName, StringComparison.OrdinalIgnoreCase))
-            .Select(f => f.FullName)
-            .ToList();
-        return named.Count > 0 ? Single(named, folder.FullName) : null;
+            .Select(f => (FabfileLocation.Project(f.FullName), f.Name)));
+        if (projectFiles.Count == 0)
+        {
+            found.AddRange(files
+                .Where(f => string.Equals(f.Name, SingleFileName, StringComparison.OrdinalIgnoreCase))
+                .Select(f => (FabfileLocation.SingleFile(f.FullName), f.Name)));
+        }
+
+        return found.Count switch
+        {
+            0 => null,
+            1 => found[0].Location,
+            _ => throw new FabricUsageException(
+                $"{folder.FullName} holds {found.Count} fabfiles ({string.Join(", ", found.Select(f => f.Shown))}); "
+                + "keep one, or name the one to use with -f/--fabfile."),
+        };
     }
 
     private static FabfileLocation FromOption(string path)
@@ -74,7 +94,7 @@ internal static class FabfileLocator
             }
 
             return InFolder(new DirectoryInfo(path))
-                ?? throw new FabricUsageException($"-f/--fabfile: no .csproj in {path}.");
+                ?? throw new FabricUsageException($"-f/--fabfile: no .csproj and no {SingleFileName} in {path}.");
         }
 
         if (!File.Exists(path))
@@ -93,7 +113,12 @@ internal static class FabfileLocator
             return FabfileLocation.Assembly(path);
         }
 
-        throw new FabricUsageException($"-f/--fabfile: {path} is neither a folder, a .csproj nor a .dll.");
+        if (FabfileLocation.IsSingleFilePath(path))
+        {
+            return FabfileLocation.SingleFile(path);
+        }
+
+        throw new FabricUsageException($"-f/--fabfile: {path} is neither a folder, a .cs file, a .csproj nor a .dll.");
     }
 
     private static List<string> ProjectsIn(DirectoryInfo folder) =>

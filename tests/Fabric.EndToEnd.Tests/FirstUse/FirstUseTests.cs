@@ -9,7 +9,7 @@ namespace Fabric.EndToEnd.Tests.FirstUse;
 [Collection(FirstUseSuite.Name)]
 public sealed class FirstUseTests
 {
-    private static readonly string[] SampleTasks =
+    internal static readonly string[] SampleTasks =
     [
         "    deploy    Deploys a branch to the web role.",
         "    disk      Shows free disk space on every host of the web role.",

@@ -91,6 +91,9 @@ internal sealed class EnvState
         set => field.ReplaceWith(value ?? []);
     } = [];
 
+    /// <summary>The folder of the fabfile being run (its project's, its file's, or its assembly's); the current folder until the tool sets it.</summary>
+    public string FabfileDirectory { get; set; } = System.Environment.CurrentDirectory;
+
     /// <summary><c>--set k=v</c> values and anything the fabfile stores with <c>Env["k"] = …</c>, from any execution.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, string?> Values { get; } = new(StringComparer.Ordinal);
 }

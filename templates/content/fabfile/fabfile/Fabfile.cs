@@ -1,3 +1,10 @@
+#if (SingleFile)
+#:package Fabric@FABRIC_VERSION
+// Your fabfile, in one file. `dotnet fab` finds fabfile.cs in this folder or a parent and builds it whenever it changed,
+// implying what a fabfile needs (a library, not a program; <summary> comments as task descriptions): the line above is
+// all it takes. Another package: `#:package Name@1.2.3`. Grown to several files, or tests? `dotnet new fabfile` makes a project.
+
+#endif
 using Fabric;
 using static Fabric.Api;
 

@@ -4,7 +4,7 @@ namespace Fabric.Tests.Engine.Ssh;
 
 public sealed class HostKeyOrderTests
 {
-    /// <summary>SSH.NET 2026.0.0's host key algorithms, in its order.</summary>
+    /// <summary>SSH.NET 2026.0.1's host key algorithms (as in 2026.0.0), in its order.</summary>
     private static readonly string[] SshNet =
     [
         "ssh-ed25519-cert-v01@openssh.com", "ecdsa-sha2-nistp256-cert-v01@openssh.com", "ecdsa-sha2-nistp384-cert-v01@openssh.com",

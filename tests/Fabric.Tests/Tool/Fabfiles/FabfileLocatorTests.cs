@@ -165,4 +165,92 @@ public sealed class FabfileLocatorTests : IDisposable
 
         Assert.Throws<FabricUsageException>(() => FabfileLocator.Locate("empty", temp.Root));
     }
+
+    [Fact]
+    public void Fabfile_cs_in_the_current_folder_is_a_single_file_fabfile()
+    {
+        var file = temp.Write("repo/fabfile.cs");
+
+        var found = FabfileLocator.Locate(null, temp.PathOf("repo"));
+
+        Assert.Equal(FabfileLocation.SingleFile(file), found);
+        Assert.Equal(FabfileKind.SingleFile, found.Kind);
+        Assert.False(found.IsBuiltAssembly);
+    }
+
+    [Fact]
+    public void Fabfile_cs_in_a_parent_folder_is_found()
+    {
+        var file = temp.Write("repo/fabfile.cs");
+
+        Assert.Equal(FabfileLocation.SingleFile(file), FabfileLocator.Locate(null, temp.Folder("repo/src/app")));
+    }
+
+    [Fact]
+    public void Nearest_fabfile_wins_whatever_its_kind()
+    {
+        temp.Write("repo/fabfile/Fabfile.csproj");
+        var nearer = temp.Write("repo/app/fabfile.cs");
+
+        Assert.Equal(FabfileLocation.SingleFile(nearer), FabfileLocator.Locate(null, temp.PathOf("repo/app")));
+    }
+
+    [Fact]
+    public void Fabfile_cs_and_a_fabfile_folder_in_one_folder_are_an_error_naming_both()
+    {
+        temp.Write("repo/fabfile.cs");
+        temp.Write("repo/fabfile/Fabfile.csproj");
+
+        var error = Assert.Throws<FabricUsageException>(() => FabfileLocator.Locate(null, temp.PathOf("repo")));
+
+        Assert.Equal(
+            $"{temp.PathOf("repo")} holds 2 fabfiles (fabfile/Fabfile.csproj, fabfile.cs); keep one, or name the one to use with -f/--fabfile.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Fabfile_folder_and_fabfile_csproj_in_one_folder_are_an_error()
+    {
+        temp.Write("repo/fabfile.csproj");
+        temp.Write("repo/fabfile/Fabfile.csproj");
+
+        var error = Assert.Throws<FabricUsageException>(() => FabfileLocator.Locate(null, temp.PathOf("repo")));
+
+        Assert.Contains("fabfile/Fabfile.csproj, fabfile.csproj", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fabfile_cs_next_to_a_project_is_that_projects_source()
+    {
+        var project = temp.Write("repo/fabfile.csproj");
+        temp.Write("repo/fabfile.cs");
+
+        Assert.Equal(FabfileLocation.Project(project), FabfileLocator.Locate(null, temp.PathOf("repo")));
+    }
+
+    [Fact]
+    public void Inside_a_fabfile_project_folder_its_Fabfile_cs_is_not_taken_for_a_single_file_fabfile()
+    {
+        var project = temp.Write("repo/fabfile/Deploy.csproj");
+        temp.Write("repo/fabfile/Fabfile.cs");
+
+        Assert.Equal(FabfileLocation.Project(project), FabfileLocator.Locate(null, temp.PathOf("repo/fabfile")));
+    }
+
+    [Fact]
+    public void Option_naming_a_cs_file_is_a_single_file_fabfile_whatever_its_name()
+    {
+        temp.Write("repo/fabfile/Fabfile.csproj");
+        var file = temp.Write("repo/ops/tasks.cs");
+
+        Assert.Equal(FabfileLocation.SingleFile(file), FabfileLocator.Locate("ops/tasks.cs", temp.PathOf("repo")));
+    }
+
+    [Fact]
+    public void Option_naming_a_folder_with_a_fabfile_cs_finds_it()
+    {
+        var file = temp.Write("ops/fabfile.cs");
+
+        Assert.Equal(FabfileLocation.SingleFile(file), FabfileLocator.Locate("ops", temp.Root));
+    }
 }

@@ -172,4 +172,62 @@ public sealed class FabfileStampTests : IDisposable
 
         Assert.Null(FabfileStamp.Read(stampPath));
     }
+
+    [Fact]
+    public void Single_file_hash_changes_with_the_file_and_with_a_Directory_Build_props_above()
+    {
+        var file = temp.Write("repo/fabfile.cs", "#:package Fabric@0.1.0\npublic static class Fabfile { }");
+        var before = FabfileStamp.ComputeInputHash(file);
+
+        File.WriteAllText(file, "#:package Fabric@0.1.1\npublic static class Fabfile { }");
+        var edited = FabfileStamp.ComputeInputHash(file);
+        temp.Write("Directory.Build.props", "<Project />");
+
+        Assert.NotEqual(before, edited);
+        Assert.NotEqual(edited, FabfileStamp.ComputeInputHash(file));
+    }
+
+    [Fact]
+    public void Single_file_hash_ignores_the_other_files_of_its_folder()
+    {
+        var file = temp.Write("repo/fabfile.cs", "public static class Fabfile { }");
+        var before = FabfileStamp.ComputeInputHash(file);
+
+        temp.Write("repo/Program.cs", "class Program { }");
+        temp.Write("repo/src/App.cs", "class App { }");
+
+        Assert.Equal(before, FabfileStamp.ComputeInputHash(file));
+    }
+
+    [Fact]
+    public void Single_file_hash_follows_project_and_include_directives()
+    {
+        temp.Write("repo/lib/Lib.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        var libSource = temp.Write("repo/lib/Helpers.cs", "class Helpers { }");
+        var included = temp.Write("repo/shared/Common.cs", "class Common { }");
+        var globbed = temp.Write("repo/more/deep/Extra.cs", "class Extra { }");
+        var file = temp.Write("repo/fabfile.cs", "#:project lib\n#:include shared/Common.cs\n#:include more/**/*.cs\npublic static class Fabfile { }");
+
+        Assert.Contains(libSource, FabfileInputs.Enumerate(file));
+        foreach (var input in (string[])[libSource, included, globbed])
+        {
+            var before = FabfileStamp.ComputeInputHash(file);
+            File.AppendAllText(input, "// edited");
+            Assert.NotEqual(before, FabfileStamp.ComputeInputHash(file));
+        }
+    }
+
+    [Fact]
+    public void Single_file_stamp_lives_outside_the_users_folder_one_per_file()
+    {
+        var file = temp.Write("repo/fabfile.cs");
+        var other = temp.Write("other/fabfile.cs");
+
+        var stampPath = FabfileStamp.PathFor(file);
+
+        Assert.False(stampPath.StartsWith(temp.Root, StringComparison.Ordinal), stampPath);
+        Assert.Contains("fabfile-", stampPath, StringComparison.Ordinal);
+        Assert.NotEqual(stampPath, FabfileStamp.PathFor(other));
+        Assert.Equal(stampPath, FabfileStamp.PathFor(temp.PathOf("repo/../repo/fabfile.cs")));
+    }
 }
