@@ -100,7 +100,16 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
         Configure(context.Env, request);
         using (Ambient.Enter(context))
         {
-            FabfileSetup.Run(fabfile);
+            try
+            {
+                FabfileSetup.Run(fabfile);
+            }
+            catch (AbortException e)
+            {
+                OutputGroups.Write(context, ScopeSettings.None, new OutputEvent(OutputKind.Fatal, null, e.Message + System.Environment.NewLine + System.Environment.NewLine + "Aborting."));
+                return ExitCodes.Aborted;
+            }
+
             CheckHostStrings(context.Env.Hosts.Concat(context.Env.ExcludeHosts));
 
             RunPlanner.CheckRoles(plan, context.Env.Roles, context.Env.RoleDefs);
