@@ -182,9 +182,11 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             env.Port = port;
         }
 
+        env.AbortOnPrompts = request.AbortOnPrompts;
         foreach (var (key, value) in request.Settings)
         {
             env.Values[key] = value;
+            env.CommandLineValues[key] = value;
         }
     }
 
