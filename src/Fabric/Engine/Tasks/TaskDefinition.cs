@@ -40,7 +40,8 @@ internal sealed record TaskDefinition(
             p.Name ?? $"arg{p.Position}",
             p.ParameterType,
             p.HasDefaultValue,
-            p.HasDefaultValue ? DefaultOf(p) : null))];
+            p.HasDefaultValue ? DefaultOf(p) : null,
+            p.ParameterType.IsArray && p.IsDefined(typeof(ParamArrayAttribute), false)))];
     }
 
     /// <summary>
