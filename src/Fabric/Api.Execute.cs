@@ -46,6 +46,16 @@ public static partial class Api
 
         var definition = table.Find(task) ?? throw new AbortException("Execute: " + RunPlanner.UnknownTask(table, task));
         var bound = ExecuteArguments.Bind(definition, arguments ?? []);
-        return runner.ExecuteAsync(definition, bound, new HostSelection([.. hosts ?? []], [.. roles ?? []]), [.. excludeHosts ?? []]);
+        return runner.ExecuteAsync(
+            definition, bound, new HostSelection(Entries(task, hosts, "hosts"), Entries(task, roles, "roles")), Entries(task, excludeHosts, "excludeHosts"));
+    }
+
+    /// <summary>The entries of one of Execute's lists; an empty one (null, blank) is the caller's mistake, and said so.</summary>
+    private static string[] Entries(string task, IEnumerable<string?>? entries, string argument)
+    {
+        var list = entries?.ToArray() ?? [];
+        return list.Any(string.IsNullOrWhiteSpace)
+            ? throw new AbortException($"Execute('{task}'): {argument} has an empty entry (null or blank): each entry must name one.")
+            : [.. list.OfType<string>()];
     }
 }

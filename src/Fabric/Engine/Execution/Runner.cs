@@ -225,7 +225,10 @@ internal sealed class Runner(RunContext context)
             throw new TaskFailure(
                 $"Task '{task.Name}' failed on {failed.Count} of {hosts.Count} hosts ({string.Join(", ", failed.Select(f => f.Host.Original))})"
                 + (notStarted > 0 ? $"; {notStarted} hosts were not started" : "") + ":" + System.Environment.NewLine
-                + string.Join(System.Environment.NewLine, lines));
+                + string.Join(System.Environment.NewLine, lines))
+            {
+                Recorded = $"task '{task.Name}'",
+            };
         }
 
         var results = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -262,12 +265,14 @@ internal sealed class Runner(RunContext context)
         }
         catch (TaskFailure failure)
         {
-            row.End(RunStatus.Failed, failure.Message);
+            // A failure of a task this one ran through Execute already has its row: point at it rather than repeat it.
+            row.End(RunStatus.Failed, failure.Recorded is { } where ? $"Execute of {where} failed" : failure.Message);
+            failure.Recorded = Where(task.Name, host);
             throw;
         }
         catch (Exception e)
         {
-            var failure = new TaskFailure(Describe(e, task.Name, host), e);
+            var failure = new TaskFailure(Describe(e, task.Name, host), e) { Recorded = Where(task.Name, host) };
             row.End(RunStatus.Failed, failure.Message);
             throw failure;
         }
@@ -291,9 +296,12 @@ internal sealed class Runner(RunContext context)
         return null;
     }
 
+    private static string Where(string taskName, HostString? host) =>
+        host is null ? $"task '{taskName}'" : $"task '{taskName}' on {host.Original}";
+
     private static string Describe(Exception e, string taskName, HostString? host)
     {
-        var where = host is null ? $"task '{taskName}'" : $"task '{taskName}' on {host.Original}";
+        var where = Where(taskName, host);
         return e switch
         {
             CommandFailedException => e.Message,
@@ -321,6 +329,9 @@ internal sealed class Runner(RunContext context)
     /// <summary>A task failed; carries the one-line description printed after <c>Fatal error:</c>.</summary>
     private sealed class TaskFailure : Exception
     {
+        /// <summary>Which run's summary row already shows this failure (<c>task 'x' on host</c>); null: none yet.</summary>
+        public string? Recorded { get; set; }
+
         public TaskFailure(string message)
             : base(message)
         {
