@@ -21,6 +21,14 @@ internal sealed class Runner(RunContext context)
     private readonly ConcurrentDictionary<Type, Lazy<object>> _instances = new();
     private readonly ConcurrentDictionary<TaskDefinition, Lazy<Task<object?>>> _runOnce = new();
     private readonly ConcurrentDictionary<string, string> _badHosts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(System.Reflection.MethodInfo, object?), TaskDefinition> _delegateTasks = new();
+
+    /// <summary>The task for a method run through <c>Execute(Action)</c>: one per method and target, so that <c>[RunsOnce]</c> holds across calls.</summary>
+    public TaskDefinition TaskFor(Delegate function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return _delegateTasks.GetOrAdd((function.Method, function.Target), _ => DelegateTask.Of(function));
+    }
 
     /// <summary>Runs the plan and returns the exit code: 0 all ran, 1 aborted, 130 interrupted.</summary>
     public async Task<int> RunAsync(IReadOnlyList<PlannedTask> plan)
@@ -254,7 +262,7 @@ internal sealed class Runner(RunContext context)
         var row = context.Summary.Start(task.Name, host?.Original);
         try
         {
-            var target = task.Method.IsStatic ? null : InstanceOf(task.Method.DeclaringType!);
+            var target = task.Method.IsStatic ? null : task.Target ?? InstanceOf(task.Method.DeclaringType!);
             var value = await TaskMethodInvoker.InvokeAsync(task.Method, target, arguments).ConfigureAwait(false);
             row.End(RunStatus.Ok);
             return value;
@@ -324,22 +332,5 @@ internal sealed class Runner(RunContext context)
     private sealed record HostRun(bool IsSkipped, object? Value)
     {
         public static HostRun Skipped { get; } = new(true, null);
-    }
-
-    /// <summary>A task failed; carries the one-line description printed after <c>Fatal error:</c>.</summary>
-    private sealed class TaskFailure : Exception
-    {
-        /// <summary>Which run's summary row already shows this failure (<c>task 'x' on host</c>); null: none yet.</summary>
-        public string? Recorded { get; set; }
-
-        public TaskFailure(string message)
-            : base(message)
-        {
-        }
-
-        public TaskFailure(string message, Exception innerException)
-            : base(message, innerException)
-        {
-        }
     }
 }
