@@ -101,7 +101,16 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
         context.Env.FabfileDirectory = fabfile.Directory;
         using (Ambient.Enter(context))
         {
-            FabfileSetup.Run(fabfile.Assembly);
+            try
+            {
+                FabfileSetup.Run(fabfile.Assembly);
+            }
+            catch (AbortException e)
+            {
+                OutputGroups.Write(context, ScopeSettings.None, new OutputEvent(OutputKind.Fatal, null, e.Message + System.Environment.NewLine + System.Environment.NewLine + "Aborting."));
+                return ExitCodes.Aborted;
+            }
+
             CheckHostStrings(context.Env.Hosts.Concat(context.Env.ExcludeHosts));
 
             RunPlanner.CheckRoles(plan, context.Env.Roles, context.Env.RoleDefs);
@@ -174,9 +183,11 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             env.Port = port;
         }
 
+        env.AbortOnPrompts = request.AbortOnPrompts;
         foreach (var (key, value) in request.Settings)
         {
             env.Values[key] = value;
+            env.CommandLineValues[key] = value;
         }
     }
 

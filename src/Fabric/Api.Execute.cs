@@ -1,6 +1,7 @@
 using Fabric.Engine.Arguments;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Hosts;
+using Fabric.Engine.Tasks;
 
 namespace Fabric;
 
@@ -27,7 +28,7 @@ public static partial class Api
         string task, IEnumerable<string>? hosts = null, IEnumerable<string>? roles = null, IEnumerable<string>? excludeHosts = null, IReadOnlyList<object?>? arguments = null) =>
         ExecuteAsync(task, hosts, roles, excludeHosts, arguments).GetAwaiter().GetResult();
 
-    /// <summary>The asynchronous form of <see cref="Execute"/>.</summary>
+    /// <summary>The asynchronous form of <see cref="Execute(string, IEnumerable{string}?, IEnumerable{string}?, IEnumerable{string}?, IReadOnlyList{object?}?)"/>.</summary>
     /// <param name="task">The task's name or alias, as on the command line.</param>
     /// <param name="hosts">Host strings to run on; null or empty: the task's own, else <c>Env.Hosts</c>.</param>
     /// <param name="roles">Roles whose hosts to run on.</param>
@@ -46,6 +47,75 @@ public static partial class Api
 
         var definition = table.Find(task) ?? throw new AbortException("Execute: " + RunPlanner.UnknownTask(table, task));
         var bound = ExecuteArguments.Bind(definition, arguments ?? []);
-        return runner.ExecuteAsync(definition, bound, new HostSelection([.. hosts ?? []], [.. roles ?? []]), [.. excludeHosts ?? []]);
+        return runner.ExecuteAsync(
+            definition, bound, new HostSelection(Entries(task, hosts, "hosts"), Entries(task, roles, "roles")), Entries(task, excludeHosts, "excludeHosts"));
+    }
+
+    /// <summary>
+    /// Runs a plain method on hosts like a task, as Fabric's <c>execute(some_function)</c>: <c>Execute(Restart, hosts: ["web1", "web2"])</c>
+    /// or <c>Execute(() =&gt; Run("uptime"), roles: ["db"])</c>. Its hosts are chosen as for <see cref="Execute(string, IEnumerable{string}?, IEnumerable{string}?, IEnumerable{string}?, IReadOnlyList{object?}?)"/>:
+    /// <paramref name="hosts"/>/<paramref name="roles"/>, else the method's <c>[Hosts]</c>/<c>[Roles]</c>, else <c>Env.Hosts</c>,
+    /// else once with no host; its <c>[Parallel]</c>, <c>[Serial]</c>, <c>[RunsOnce]</c> apply. Each host prints
+    /// <c>[host] Executing task 'restart'</c> (the method's name; a lambda is <c>lambda in deploy</c>, after the method it is written in).
+    /// The method need not be a task of the fabfile (a private helper is fine), and is not one on the command line.
+    /// </summary>
+    /// <param name="action">The method to run on each host.</param>
+    /// <param name="hosts">Host strings to run on.</param>
+    /// <param name="roles">Roles whose hosts to run on.</param>
+    /// <param name="excludeHosts">Hosts to leave out of the list.</param>
+    /// <returns>Null on each host it ran on, by host string (<c>"&lt;local-only&gt;"</c> with no host).</returns>
+    /// <exception cref="AbortException">Not inside a run of <c>dotnet fab</c>, or an empty host or role entry.</exception>
+    public static IReadOnlyDictionary<string, object?> Execute(Action action, IEnumerable<string>? hosts = null, IEnumerable<string>? roles = null, IEnumerable<string>? excludeHosts = null) =>
+        ExecuteDelegateAsync(action, hosts, roles, excludeHosts).GetAwaiter().GetResult();
+
+    /// <summary>Runs a plain method that returns a value on hosts, as <see cref="Execute(Action, IEnumerable{string}?, IEnumerable{string}?, IEnumerable{string}?)"/>; for an <c>async</c> one use <see cref="ExecuteAsync{T}(Func{Task{T}}, IEnumerable{string}?, IEnumerable{string}?, IEnumerable{string}?)"/>.</summary>
+    /// <typeparam name="T">What it returns.</typeparam>
+    /// <param name="function">The method to run on each host.</param>
+    /// <param name="hosts">Host strings to run on.</param>
+    /// <param name="roles">Roles whose hosts to run on.</param>
+    /// <param name="excludeHosts">Hosts to leave out of the list.</param>
+    /// <returns>What it returned on each host, by host string.</returns>
+    public static IReadOnlyDictionary<string, T> Execute<T>(Func<T> function, IEnumerable<string>? hosts = null, IEnumerable<string>? roles = null, IEnumerable<string>? excludeHosts = null) =>
+        Typed<T>(ExecuteDelegateAsync(function, hosts, roles, excludeHosts).GetAwaiter().GetResult());
+
+    /// <summary>The asynchronous form of <see cref="Execute(Action, IEnumerable{string}?, IEnumerable{string}?, IEnumerable{string}?)"/>, for an <c>async Task</c> method.</summary>
+    /// <param name="action">The method to run on each host.</param>
+    /// <param name="hosts">Host strings to run on.</param>
+    /// <param name="roles">Roles whose hosts to run on.</param>
+    /// <param name="excludeHosts">Hosts to leave out of the list.</param>
+    /// <returns>Null on each host it ran on, by host string.</returns>
+    public static Task<IReadOnlyDictionary<string, object?>> ExecuteAsync(Func<Task> action, IEnumerable<string>? hosts = null, IEnumerable<string>? roles = null, IEnumerable<string>? excludeHosts = null) =>
+        ExecuteDelegateAsync(action, hosts, roles, excludeHosts);
+
+    /// <summary>The asynchronous form of <see cref="Execute{T}(Func{T}, IEnumerable{string}?, IEnumerable{string}?, IEnumerable{string}?)"/>, for an <c>async Task&lt;T&gt;</c> method.</summary>
+    /// <typeparam name="T">What it returns.</typeparam>
+    /// <param name="function">The method to run on each host.</param>
+    /// <param name="hosts">Host strings to run on.</param>
+    /// <param name="roles">Roles whose hosts to run on.</param>
+    /// <param name="excludeHosts">Hosts to leave out of the list.</param>
+    /// <returns>What it returned on each host, by host string.</returns>
+    public static async Task<IReadOnlyDictionary<string, T>> ExecuteAsync<T>(Func<Task<T>> function, IEnumerable<string>? hosts = null, IEnumerable<string>? roles = null, IEnumerable<string>? excludeHosts = null) =>
+        Typed<T>(await ExecuteDelegateAsync(function, hosts, roles, excludeHosts).ConfigureAwait(false));
+
+    private static Task<IReadOnlyDictionary<string, object?>> ExecuteDelegateAsync(Delegate function, IEnumerable<string>? hosts, IEnumerable<string>? roles, IEnumerable<string>? excludeHosts)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        var runner = Ambient.Context.Runner ?? throw new AbortException($"Execute({DelegateTask.NameOf(function.Method)}) works only inside a run of dotnet fab.");
+        var definition = runner.TaskFor(function);
+        var name = definition.Name;
+        return runner.ExecuteAsync(
+            definition, [], new HostSelection(Entries(name, hosts, "hosts"), Entries(name, roles, "roles")), Entries(name, excludeHosts, "excludeHosts"));
+    }
+
+    private static Dictionary<string, T> Typed<T>(IReadOnlyDictionary<string, object?> results) =>
+        results.ToDictionary(r => r.Key, r => r.Value is T value ? value : default!, StringComparer.Ordinal);
+
+    /// <summary>The entries of one of Execute's lists; an empty one (null, blank) is the caller's mistake, and said so.</summary>
+    private static string[] Entries(string task, IEnumerable<string?>? entries, string argument)
+    {
+        var list = entries?.ToArray() ?? [];
+        return list.Any(string.IsNullOrWhiteSpace)
+            ? throw new AbortException($"Execute('{task}'): {argument} has an empty entry (null or blank): each entry must name one.")
+            : [.. list.OfType<string>()];
     }
 }

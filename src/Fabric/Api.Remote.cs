@@ -9,7 +9,7 @@ public static partial class Api
     /// Runs a shell command on the current host, over SSH. Prints <c>[host] run: command</c>, then each line of output as
     /// it arrives (<c>[host] out: …</c>, <c>[host] err: …</c>). The command runs inside <c>Env.Shell</c>
     /// (<c>/bin/bash -l -c</c>; <c>--shell</c> or <c>Env.Shell</c> for hosts without bash) with the enclosing <see cref="Cd"/>,
-    /// <see cref="Path"/>, <see cref="Prefix"/> and <see cref="ShellEnv(string, string)"/> scopes applied:
+    /// <see cref="AddPath"/>, <see cref="Prefix"/> and <see cref="ShellEnv(string, string)"/> scopes applied:
     /// <c>export K='V' &amp;&amp; cd 'dir' &amp;&amp; prefix &amp;&amp; command</c>.
     /// The command reads <paramref name="input"/>; without it, what the user types when the run is on a terminal (and the
     /// task is not parallel), else nothing: it gets end-of-input at once, so it never waits for input nobody sends.

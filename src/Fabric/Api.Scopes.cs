@@ -21,13 +21,15 @@ public static partial class Api
     }
 
     /// <summary>
-    /// Changes the remote <c>PATH</c> for the block's commands: <c>export PATH="$PATH":'dir'</c> (or prepended, or replaced).
-    /// Nested scopes apply in order.
+    /// Changes the remote <c>PATH</c> for the block's commands: <c>export PATH="$PATH":'dir'</c> (or prepended, or replaced),
+    /// as Fabric's <c>with path(...)</c>: <c>using (AddPath("/opt/app/bin")) Run("app --version");</c>. Nested scopes apply in
+    /// order. (Not called <c>Path</c>: under <c>using static Fabric.Api;</c> a method of that name would hide
+    /// <c>System.IO.Path</c>, and <c>Path.Combine(…)</c> would not compile.)
     /// </summary>
     /// <param name="path">The directory (or <c>:</c>-separated directories) to add.</param>
     /// <param name="behavior">Append (default), prepend or replace.</param>
     /// <returns>Dispose to leave the scope.</returns>
-    public static IDisposable Path(string path, PathBehavior behavior = PathBehavior.Append)
+    public static IDisposable AddPath(string path, PathBehavior behavior = PathBehavior.Append)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return Ambient.EnterScope(s => s with { PathChanges = s.PathChanges.Add(new PathChange(path, behavior)) });

@@ -16,19 +16,41 @@ public static partial class Api
 
     /// <summary>
     /// Runs a command on this machine through <c>/bin/bash -c</c>, streaming its output as it comes
-    /// (<c>[localhost] out: …</c>). A non-zero exit aborts the run, unless warn-only is on: then it is a
-    /// warning and the result's <see cref="CommandResult.Failed"/> is true.
+    /// (<c>[localhost] out: …</c>), and returns it. With <paramref name="capture"/> true, as Fabric's
+    /// <c>local(cmd, capture=True)</c>, the output is returned without being shown (the <c>local:</c> line still is, and the
+    /// log file keeps the output): <c>var sha = Local("git rev-parse HEAD", capture: true).Stdout.Trim();</c>.
+    /// A non-zero exit aborts the run, unless warn-only is on: then it is a warning and the result's
+    /// <see cref="CommandResult.Failed"/> is true.
     /// </summary>
     /// <param name="command">The shell command line.</param>
+    /// <param name="capture">True: keep the output for the result only, without printing it. (Unlike <c>Run</c>'s
+    /// <c>capture</c>, which says whether output is kept: <c>Local</c> always keeps it.)</param>
     /// <returns>Its output and exit code.</returns>
-    public static CommandResult Local(string command) => LocalAsync(command).GetAwaiter().GetResult();
+    public static CommandResult Local(string command, bool capture = false) => LocalAsync(command, capture).GetAwaiter().GetResult();
 
-    /// <summary>The asynchronous form of <see cref="Local(string)"/>.</summary>
-    public static Task<CommandResult> LocalAsync(string command, CancellationToken cancellationToken = default)
+    /// <summary>The asynchronous form of <see cref="Local(string, bool)"/>.</summary>
+    /// <param name="command">The shell command line.</param>
+    /// <param name="capture">True: keep the output for the result only, without printing it.</param>
+    /// <param name="cancellationToken">Stops the command (its whole process tree).</param>
+    /// <returns>Its output and exit code.</returns>
+    public static Task<CommandResult> LocalAsync(string command, bool capture = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(command);
-        return LocalShell.RunAsync(Ambient.Context, command, Ambient.Scope, cancellationToken);
+        var scope = Ambient.Scope;
+        if (capture)
+        {
+            scope = scope with { OutputGroups = scope.OutputGroups.SetItems([new("stdout", false), new("stderr", false)]) };
+        }
+
+        return LocalShell.RunAsync(Ambient.Context, command, scope, cancellationToken);
     }
+
+    /// <summary>The asynchronous form of <see cref="Local(string, bool)"/>, printing the output as it comes.</summary>
+    /// <param name="command">The shell command line.</param>
+    /// <param name="cancellationToken">Stops the command (its whole process tree).</param>
+    /// <returns>Its output and exit code.</returns>
+    public static Task<CommandResult> LocalAsync(string command, CancellationToken cancellationToken) =>
+        LocalAsync(command, capture: false, cancellationToken);
 
     /// <summary>Stops the whole run: prints <c>Fatal error: message</c>, then <c>Aborting.</c>; exit code 1.</summary>
     [DoesNotReturn]
@@ -52,7 +74,7 @@ public static partial class Api
     /// <summary>Warn-only for a block: failed commands warn and return a failed result instead of aborting.</summary>
     public static IDisposable WarnOnly() => Settings(warnOnly: true);
 
-    /// <summary>Runs <see cref="Local(string)"/> commands of the block in <paramref name="path"/> (relative to the enclosing <c>Lcd</c>).</summary>
+    /// <summary>Runs <see cref="Local(string, bool)"/> commands of the block in <paramref name="path"/> (relative to the enclosing <c>Lcd</c>).</summary>
     public static IDisposable Lcd(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

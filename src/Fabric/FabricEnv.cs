@@ -210,6 +210,18 @@ public sealed class FabricEnv
     /// </summary>
     public string FabfileDirectory => State.FabfileDirectory;
 
+    /// <summary>
+    /// When true, nothing asks the user anything: a <c>Prompt</c> or <c>Confirm</c> aborts the run naming its question
+    /// (exit 1), and a password, passphrase or host string that would be asked for is treated as if there were no
+    /// terminal. For unattended runs (cron, CI), where a question nobody sees would otherwise stop the run. Starts as
+    /// <c>--abort-on-prompts</c> (Fabric's <c>env.abort_on_prompts</c>); without a terminal, prompts abort anyway.
+    /// </summary>
+    public bool AbortOnPrompts
+    {
+        get => State.AbortOnPrompts;
+        set => State.AbortOnPrompts = value;
+    }
+
     /// <summary>The task being run, or null outside a task.</summary>
     public string? Task => Ambient.Frame?.TaskName;
 

@@ -1,6 +1,6 @@
 namespace Fabric;
 
-/// <summary>How <see cref="Api.Path"/> changes the remote <c>PATH</c>.</summary>
+/// <summary>How <see cref="Api.AddPath"/> changes the remote <c>PATH</c>.</summary>
 public enum PathBehavior
 {
     /// <summary>Add the directory at the end: <c>PATH=$PATH:dir</c>.</summary>

@@ -43,6 +43,9 @@ internal sealed record FabRequest
 
     public bool SkipBadHosts { get; init; }
 
+    /// <summary><c>--abort-on-prompts</c>: a question to the user aborts the run instead of being asked.</summary>
+    public bool AbortOnPrompts { get; init; }
+
     /// <summary><c>--pty</c>: every remote command runs on a pseudo-terminal unless it says otherwise.</summary>
     public bool Pty { get; init; }
 

@@ -41,6 +41,8 @@ internal sealed class ParsedOptions
 
     public required CommandOption Set { get; init; }
 
+    public required CommandOption AbortOnPrompts { get; init; }
+
     public required CommandOption Hide { get; init; }
 
     public required CommandOption Show { get; init; }

@@ -28,6 +28,15 @@ internal sealed class ConsoleSecretPrompt : ISecretPrompt
         }
     }
 
+    public void Tell(string text)
+    {
+        lock (_gate)
+        {
+            using var paused = _terminal?.Pause();
+            System.Console.Error.WriteLine(text);
+        }
+    }
+
     public string? Ask(string prompt)
     {
         lock (_gate)

@@ -17,7 +17,8 @@ internal static class DryRunPrinter
         {
             var (planned, hosts) = (preview[i].Task, preview[i].Hosts);
             output.WriteLine($"{i + 1}. {planned.Task.Name}{Arguments(planned)}");
-            output.WriteLine("   " + Hosts(planned, hosts));
+            var before = string.Join(", ", preview.Take(i).Select(p => $"'{p.Task.Task.Name}'").Distinct());
+            output.WriteLine("   " + Hosts(planned, hosts, before));
             if (hosts.Excluded.Count > 0 && !hosts.IsAllExcluded)
             {
                 output.WriteLine($"   excluded: {string.Join(", ", hosts.Excluded.Select(h => h.Original))}");
@@ -25,15 +26,24 @@ internal static class DryRunPrinter
         }
 
         output.WriteLine();
-        output.WriteLine("Host lists are built from Env as it is after the fabfile's setup; a task that changes Env.Hosts while it runs");
-        output.WriteLine("would change the lists of the tasks after it.");
+        output.WriteLine("Host lists are built from Env as it is after the fabfile's setup: no task runs, so one that sets Env.Hosts");
+        output.WriteLine("(dotnet fab production deploy) decides the hosts of the tasks after it only in the real run.");
     }
 
-    private static string Hosts(PlannedTask planned, HostList hosts)
+    /// <summary>
+    /// Where the task would run. A list that comes from <c>Env</c> is shown as it is after the setup (the footer says an
+    /// earlier task may change it). An empty one after earlier tasks is not promised a local run: in the most common
+    /// Fabric idiom (<c>dotnet fab production uptime</c>) <c>production</c> sets <c>Env.Hosts</c>, and a dry run runs no
+    /// task, so it cannot know what they will set.
+    /// </summary>
+    private static string Hosts(PlannedTask planned, HostList hosts, string before)
     {
         if (hosts.IsLocalOnly)
         {
-            return "no hosts: runs once, locally";
+            return before.Length == 0
+                ? "no hosts: runs once, locally"
+                : $"no hosts yet (Env.Hosts/Env.Roles are empty after the fabfile's setup): decided when it runs, by the Env.Hosts/Env.Roles "
+                    + $"that {before} (run before it) may set; if none is set, it runs once, locally";
         }
 
         var list = string.Join(", ", hosts.Hosts.Select(h => h.Original));
@@ -46,7 +56,9 @@ internal static class DryRunPrinter
         };
         return hosts.IsAllExcluded
             ? $"every host {source} is excluded ({string.Join(", ", hosts.Excluded.Select(h => h.Original))}): would be skipped"
-            : $"hosts {source}: {list}";
+            : planned.Task.Concurrency.RunsOnce
+                ? $"runs once ([RunsOnce]), on the first host of its list: {hosts.Hosts[0].Original} (hosts {source}: {list})"
+                : $"hosts {source}: {list}";
     }
 
     private static string Arguments(PlannedTask planned)

@@ -19,7 +19,7 @@ public sealed class ScopeTests(SshdFixture sshd)
         using (Prefix("export LEVEL=outer"))
         using (Cd("it's here"))
         using (Prefix("export LEVEL=\"$LEVEL+inner\""))
-        using (Path("/opt/fabric-test-bin"))
+        using (AddPath("/opt/fabric-test-bin"))
         {
             output = Run("pwd; printf '%s\\n' \"$GREETING\"; echo \"$LEVEL\"; echo \"$PATH\"");
         }

@@ -27,6 +27,7 @@ internal static class ExecuteArguments
             var parameter = parameters[i];
             bound[i] = i < given.Count
                 ? Convert(task, parameter, given[i])
+                : parameter.IsParams ? Array.CreateInstance(parameter.Type.GetElementType()!, 0)
                 : parameter.IsOptional ? parameter.DefaultValue : throw new AbortException($"Execute: task '{task.Name}' needs a value for '{parameter.Name}'.");
         }
 

@@ -19,8 +19,8 @@ internal sealed record TaskHostArguments(
     /// <summary>
     /// Takes the host-list arguments out of <paramref name="named"/>. An empty item (<c>hosts=a;;b</c>,
     /// <c>hosts=</c>) is a <see cref="FabricUsageException"/>. Host strings are checked with
-    /// <see cref="HostString.Parse"/>. A task parameter that is itself called <c>host</c>, <c>hosts</c>, … would be
-    /// shadowed: the binder reports that as a load error, not here.
+    /// <see cref="HostString.Parse"/>. A task parameter that is itself called <c>host</c>, <c>hosts</c>, … can only be given
+    /// by position: the binder says so when it is missing.
     /// </summary>
     public static TaskHostArguments Extract(IReadOnlyList<KeyValuePair<string, string>> named)
     {
@@ -50,6 +50,10 @@ internal sealed record TaskHostArguments(
 
         return new TaskHostArguments(new HostSelection(hosts, roles), excludes, remaining);
     }
+
+    /// <summary>True when <paramref name="name"/> is one of the host-selection arguments, which never reach a task parameter.</summary>
+    public static bool IsHostArgument(string name) =>
+        TaskNames.Normalize(name) is "host" or "hosts" or "role" or "roles" or "excludehosts";
 
     /// <summary>The <c>;</c>-separated, trimmed items of one argument; an empty one is an error.</summary>
     private static string[] Items(KeyValuePair<string, string> argument, bool checkHosts)

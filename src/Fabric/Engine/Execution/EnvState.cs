@@ -94,6 +94,12 @@ internal sealed class EnvState
     /// <summary>The folder of the fabfile being run (its project's, its file's, or its assembly's); the current folder until the tool sets it.</summary>
     public string FabfileDirectory { get; set; } = System.Environment.CurrentDirectory;
 
+    /// <summary><c>--abort-on-prompts</c>: a question to the user (<c>Prompt</c>, <c>Confirm</c>, a password) aborts instead of asking.</summary>
+    public bool AbortOnPrompts { get; set; }
+
+    /// <summary>The <c>--set k=v</c> values as given: they answer a <c>Prompt</c> whose key is <c>k</c>, whatever the fabfile did to <see cref="Values"/>.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> CommandLineValues { get; } = new(StringComparer.Ordinal);
+
     /// <summary><c>--set k=v</c> values and anything the fabfile stores with <c>Env["k"] = …</c>, from any execution.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, string?> Values { get; } = new(StringComparer.Ordinal);
 }

@@ -9,15 +9,29 @@ namespace Fabric.Engine.Execution;
 /// </summary>
 internal static class FabfileSetup
 {
-    /// <exception cref="FabricUsageException">A static constructor threw: its message and the fabfile line it came from.</exception>
+    /// <inheritdoc cref="Run(IEnumerable{Type})"/>
     public static void Run(Assembly fabfile)
     {
         ArgumentNullException.ThrowIfNull(fabfile);
-        foreach (var type in fabfile.GetTypes().Where(t => !t.IsGenericTypeDefinition && t.TypeInitializer is not null))
+        Run(fabfile.GetTypes());
+    }
+
+    /// <summary>Runs the static constructors of <paramref name="types"/>, in order.</summary>
+    /// <exception cref="AbortException">The setup called <c>Abort</c> (or a <c>Prompt</c> that nobody could answer): the run stops as an abort anywhere else does.</exception>
+    /// <exception cref="FabricUsageException">A static constructor threw anything else: its message and the fabfile line it came from.</exception>
+    public static void Run(IEnumerable<Type> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
+        foreach (var type in types.Where(t => !t.IsGenericTypeDefinition && t.TypeInitializer is not null))
         {
             try
             {
                 RuntimeHelpers.RunClassConstructor(type.TypeHandle);
+            }
+            catch (TypeInitializationException e) when (e.InnerException is AbortException abort)
+            {
+                // Abort is the fabfile's own way to stop, not a crash: no exception type, no library location.
+                throw new AbortException($"{abort.Message} (the fabfile's setup, in {type.Name})", abort);
             }
             catch (TypeInitializationException e)
             {

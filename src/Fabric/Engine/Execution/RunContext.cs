@@ -44,9 +44,10 @@ internal sealed class RunContext(IOutputSink output)
     /// Asks for sudo passwords, key passphrases and login passwords; null: nobody to ask (no terminal). Every answer
     /// is remembered among the run's secrets (<see cref="SecretsFor"/>), so it is masked should it ever reach the output.
     /// </summary>
+    /// <remarks>Null too under <c>--abort-on-prompts</c> (<c>Env.AbortOnPrompts</c>): nothing may be asked.</remarks>
     public ISecretPrompt? SecretPrompt
     {
-        get => _secretPrompt;
+        get => Env.AbortOnPrompts ? null : _secretPrompt;
         init => _secretPrompt = value is null ? null : new RememberingPrompt(value, _secrets);
     }
 
@@ -134,5 +135,7 @@ internal sealed class RunContext(IOutputSink output)
         }
 
         public string? AskVisible(string prompt) => inner.AskVisible(prompt);
+
+        public void Tell(string text) => inner.Tell(text);
     }
 }

@@ -21,6 +21,14 @@ internal sealed class Runner(RunContext context)
     private readonly ConcurrentDictionary<Type, Lazy<object>> _instances = new();
     private readonly ConcurrentDictionary<TaskDefinition, Lazy<Task<object?>>> _runOnce = new();
     private readonly ConcurrentDictionary<string, string> _badHosts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(System.Reflection.MethodInfo, object?), TaskDefinition> _delegateTasks = new();
+
+    /// <summary>The task for a method run through <c>Execute(Action)</c>: one per method and target, so that <c>[RunsOnce]</c> holds across calls.</summary>
+    public TaskDefinition TaskFor(Delegate function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return _delegateTasks.GetOrAdd((function.Method, function.Target), _ => DelegateTask.Of(function));
+    }
 
     /// <summary>Runs the plan and returns the exit code: 0 all ran, 1 aborted, 130 interrupted.</summary>
     public async Task<int> RunAsync(IReadOnlyList<PlannedTask> plan)
@@ -225,7 +233,10 @@ internal sealed class Runner(RunContext context)
             throw new TaskFailure(
                 $"Task '{task.Name}' failed on {failed.Count} of {hosts.Count} hosts ({string.Join(", ", failed.Select(f => f.Host.Original))})"
                 + (notStarted > 0 ? $"; {notStarted} hosts were not started" : "") + ":" + System.Environment.NewLine
-                + string.Join(System.Environment.NewLine, lines));
+                + string.Join(System.Environment.NewLine, lines))
+            {
+                Recorded = $"task '{task.Name}'",
+            };
         }
 
         var results = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -251,7 +262,7 @@ internal sealed class Runner(RunContext context)
         var row = context.Summary.Start(task.Name, host?.Original);
         try
         {
-            var target = task.Method.IsStatic ? null : InstanceOf(task.Method.DeclaringType!);
+            var target = task.Method.IsStatic ? null : task.Target ?? InstanceOf(task.Method.DeclaringType!);
             var value = await TaskMethodInvoker.InvokeAsync(task.Method, target, arguments).ConfigureAwait(false);
             row.End(RunStatus.Ok);
             return value;
@@ -262,12 +273,14 @@ internal sealed class Runner(RunContext context)
         }
         catch (TaskFailure failure)
         {
-            row.End(RunStatus.Failed, failure.Message);
+            // A failure of a task this one ran through Execute already has its row: point at it rather than repeat it.
+            row.End(RunStatus.Failed, failure.Recorded is { } where ? $"Execute of {where} failed" : failure.Message);
+            failure.Recorded = Where(task.Name, host);
             throw;
         }
         catch (Exception e)
         {
-            var failure = new TaskFailure(Describe(e, task.Name, host), e);
+            var failure = new TaskFailure(Describe(e, task.Name, host), e) { Recorded = Where(task.Name, host) };
             row.End(RunStatus.Failed, failure.Message);
             throw failure;
         }
@@ -291,9 +304,12 @@ internal sealed class Runner(RunContext context)
         return null;
     }
 
+    private static string Where(string taskName, HostString? host) =>
+        host is null ? $"task '{taskName}'" : $"task '{taskName}' on {host.Original}";
+
     private static string Describe(Exception e, string taskName, HostString? host)
     {
-        var where = host is null ? $"task '{taskName}'" : $"task '{taskName}' on {host.Original}";
+        var where = Where(taskName, host);
         return e switch
         {
             CommandFailedException => e.Message,
@@ -316,19 +332,5 @@ internal sealed class Runner(RunContext context)
     private sealed record HostRun(bool IsSkipped, object? Value)
     {
         public static HostRun Skipped { get; } = new(true, null);
-    }
-
-    /// <summary>A task failed; carries the one-line description printed after <c>Fatal error:</c>.</summary>
-    private sealed class TaskFailure : Exception
-    {
-        public TaskFailure(string message)
-            : base(message)
-        {
-        }
-
-        public TaskFailure(string message, Exception innerException)
-            : base(message, innerException)
-        {
-        }
     }
 }

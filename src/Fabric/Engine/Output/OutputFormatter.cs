@@ -15,7 +15,15 @@ internal static class OutputFormatter
             OutputKind.Stderr => $"{prefix}err: {line.Text}",
             OutputKind.Warning => $"{prefix}Warning: {line.Text}",
             OutputKind.Fatal => $"Fatal error: {line.Text}",
+            OutputKind.User when prefix.Length > 0 && line.Text.Contains('\n', StringComparison.Ordinal) => EveryLine(prefix, line.Text),
             _ => prefix + line.Text,
         };
     }
+
+    /// <summary>
+    /// <c>Print("a\nb")</c> on a host: every line gets the host, so a line of a parallel run never stands without its
+    /// host (Fabric's <c>puts</c> prefixed only the first).
+    /// </summary>
+    private static string EveryLine(string prefix, string text) =>
+        prefix + text.ReplaceLineEndings("\n").Replace("\n", "\n" + prefix, StringComparison.Ordinal);
 }

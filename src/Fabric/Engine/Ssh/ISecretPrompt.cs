@@ -13,4 +13,9 @@ internal interface ISecretPrompt
 
     /// <summary>Asks for something that is not secret (a host string), echoing the answer; null when nobody can answer.</summary>
     string? AskVisible(string prompt) => Ask(prompt);
+
+    /// <summary>Tells the person answering something about their answer (why it was not accepted), where the questions appear.</summary>
+    void Tell(string text)
+    {
+    }
 }

@@ -25,6 +25,9 @@ internal sealed record TaskDefinition(
     /// <summary>Its <c>[Parallel]</c>, <c>[Serial]</c> and <c>[RunsOnce]</c>.</summary>
     public TaskConcurrency Concurrency { get; init; } = TaskConcurrency.Default;
 
+    /// <summary>The object <see cref="Method"/> is called on when it is not static; null: the runner's one instance of its class.</summary>
+    public object? Target { get; init; }
+
     /// <summary><c>Class.Method</c>, for messages that must point at the code.</summary>
     public string MethodDisplayName => $"{Method.DeclaringType?.FullName}.{Method.Name}";
 
@@ -40,7 +43,8 @@ internal sealed record TaskDefinition(
             p.Name ?? $"arg{p.Position}",
             p.ParameterType,
             p.HasDefaultValue,
-            p.HasDefaultValue ? DefaultOf(p) : null))];
+            p.HasDefaultValue ? DefaultOf(p) : null,
+            p.ParameterType.IsArray && p.IsDefined(typeof(ParamArrayAttribute), false)))];
     }
 
     /// <summary>

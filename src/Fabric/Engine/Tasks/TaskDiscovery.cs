@@ -102,6 +102,10 @@ internal static class TaskDiscovery
             || type.Assembly.GetName().Name is "mscorlib" or "netstandard"
             || FrameworkAssemblyPrefixes.Any(p => type.Assembly.GetName().Name?.StartsWith(p, StringComparison.Ordinal) == true));
 
+    /// <summary>A method that is not a task of the table, as a task named <paramref name="name"/>: its attributes apply.</summary>
+    public static TaskDefinition Define(MethodInfo method, string name) =>
+        Define(method, null, XmlDocumentation.Empty) with { Name = name };
+
     private static TaskDefinition Define(MethodInfo method, TaskAttribute? attribute, XmlDocumentation documentation)
     {
         var type = method.DeclaringType!;

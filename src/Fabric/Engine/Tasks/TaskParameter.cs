@@ -5,4 +5,5 @@ namespace Fabric.Engine.Tasks;
 /// <param name="Type">Its type.</param>
 /// <param name="IsOptional">True when it has a default value (then omitted is fine).</param>
 /// <param name="DefaultValue">The default value, when optional.</param>
-internal sealed record TaskParameter(string Name, Type Type, bool IsOptional, object? DefaultValue);
+/// <param name="IsParams">True for a <c>params T[]</c> parameter: it takes the positional values left over, and none is an empty array.</param>
+internal sealed record TaskParameter(string Name, Type Type, bool IsOptional, object? DefaultValue, bool IsParams = false);

@@ -168,6 +168,41 @@ public class ArgumentBinderTests
             error);
     }
 
+    [Fact]
+    public void Python_style_values_after_the_fixed_ones_go_into_a_params_array()
+    {
+        var values = Bind(nameof(Tasks.Restart), ["web", "api", "worker;cron"]);
+
+        Assert.Equal("web", values[0]);
+        Assert.Equal(["api", "worker", "cron"], (string[])values[1]!);
+    }
+
+    [Fact]
+    public void A_params_array_given_nothing_is_empty_and_by_name_takes_a_semicolon_list()
+    {
+        Assert.Empty((string[])Bind(nameof(Tasks.Restart), ["web"])[1]!);
+        Assert.Equal(["a", "b"], (string[])Bind(nameof(Tasks.Restart), ["web"], [Pair("services", "a;b")])[1]!);
+    }
+
+    [Fact]
+    public void Each_value_of_a_params_array_is_converted_to_its_element_type()
+    {
+        Assert.Equal([1, 2, 3], (int[])Bind(nameof(Tasks.Sum), ["1", "2", "3"])[0]!);
+        Assert.Equal("Task 'sum': parameter 'numbers': 'two' is not a whole number.", BindError(nameof(Tasks.Sum), ["1", "two"]));
+    }
+
+    [Fact]
+    public void A_required_parameter_named_like_a_host_argument_says_why_it_cannot_be_passed_by_name()
+    {
+        var error = BindError(nameof(Tasks.Grant), named: []);
+
+        Assert.Equal(
+            "Task 'grant': missing required parameter 'roles' (string): 'roles=…' on the command line chooses the hosts the task runs on "
+            + "(host, hosts, role, roles and exclude_hosts do, as in Fabric), so it cannot be passed by name; pass it by position or rename the parameter.",
+            error);
+        Assert.Equal(["admin"], Bind(nameof(Tasks.Grant), ["admin"]));
+    }
+
     private static object?[] Bind(string method, IReadOnlyList<string>? positional = null, IReadOnlyList<KeyValuePair<string, string>>? named = null) =>
         ArgumentBinder.Bind(Definition(method), positional ?? [], named ?? []);
 
@@ -194,6 +229,18 @@ public class ArgumentBinderTests
         }
 
         public static void Nothing()
+        {
+        }
+
+        public static void Restart(string first, params string[] services)
+        {
+        }
+
+        public static void Sum(params int[] numbers)
+        {
+        }
+
+        public static void Grant(string roles)
         {
         }
 

@@ -55,6 +55,13 @@ public class CommandLineParserTests
     }
 
     [Fact]
+    public void Abort_on_prompts_is_off_unless_given()
+    {
+        Assert.False(CommandLineParser.Parse(["t"]).AbortOnPrompts);
+        Assert.True(CommandLineParser.Parse(["--abort-on-prompts", "t"]).AbortOnPrompts);
+    }
+
+    [Fact]
     public void An_unknown_option_is_a_usage_error()
     {
         var error = Assert.Throws<FabricUsageException>(() => CommandLineParser.Parse(["--bogus", "t"]));

@@ -1,0 +1,90 @@
+using Fabric.Engine.Tasks;
+using static Fabric.Api;
+
+namespace Fabric.Tests.Engine.Execution;
+
+public class ExecuteMethodTests
+{
+    [Fact]
+    public async Task Execute_of_a_plain_method_runs_it_on_each_host_like_a_task_named_after_it()
+    {
+        var (exit, lines) = await EngineRun.RunAsync([typeof(Tasks)], ["deploy"]);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            ["[web1] Executing task 'restart-service'", "[web1] restarting on web1", "[web2] Executing task 'restart-service'", "[web2] restarting on web2"],
+            lines.Take(4));
+    }
+
+    [Fact]
+    public async Task Execute_of_a_lambda_returns_its_value_on_each_host_and_honours_the_Env_hosts()
+    {
+        var (exit, lines) = await EngineRun.RunAsync([typeof(Tasks)], ["collect"], env => env.Hosts = ["a", "b"]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("[a] a=A, b=B", lines);
+        Assert.Contains("[a] Executing task 'lambda in collect'", lines);
+    }
+
+    [Fact]
+    public async Task Execute_of_an_async_method_awaits_it_on_each_host()
+    {
+        var (exit, lines) = await EngineRun.RunAsync([typeof(Tasks)], ["collect-async"]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("[x] Executing task 'lambda in collect-async'", lines);
+        Assert.Contains("x=3", lines);
+    }
+
+    [Fact]
+    public async Task A_plain_methods_RunsOnce_attribute_applies()
+    {
+        var (_, lines) = await EngineRun.RunAsync([typeof(Tasks)], ["once"], env => env.Hosts = ["a", "b"]);
+
+        Assert.Single(lines, l => l.EndsWith("migrating", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_local_function_is_named_after_itself_and_a_lambda_after_the_method_it_is_in()
+    {
+        Assert.Equal("restart-web", DelegateTask.NameOf(LocalFunction().Method));
+        Assert.Equal("lambda in deploy-web", DelegateTask.NameOf(DeployWeb().Method));
+        Assert.Equal("lambda in deploy-web", DelegateTask.Of(DeployWeb()).Name);
+    }
+
+    private static Action LocalFunction()
+    {
+        static void RestartWeb() => Print("restart");
+        return RestartWeb;
+    }
+
+    private static Action DeployWeb() => () => Print("deploy");
+
+    public static class Tasks
+    {
+        public static void Deploy() => Execute(RestartService, hosts: ["web1", "web2"]);
+
+        public static void Collect()
+        {
+            var results = Execute(() => Env.Host!.ToUpperInvariant());
+            Print(string.Join(", ", results.Select(r => $"{r.Key}={r.Value}")));
+        }
+
+        public static async Task CollectAsync()
+        {
+            var results = await ExecuteAsync(async () =>
+            {
+                await Task.Yield();
+                return 3;
+            }, hosts: ["x"]);
+            Print($"x={results["x"]}");
+        }
+
+        public static void Once() => Execute(Migrate);
+
+        [RunsOnce]
+        private static void Migrate() => Print("migrating");
+
+        private static void RestartService() => Print($"restarting on {Env.HostString}");
+    }
+}

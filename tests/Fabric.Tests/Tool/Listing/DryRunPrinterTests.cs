@@ -1,0 +1,56 @@
+using Fabric.Engine.Execution;
+using Fabric.Engine.Tasks;
+using Fabric.Tool.Listing;
+
+namespace Fabric.Tests.Tool.Listing;
+
+public class DryRunPrinterTests
+{
+    [Fact]
+    public void A_task_after_one_that_may_set_Env_Hosts_is_not_promised_a_local_run()
+    {
+        var lines = Print(["production", "uptime"]);
+
+        Assert.Contains("   no hosts: runs once, locally", lines);
+        var uptime = lines[lines.IndexOf("2. uptime") + 1];
+        Assert.StartsWith("   no hosts yet (Env.Hosts/Env.Roles are empty after the fabfile's setup): decided when it runs, by the Env.Hosts/Env.Roles that 'production' (run before it) may set", uptime, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_first_task_without_hosts_runs_locally_with_nothing_before_it_to_change_that()
+    {
+        Assert.Equal("   no hosts: runs once, locally", Print(["uptime"])[3]);
+    }
+
+    [Fact]
+    public void A_RunsOnce_task_is_shown_once_on_the_first_host_of_its_list()
+    {
+        var lines = Print(["migrate"], env => env.Hosts = ["db1", "db2"]);
+
+        Assert.Equal("   runs once ([RunsOnce]), on the first host of its list: db1 (hosts from Env.Hosts/Env.Roles (-H/-R, the fabfile's setup): db1, db2)", lines[3]);
+    }
+
+    private static List<string> Print(string[] tokens, Action<EnvState>? configure = null)
+    {
+        var table = TaskDiscovery.Discover([typeof(Tasks)]);
+        var env = new EnvState();
+        configure?.Invoke(env);
+        using var output = new StringWriter();
+        DryRunPrinter.Print(RunPreview.Of(RunPlanner.Plan(table, tokens), env), output);
+        return [.. output.ToString().ReplaceLineEndings("\n").Split('\n')];
+    }
+
+    public static class Tasks
+    {
+        public static void Production() => Api.Env.Hosts = ["web1", "web2"];
+
+        public static void Uptime()
+        {
+        }
+
+        [RunsOnce]
+        public static void Migrate()
+        {
+        }
+    }
+}
