@@ -42,6 +42,7 @@ internal sealed class SshNetInternals
             b.Type("Renci.SshNet.Messages.Connection.PseudoTerminalRequestInfo"), [typeof(string), typeof(uint), typeof(uint), typeof(uint), typeof(uint), typeof(IDictionary<TerminalModes, uint>)]);
         ExecRequest = b.New<Func<string, System.Text.Encoding, RequestInfo>>(b.Type("Renci.SshNet.Messages.Connection.ExecRequestInfo"), [typeof(string), typeof(System.Text.Encoding)]);
         ShellRequest = b.New<Func<RequestInfo>>(b.Type("Renci.SshNet.Messages.Connection.ShellRequestInfo"), []);
+        SubsystemRequest = b.New<Func<string, RequestInfo>>(b.Type("Renci.SshNet.Messages.Connection.SubsystemRequestInfo"), [typeof(string)]);
         WindowChange = b.Call<Action<object, uint, uint, uint, uint>>(channelSession, "SendWindowChangeRequest", [typeof(uint), typeof(uint), typeof(uint), typeof(uint)]);
         Signal = b.Call<Action<object, string>>(channelSession, "SendSignalRequest", [typeof(string)]);
 
@@ -91,6 +92,9 @@ internal sealed class SshNetInternals
     public Func<string, System.Text.Encoding, RequestInfo> ExecRequest { get; }
 
     public Func<RequestInfo> ShellRequest { get; }
+
+    /// <summary>A <c>subsystem</c> request (SFTP as a channel of the connection that is already open: no second login).</summary>
+    public Func<string, RequestInfo> SubsystemRequest { get; }
 
     public Action<object, uint, uint, uint, uint> WindowChange { get; }
 
