@@ -12,7 +12,7 @@ namespace Fabric.Engine.Transfers;
 /// <c>mv -f</c>, <c>chmod</c>, <c>mkdir -m</c>, <c>set -C</c>; no <c>find -printf</c>, no GNU <c>stat</c>, no
 /// <c>chmod --reference</c>). Answers are read after <see cref="ShellRunner"/>'s marker, verdicts from exit codes.
 /// </summary>
-internal sealed class ShellFiles(ShellRunner shell) : IRemoteFiles
+internal sealed partial class ShellFiles(ShellRunner shell) : IRemoteFiles
 {
     public string Kind => shell.Sudo ? "sudo and POSIX commands" : "POSIX commands";
 
@@ -112,9 +112,19 @@ internal sealed class ShellFiles(ShellRunner shell) : IRemoteFiles
     private static RemoteFileException Refusal(RemoteExit exit, byte[]? answer, string path, bool markerSeen)
     {
         var why = ShellRunner.Why(exit, answer);
-        return markerSeen
-            ? new RemoteFileException(ShellRunner.ErrorOf(why), why)
-            : new RemoteFileException(RemoteFileError.Unsupported, $"the account runs no commands ({why}), and the server offers no SFTP");
+        if (!markerSeen)
+        {
+            return new RemoteFileException(RemoteFileError.Unsupported, $"the account runs no commands ({why}), and the server offers no SFTP");
+        }
+
+        // The same words as over SFTP: the shell's line names our temporary file, not the user's.
+        var error = ShellRunner.ErrorOf(why);
+        return new RemoteFileException(error, error switch
+        {
+            RemoteFileError.Denied => "Permission denied",
+            RemoteFileError.Missing => "No such file",
+            _ => ShellPrefix().Replace(why, ""),
+        });
     }
 
     /// <summary>Type, permission bits and size from a POSIX <c>ls -ln</c> line: <c>-rw-r--r-- 1 1000 1000 5 …</c>.</summary>
@@ -159,6 +169,10 @@ internal sealed class ShellFiles(ShellRunner shell) : IRemoteFiles
     }
 
     internal static string Octal(int mode) => "0" + Convert.ToString(mode & 0xFFF, 8).PadLeft(3, '0');
+
+    /// <summary>What a shell puts in front of its complaint: <c>/bin/sh: 1: </c>, <c>sh: line 1: </c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\S*sh: (line )?\d+: ")]
+    private static partial System.Text.RegularExpressions.Regex ShellPrefix();
 
     private static List<byte[]> Split(byte[] bytes)
     {
