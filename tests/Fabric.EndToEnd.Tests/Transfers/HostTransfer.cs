@@ -84,6 +84,6 @@ internal sealed class HostTransfer : IAsyncDisposable
         await _session.DisposeAsync();
         _frame.Dispose();
         Directory.Delete(Local, recursive: true);
-        Directory.Delete(Remote, recursive: true);
+        SshdFixture.Exec("rm", "-rf", Remote); // .NET cannot name a file whose name is not UTF-8.
     }
 }

@@ -48,7 +48,7 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
         var closedBeforeStart = 0;
         while (true)
         {
-            await session.Slots.TakeAsync(cancellationToken).ConfigureAwait(false);
+            await session.Slots.TakeAsync(cancellationToken, YieldIdleFiles).ConfigureAwait(false);
             if (session.Slots.OneSessionPerConnection)
             {
                 return await StartOnFreshConnectionAsync(session, request, cancellationToken).ConfigureAwait(false);
@@ -183,7 +183,7 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
         return await SftpChannel.StartAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The server refused a channel while ours are open: SFTP channels that are idle give their place up.</summary>
+    /// <summary>A channel must wait for a place (the server allows no more at once): SFTP channels that are idle give theirs up.</summary>
     private void YieldIdleFiles()
     {
         SftpFiles[] files;
