@@ -4,10 +4,19 @@ using System.Text;
 
 namespace Fabric.Engine.Transport.Sftp;
 
-/// <summary>One reply: its type and what follows its request id.</summary>
-internal readonly record struct SftpReply(byte Type, byte[] Body)
+/// <summary>One reply: its type and what follows its request id (the first <paramref name="Length"/> bytes of <paramref name="Body"/>).</summary>
+internal readonly record struct SftpReply(byte Type, byte[] Body, int Length, bool Pooled = false)
 {
-    public SftpReader Reader() => new(Body);
+    public SftpReader Reader() => new(Body, 0, Length);
+
+    /// <summary>Gives a pooled body (a file's data) back once it was used; the reply must not be read after.</summary>
+    public void Release()
+    {
+        if (Pooled)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(Body);
+        }
+    }
 }
 
 /// <summary>
@@ -147,7 +156,21 @@ internal sealed class SftpChannel : IAsyncDisposable
         return SendAsync(id, writer.ToArray(), cancellationToken);
     }
 
-    private async Task<SftpReply> SendAsync(uint id, byte[] packet, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request the caller built in a pooled array (its length, type and id are filled in here, at its start) and
+    /// waits for its reply; the array goes back to the pool once sent.
+    /// </summary>
+    public Task<SftpReply> RequestPooledAsync(byte type, byte[] packet, int length, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(packet);
+        var id = (uint)Interlocked.Increment(ref _nextId);
+        BinaryPrimitives.WriteUInt32BigEndian(packet, (uint)(length - 4));
+        packet[4] = type;
+        BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(5), id);
+        return SendAsync(id, packet.AsMemory(0, length), cancellationToken, () => System.Buffers.ArrayPool<byte>.Shared.Return(packet));
+    }
+
+    private async Task<SftpReply> SendAsync(uint id, ReadOnlyMemory<byte> packet, CancellationToken cancellationToken, Action? sent = null)
     {
         var reply = new TaskCompletionSource<SftpReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = reply;
@@ -157,7 +180,17 @@ internal sealed class SftpChannel : IAsyncDisposable
             throw Rethrowable(failed);
         }
 
-        await _send.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _send.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _pending.TryRemove(id, out _);
+            sent?.Invoke();
+            throw;
+        }
+
         try
         {
             await _command.WriteInputAsync(packet, CancellationToken.None).ConfigureAwait(false);
@@ -171,6 +204,7 @@ internal sealed class SftpChannel : IAsyncDisposable
         finally
         {
             _send.Release();
+            sent?.Invoke();
         }
 
         try
@@ -223,12 +257,16 @@ internal sealed class SftpChannel : IAsyncDisposable
 
             var type = _buffer[_start + 4];
             var id = BinaryPrimitives.ReadUInt32BigEndian(_buffer.AsSpan(_start + 5));
-            var body = _buffer.AsSpan(_start + 9, (int)length - 5).ToArray();
+            // A file's data goes into a pooled array, given back by the download once written: no large allocation per read.
+            var size = (int)length - 5;
+            var pooled = type == SftpCodes.Data && size > 4096;
+            var body = pooled ? System.Buffers.ArrayPool<byte>.Shared.Rent(size) : new byte[size];
+            _buffer.AsSpan(_start + 9, size).CopyTo(body);
             _start += 4 + (int)length;
             _count -= 4 + (int)length;
             if (_pending.TryRemove(id, out var reply))
             {
-                reply.TrySetResult(new SftpReply(type, body));
+                reply.TrySetResult(new SftpReply(type, body, size, pooled));
             }
         }
     }

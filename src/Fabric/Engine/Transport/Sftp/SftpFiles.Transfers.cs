@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Buffers.Binary;
+
 namespace Fabric.Engine.Transport.Sftp;
 
 /// <summary>Pipelined reads and writes: many requests in flight, so that the round trips overlap (as OpenSSH's sftp does).</summary>
@@ -64,6 +67,7 @@ internal sealed partial class SftpFiles
 
                 var data = Expect(reply, SftpCodes.Data).Segment();
                 await to.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+                reply.Release();
                 if (data.Count < size && !eof)
                 {
                     await DrainAsync(queue).ConfigureAwait(false);
@@ -108,18 +112,23 @@ internal sealed partial class SftpFiles
         try
         {
             long offset = 0;
-            var buffer = new byte[size];
+            var header = 9 + 4 + handle.Length + 8 + 4;
             while (true)
             {
-                var read = await from.ReadAtLeastAsync(buffer, size, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                // The file is read straight into the packet (a pooled array: no large allocation per write).
+                var packet = ArrayPool<byte>.Shared.Rent(header + size);
+                var read = await from.ReadAtLeastAsync(packet.AsMemory(header, size), size, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
+                    ArrayPool<byte>.Shared.Return(packet);
                     break;
                 }
 
-                var at = offset;
-                var data = buffer.AsMemory(0, read);
-                queue.Enqueue(c.RequestAsync(SftpCodes.Write, w => w.Bytes(handle).UInt64((ulong)at).Bytes(data.Span), cancellationToken, read + handle.Length + 32));
+                BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(9), (uint)handle.Length);
+                handle.CopyTo(packet, 13);
+                BinaryPrimitives.WriteUInt64BigEndian(packet.AsSpan(13 + handle.Length), (ulong)offset);
+                BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(21 + handle.Length), (uint)read);
+                queue.Enqueue(c.RequestPooledAsync(SftpCodes.Write, packet, header + read, cancellationToken));
                 offset += read;
                 if (queue.Count >= depth)
                 {
@@ -183,6 +192,6 @@ internal sealed partial class SftpFiles
         c.Limits = limits;
         return limits;
 
-        static int Size(ulong limit) => limit == 0 ? SafeSize : (int)Math.Clamp(limit, SafeSize, LargestSize);
+        static int Size(ulong limit) => limit == 0 ? SafeSize : (int)Math.Min(Math.Max(limit, (ulong)SafeSize), (ulong)LargestSize);
     }
 }

@@ -84,12 +84,13 @@ internal sealed class SftpWriter
 }
 
 /// <summary>Reads the fields of one SFTP reply.</summary>
-internal sealed class SftpReader(byte[] data, int offset = 0)
+internal sealed class SftpReader(byte[] data, int offset = 0, int? length = null)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private readonly int _end = length ?? data.Length;
     private int _position = offset;
 
-    public bool AtEnd => _position >= data.Length;
+    public bool AtEnd => _position >= _end;
 
     public byte Byte() => data[Need(1)];
 
@@ -155,7 +156,7 @@ internal sealed class SftpReader(byte[] data, int offset = 0)
 
     private int Need(int count)
     {
-        if (count < 0 || _position + count > data.Length)
+        if (count < 0 || _position + count > _end)
         {
             throw new InvalidDataException("the server sent a malformed SFTP reply");
         }

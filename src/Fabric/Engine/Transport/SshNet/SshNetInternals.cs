@@ -59,6 +59,7 @@ internal sealed class SshNetInternals
         RequestSucceeded = b.Event(channelClass, "RequestSucceeded", b.Type("Renci.SshNet.Common.ChannelEventArgs"));
         RequestFailed = b.Event(channelClass, "RequestFailed", b.Type("Renci.SshNet.Common.ChannelEventArgs"));
         MessagingLock = b.Field<Lock>(channelClass, "_messagingLock");
+        WindowAdjusted = b.Field<EventWaitHandle>(channelClass, "_channelServerWindowAdjustWaitHandle");
 
         Data = b.Getter<EventArgs, ArraySegment<byte>>(dataArgs, "Data", typeof(ArraySegment<byte>));
         DataTypeCode = b.Getter<EventArgs, uint>(extendedArgs, "DataTypeCode", typeof(uint));
@@ -132,6 +133,12 @@ internal sealed class SshNetInternals
     /// slips after our close makes Dropbear drop the whole connection ("Unknown channel").
     /// </summary>
     public Func<object, Lock?> MessagingLock { get; }
+
+    /// <summary>
+    /// Set by SSH.NET when the server widens the channel's send window (a window adjust); reset only by SSH.NET's own wait
+    /// for the window, which ours replaces: an upload that filled the window waits on it instead of polling.
+    /// </summary>
+    public Func<object, EventWaitHandle?> WindowAdjusted { get; }
 
     public Func<EventArgs, ArraySegment<byte>> Data { get; }
 
