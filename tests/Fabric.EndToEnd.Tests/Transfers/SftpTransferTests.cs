@@ -153,6 +153,21 @@ public sealed class SftpTransferTests(SshdFixture sshd)
     }
 
     [Fact]
+    public async Task A_sudo_Get_reads_a_file_only_root_can_read()
+    {
+        await using var t = On();
+        var secret = System.IO.Path.Combine(t.Remote, "secret.txt");
+        File.WriteAllText(secret, "root only\n");
+        SshdFixture.Exec("chown", "root:root", secret);
+        File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var got = await GetAsync(secret, t.Local + "/", useSudo: true).WaitAsync(HostTransfer.Timeout);
+
+        Assert.Single(got.Files);
+        Assert.Equal("root only\n", File.ReadAllText(System.IO.Path.Combine(t.Local, "secret.txt")));
+    }
+
+    [Fact]
     public async Task A_sudo_Put_cut_by_a_dropped_connection_or_cancelled_leaves_no_staged_copy()
     {
         using var server = new Transport.PrivateSshd(sshd, "");

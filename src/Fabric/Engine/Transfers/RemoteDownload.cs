@@ -9,7 +9,7 @@ internal static class RemoteDownload
     /// <summary>
     /// Receives <paramref name="path"/> (as root under <c>useSudo</c>) into a temporary local name next to
     /// <paramref name="local"/>, hashing it as it is written; checks its size and (with <paramref name="verify"/>) its
-    /// SHA-256 against the server's, then renames it over the target. Any failure, a lost connection or a cancellation
+    /// SHA-256 against the server's (computed meanwhile), then renames it over the target. Any failure, a lost connection or a cancellation
     /// too, removes the temporary file. Returns null, or why it failed.
     /// </summary>
     public static async Task<string?> DownloadAsync(
@@ -24,6 +24,10 @@ internal static class RemoteDownload
         var clock = Stopwatch.StartNew();
         var staged = $"{local}.fabric-{Guid.NewGuid().ToString("N")[..10]}.tmp";
         var files = host.RootFiles ?? host.Files;
+
+        // The server hashes its file while it is sent, not after: a 200 MB Get took 1.51 s with the hash after the bytes
+        // against 0.90 s without (bench.sh, quiet machine); both read the same file, from the server's page cache.
+        var remoteHash = verify ? host.HashAsync(path, asRoot: host.RootFiles is not null, cancellationToken) : null;
         try
         {
             string received;
@@ -35,9 +39,9 @@ internal static class RemoteDownload
 
             var moved = clock.Elapsed;
             var length = new FileInfo(staged).Length;
+            var serverHash = remoteHash is null ? null : await remoteHash.ConfigureAwait(false);
             var error = length != size ? $"received {length} of {size} bytes (did it change while it was read?)"
-                : verify ? RemoteDigest.Mismatch(await host.HashAsync(path, asRoot: host.RootFiles is not null, cancellationToken).ConfigureAwait(false), received)
-                : null;
+                : RemoteDigest.Mismatch(serverHash, received);
             if (error is not null)
             {
                 File.Delete(staged);
@@ -51,6 +55,7 @@ internal static class RemoteDownload
         catch
         {
             File.Delete(staged);
+            _ = remoteHash?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             throw;
         }
     }

@@ -62,3 +62,23 @@ public sealed class GlobPatternTests
         Directory,
     }
 }
+
+public sealed class SftpVersionTests
+{
+    private static readonly byte[] Version = [0, 0, 0, 5, 2, 0, 0, 0, 3];
+
+    [Fact]
+    public void The_servers_first_reply_is_found_after_what_a_login_shell_printed()
+    {
+        byte[] received = [.. "bashrc says hi\n"u8, .. Version];
+
+        Assert.Equal(15, Fabric.Engine.Transport.Sftp.SftpVersion.Find(received));
+    }
+
+    [Fact]
+    public void A_reply_not_yet_whole_or_text_alone_is_not_found()
+    {
+        Assert.Equal(-1, Fabric.Engine.Transport.Sftp.SftpVersion.Find(Version.AsSpan(0, 8)));
+        Assert.Equal(-1, Fabric.Engine.Transport.Sftp.SftpVersion.Find("This account is currently not available.\n"u8));
+    }
+}

@@ -29,9 +29,6 @@ internal sealed class SftpChannel : IAsyncDisposable
     /// <summary>The largest reply accepted (OpenSSH's server sends at most 256 KB).</summary>
     private const int MaxPacket = 4 * 1024 * 1024;
 
-    /// <summary>How many bytes a login shell may print before the server's first reply is given up on.</summary>
-    private const int MaxNoise = 64 * 1024;
-
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
 
     private readonly IRemoteCommand _command;
@@ -89,26 +86,19 @@ internal sealed class SftpChannel : IAsyncDisposable
     {
         while (true)
         {
-            var at = FindVersion();
+            var at = SftpVersion.Find(_buffer.AsSpan(_start, _count));
+            at = at < 0 ? at : _start + at;
             if (at >= 0)
             {
                 NoiseSkipped = at - _start;
                 var length = (int)BinaryPrimitives.ReadUInt32BigEndian(_buffer.AsSpan(at));
-                var reader = new SftpReader(_buffer.AsSpan(at + 9, length - 5).ToArray());
-                var extensions = new Dictionary<string, string>(StringComparer.Ordinal);
-                while (!reader.AtEnd)
-                {
-                    var name = reader.String().Text;
-                    extensions[name] = reader.String().Text;
-                }
-
-                Extensions = extensions;
+                Extensions = SftpVersion.Extensions(_buffer.AsSpan(at + 9, length - 5).ToArray());
                 _count -= at + 4 + length - _start;
                 _start = at + 4 + length;
                 return;
             }
 
-            if (_count > MaxNoise)
+            if (_count > SftpVersion.MaxNoise)
             {
                 throw new RemoteFileException(RemoteFileError.Unsupported, "the server's sftp subsystem did not speak SFTP");
             }
@@ -120,22 +110,6 @@ internal sealed class SftpChannel : IAsyncDisposable
                 Append(chunk.Bytes.Span);
             }
         }
-    }
-
-    /// <summary>Where the server's VERSION reply starts in the bytes received (-1: not there yet): length, type 2, version 1 to 3.</summary>
-    private int FindVersion()
-    {
-        for (var i = _start; i + 9 <= _start + _count; i++)
-        {
-            var length = BinaryPrimitives.ReadUInt32BigEndian(_buffer.AsSpan(i));
-            var version = BinaryPrimitives.ReadUInt32BigEndian(_buffer.AsSpan(i + 5));
-            if (_buffer[i + 4] == SftpCodes.Version && length is >= 5 and < MaxNoise && version is >= 1 and <= 3)
-            {
-                return i + 4 + length <= _start + _count ? i : -1;
-            }
-        }
-
-        return -1;
     }
 
     private string NotStarted()

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using static Fabric.Engine.Transport.Sftp.SftpReplies;
 
 namespace Fabric.Engine.Transport.Sftp;
 

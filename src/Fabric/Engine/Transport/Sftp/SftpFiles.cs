@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using static Fabric.Engine.Transport.Sftp.SftpReplies;
 
 namespace Fabric.Engine.Transport.Sftp;
 
@@ -235,60 +236,6 @@ internal sealed partial class SftpFiles(Func<CancellationToken, Task<SftpChannel
         {
             return null;
         }
-    }
-
-    private static RemoteFileInfo Info((long? Size, int? Permissions) attributes)
-    {
-        var type = (attributes.Permissions & 0xF000) switch
-        {
-            0x4000 => RemoteFileType.Directory,
-            0x8000 => RemoteFileType.File,
-            null => RemoteFileType.File,
-            _ => RemoteFileType.Other,
-        };
-        return new RemoteFileInfo(type, attributes.Size ?? 0, attributes.Permissions & 0xFFF);
-    }
-
-    /// <summary>The reply's reader when it is of <paramref name="type"/>; a status instead is the server's refusal, thrown.</summary>
-    private static SftpReader Expect(SftpReply reply, byte type)
-    {
-        if (reply.Type == type)
-        {
-            return reply.Reader();
-        }
-
-        if (reply.Type == SftpCodes.Status)
-        {
-            ExpectOk(reply);
-        }
-
-        throw new RemoteFileException(RemoteFileError.Failure, $"the server answered with SFTP message {reply.Type}, not {type}");
-    }
-
-    private static void ExpectOk(SftpReply reply)
-    {
-        if (reply.Type != SftpCodes.Status)
-        {
-            throw new RemoteFileException(RemoteFileError.Failure, $"the server answered with SFTP message {reply.Type}, not a status");
-        }
-
-        var reader = reply.Reader();
-        var code = reader.UInt32();
-        if (code == SftpCodes.Ok)
-        {
-            return;
-        }
-
-        var message = reader.AtEnd ? "" : reader.String().Text.Trim();
-        var (error, fallback) = code switch
-        {
-            SftpCodes.NoSuchFile => (RemoteFileError.Missing, "No such file"),
-            SftpCodes.PermissionDenied => (RemoteFileError.Denied, "Permission denied"),
-            SftpCodes.OpUnsupported => (RemoteFileError.Unsupported, "Operation unsupported"),
-            SftpCodes.Eof => (RemoteFileError.Failure, "End of file"),
-            _ => (RemoteFileError.Failure, "Failure"),
-        };
-        throw new RemoteFileException(error, message.Length > 0 ? message : fallback);
     }
 
     public async ValueTask DisposeAsync()
