@@ -5,7 +5,7 @@
 #      xargs -P 50 ssh, parallel-ssh -p 50, Fabric 2 `fab -H` (serial) and ThreadingGroup, ansible -m raw -f 50
 #   2. 20 commands on one host: dotnet fab over its one connection vs ssh with ControlMaster (warm, and cold: master
 #      started and stopped inside the measurement, as our process connects inside its own)
-#   3. Put and Get of a 200 MB file vs scp (bench/OpsHarness, in-process): whole command, and throughput (the time for
+#   3. Put and Get of a 200 MB file vs scp and sftp (bench/OpsHarness, in-process): whole command, and throughput (the time for
 #      200 MB less the time for an empty file)
 #   4. `dotnet fab --list` on an unchanged fabfile vs `fab --list` (bench/startup.sh)
 #   5. peak memory (max RSS) of the client at N = 50 and 200
@@ -151,20 +151,27 @@ chmod 644 "$work/big.bin" "$work/empty.bin"
 common=(${HOSTS[0]} "$PORT" "$user" "$KEY" "$KNOWN_HOSTS")
 scp_opts=(-F /dev/null -P "$PORT" -i "$KEY" -o IdentitiesOnly=yes -o BatchMode=yes -o UserKnownHostsFile="$KNOWN_HOSTS" -o StrictHostKeyChecking=yes)
 # Ours with its SHA-256 check (the default) and with verify: false (size only); scp with OpenSSH's default cipher
-# (chacha20-poly1305) and with the one we negotiate (aes128-gcm), for a like-for-like comparison.
+# (chacha20-poly1305) and with the one we negotiate (aes128-gcm), for a like-for-like comparison; OpenSSH's sftp the same
+# way (its batch mode: one put or get), as ours goes over SFTP too.
 gcm=(-c aes128-gcm@openssh.com)
 transfers() {  # transfers FILE TAG RUNS: Put of FILE, then Get of what was put, by each client; hyperfine JSON put$TAG, get$TAG
-  local file=$1 tag=$2 n=$3 remote="/tmp/fabric-bench-put$2.bin" scp_remote="/tmp/fabric-bench-scp$2.bin"
+  local file=$1 tag=$2 n=$3 remote="/tmp/fabric-bench-put$2.bin" scp_remote="/tmp/fabric-bench-scp$2.bin" sftp_remote="/tmp/fabric-bench-sftp$2.bin"
+  printf 'put %s %s\n' "$file" "$sftp_remote" > "$work/sftp-put$tag.txt"
+  printf 'get %s %s\n' "$sftp_remote" "$work/back-sftp$tag.bin" > "$work/sftp-get$tag.txt"
   hyperfine --runs "$n" --warmup 1 --style basic --export-json "$work/put$tag.json" \
     -n "dotnet fab: Put 200 MB" "$(q dotnet "$harness" put "${common[@]}" "$file" "$remote")" \
     -n "dotnet fab: Put 200 MB, size check only" "$(q dotnet "$harness" put-size "${common[@]}" "$file" "$remote")" \
     -n "scp: upload 200 MB" "$(q scp "${scp_opts[@]}" "$file" "$user@${HOSTS[0]}:$scp_remote")" \
-    -n "scp aes128-gcm: upload 200 MB" "$(q scp "${gcm[@]}" "${scp_opts[@]}" "$file" "$user@${HOSTS[0]}:$scp_remote")" >/dev/null
+    -n "scp aes128-gcm: upload 200 MB" "$(q scp "${gcm[@]}" "${scp_opts[@]}" "$file" "$user@${HOSTS[0]}:$scp_remote")" \
+    -n "sftp: upload 200 MB" "$(q sftp -q -b "$work/sftp-put$tag.txt" "${scp_opts[@]}" "$user@${HOSTS[0]}")" \
+    -n "sftp aes128-gcm: upload 200 MB" "$(q sftp -q -b "$work/sftp-put$tag.txt" "${gcm[@]}" "${scp_opts[@]}" "$user@${HOSTS[0]}")" >/dev/null
   hyperfine --runs "$n" --warmup 1 --style basic --export-json "$work/get$tag.json" \
     -n "dotnet fab: Get 200 MB" "$(q dotnet "$harness" get "${common[@]}" "$remote" "$work/back$tag.bin")" \
     -n "dotnet fab: Get 200 MB, size check only" "$(q dotnet "$harness" get-size "${common[@]}" "$remote" "$work/back$tag.bin")" \
     -n "scp: download 200 MB" "$(q scp "${scp_opts[@]}" "$user@${HOSTS[0]}:$scp_remote" "$work/back-scp$tag.bin")" \
-    -n "scp aes128-gcm: download 200 MB" "$(q scp "${gcm[@]}" "${scp_opts[@]}" "$user@${HOSTS[0]}:$scp_remote" "$work/back-scp$tag.bin")" >/dev/null
+    -n "scp aes128-gcm: download 200 MB" "$(q scp "${gcm[@]}" "${scp_opts[@]}" "$user@${HOSTS[0]}:$scp_remote" "$work/back-scp$tag.bin")" \
+    -n "sftp: download 200 MB" "$(q sftp -q -b "$work/sftp-get$tag.txt" "${scp_opts[@]}" "$user@${HOSTS[0]}")" \
+    -n "sftp aes128-gcm: download 200 MB" "$(q sftp -q -b "$work/sftp-get$tag.txt" "${gcm[@]}" "${scp_opts[@]}" "$user@${HOSTS[0]}")" >/dev/null
 }
 transfers "$work/big.bin" "" "$runs"
 cmp "$work/big.bin" "$work/back.bin" || { echo "Get did not return the bytes Put sent." >&2; exit 1; }

@@ -18,8 +18,11 @@ if (args.Length < 7)
 }
 
 var (mode, host, port, user) = (args[0], args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
-var context = new RunContext(new TextWriterOutputSink(TextWriter.Null))
+// FABRIC_BENCH_DEBUG=1 prints the --show debug lines on stderr (where a transfer's time went), for a look by hand.
+var debug = Environment.GetEnvironmentVariable("FABRIC_BENCH_DEBUG") == "1";
+var context = new RunContext(new TextWriterOutputSink(debug ? Console.Error : TextWriter.Null))
 {
+    OutputGroups = debug ? System.Collections.Immutable.ImmutableDictionary.CreateRange(StringComparer.Ordinal, [new KeyValuePair<string, bool>("debug", true)]) : System.Collections.Immutable.ImmutableDictionary<string, bool>.Empty,
     Ssh = new SshOptions { KeyFiles = [args[4]], UseDefaultKeyFiles = false, KnownHostsFile = args[5], RejectUnknownHosts = true },
 };
 using (Ambient.Enter(context))

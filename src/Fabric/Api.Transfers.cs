@@ -2,23 +2,33 @@ using Fabric.Engine.Transfers;
 
 namespace Fabric;
 
-/// <summary>File transfers to and from the current host, over its cached SSH connection.</summary>
+/// <summary>
+/// File transfers to and from the current host, over its cached SSH connection: over SFTP (a channel of that connection)
+/// where the server offers it, else through POSIX-only commands; see <c>docs/transfers.md</c>.
+/// </summary>
 public static partial class Api
 {
     /// <summary>
     /// Uploads files to the current host: <paramref name="localPath"/> may be a file, a folder (sent with everything in it),
-    /// or a glob in its last part (<c>dist/*.tar.gz</c>); relative local paths follow <see cref="Lcd"/>. Each file is written
-    /// under a temporary name, checked for its full size and its SHA-256 (hashed on the way out, and on the server with
-    /// <c>openssl</c> or <c>sha256sum</c>), then renamed over the target, so an interrupted or damaged upload never leaves
-    /// a half-written file. Prints <c>[host] put: local -> remote</c> for each file, and on a terminal a progress bar for large ones.
+    /// or a glob in its last part (<c>dist/*.tar.gz</c>); a path that exists is taken as it is, even with <c>*</c> in its
+    /// name; relative local paths follow <see cref="Lcd"/>. Each file is written under a temporary name, checked for its full
+    /// size and its SHA-256 (hashed on the way out, and on the server with <c>openssl</c> or <c>sha256sum</c>: a host with
+    /// neither is checked for size only), then renamed over the target, so an interrupted or damaged upload never leaves a
+    /// half-written file; the temporary copy is removed on every other path (a refusal, Ctrl-C, a lost connection). Prints
+    /// <c>[host] put: local -> remote</c> for each file, and on a terminal a progress bar for large ones. A failure is one
+    /// line naming the host, the file and the server's reason.
     /// </summary>
     /// <param name="localPath">A local file, folder or glob.</param>
     /// <param name="remotePath">
     /// The remote file or folder (relative paths follow <see cref="Cd"/>, <c>~</c> is the home folder). When it is an existing
-    /// folder, ends with <c>/</c>, or several files are sent, files go inside it (created if needed). Null: the current
-    /// remote folder.
+    /// folder, ends with <c>/</c>, or a local folder is sent, files go inside it (created if needed). A glob matching several
+    /// files to a path that is none of these is refused before anything is written (Fabric 1.x wrote each over that path in
+    /// turn). Null: the current remote folder.
     /// </param>
-    /// <param name="useSudo">Place the files as root (they are sent to <c>/tmp</c> first, then moved with <c>sudo</c>).</param>
+    /// <param name="useSudo">
+    /// Place the files as root: each is sent into a private folder in <c>/tmp</c> (0700, the file 0600, the login user's),
+    /// checked there, then copied into place with <c>sudo</c>; the folder is removed whatever happens.
+    /// </param>
     /// <param name="mode">Octal permissions for the uploaded files (<c>"0755"</c>); null: keep the replaced file's, else the default.</param>
     /// <param name="verify">
     /// Compare SHA-256 hashes of each file and its copy before the copy takes the target's place (a mismatch is an error).
@@ -26,7 +36,7 @@ public static partial class Api
     /// <c>openssl</c>).
     /// </param>
     /// <returns>The files copied.</returns>
-    /// <exception cref="AbortException">Nothing matched, or a file could not be written or came out different (outside warn-only mode).</exception>
+    /// <exception cref="AbortException">Nothing matched, several files would go to one path, or a file could not be written or came out different (outside warn-only mode).</exception>
     public static TransferResult Put(string localPath, string? remotePath = null, bool useSudo = false, string? mode = null, bool verify = true) =>
         PutAsync(localPath, remotePath, useSudo, mode, verify).GetAwaiter().GetResult();
 
@@ -43,7 +53,9 @@ public static partial class Api
 
     /// <summary>
     /// Downloads files from the current host: <paramref name="remotePath"/> may be a file, a folder (everything in it), or a
-    /// glob (<c>/var/log/*.log</c>); relative remote paths follow <see cref="Cd"/>. The local path may hold <c>{host}</c>,
+    /// glob (<c>/var/log/*.log</c>: <c>*</c>, <c>?</c>, <c>[a-z]</c> in any part; a path that exists is taken as it is);
+    /// relative remote paths follow <see cref="Cd"/>. A remote name that is not valid UTF-8 is reported by name, the other
+    /// files are fetched. The local path may hold <c>{host}</c>,
     /// <c>{port}</c>, <c>{path}</c>, <c>{dirname}</c> and <c>{basename}</c>, so that many hosts do not overwrite each other's files;
     /// the default is <c>{host}/{path}</c>. Each file is written under a temporary name, checked for its full size and its SHA-256
     /// (hashed on the way in, and on the server), then renamed. Prints <c>[host] get: remote -> local</c> for each file, and on a
@@ -51,7 +63,7 @@ public static partial class Api
     /// </summary>
     /// <param name="remotePath">A remote file, folder or glob.</param>
     /// <param name="localPath">A local file, a folder (files go inside it), or a template; relative paths follow <see cref="Lcd"/>.</param>
-    /// <param name="useSudo">Read the files as root (<c>sudo cat</c>).</param>
+    /// <param name="useSudo">Read the files as root (listed, read with <c>sudo cat</c> and hashed under sudo).</param>
     /// <param name="verify">
     /// Compare SHA-256 hashes of each file and its copy before the copy takes the target's place (a mismatch is an error).
     /// False checks the size only and saves the server's reading of the file once more.

@@ -42,11 +42,12 @@ public sealed class TransferTests(SshdFixture sshd) : IDisposable
     }
 
     [Fact]
-    public async Task Put_goes_over_the_hosts_connection_Get_over_one_sftp_session_and_a_replaced_file_keeps_its_mode()
+    public async Task Put_and_Get_each_go_over_an_sftp_channel_of_the_hosts_one_connection_and_a_replaced_file_keeps_its_mode()
     {
         var source = System.IO.Path.Combine(_local, "app.conf");
         await File.WriteAllTextAsync(source, "new\n");
         var sftpBefore = SftpSessions();
+        var loginsBefore = Logins();
         await using var session = new SshSession(sshd.Options());
         using var frame = SshSession.On(sshd.Frame(1));
         Run($"mkdir -p {_remote} && echo old > {_remote}/app.conf && chmod 0640 {_remote}/app.conf");
@@ -56,10 +57,13 @@ public sealed class TransferTests(SshdFixture sshd) : IDisposable
 
         Assert.Equal("640 new", Run($"stat -c %a {_remote}/app.conf && cat {_remote}/app.conf").Stdout.Replace('\n', ' '));
         Assert.Equal("new\n", await File.ReadAllTextAsync(System.IO.Path.Combine(_local, "back.conf")));
-        Assert.Equal(sftpBefore + 1, SftpSessions());
+        Assert.Equal(sftpBefore + 2, SftpSessions());
+        Assert.Equal(loginsBefore + 1, Logins());
     }
 
     private int SftpSessions() => sshd.Log().Split('\n').Count(l => l.Contains("Starting session: subsystem 'sftp'", StringComparison.Ordinal));
+
+    private int Logins() => sshd.Log().Split('\n').Count(l => l.Contains("Accepted publickey for", StringComparison.Ordinal));
 
     [Fact]
     public async Task Put_of_a_glob_uploads_each_match_into_the_remote_folder_with_the_mode()
@@ -158,8 +162,8 @@ public sealed class TransferTests(SshdFixture sshd) : IDisposable
 
         var refused = await Assert.ThrowsAsync<AbortException>(() => PutAsync(source, "/root/fabric-not-allowed.bin").WaitAsync(TimeSpan.FromSeconds(60)));
 
-        Assert.Contains("cannot create /root/.fabric-not-allowed.bin.fabric-", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("Permission denied", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"put to {SshdFixture.TestUser}@", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("/root/fabric-not-allowed.bin: Permission denied", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("[fabric-put-refused]", refused.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles("/root", ".fabric-not-allowed.bin.*"));
     }

@@ -13,8 +13,7 @@ internal sealed class SshConnection(ConnectionTarget target, SshClient client) :
     /// <summary>Channels open at once on one connection at most, until the server says it allows fewer.</summary>
     public const int MaxChannels = 8;
 
-    private readonly Lock _sftpGate = new();
-    private Task<SftpClient>? _sftp;
+    private readonly Lock _gate = new();
     private IRemoteHost? _remote;
 
     public ConnectionTarget Target { get; } = target;
@@ -26,35 +25,20 @@ internal sealed class SshConnection(ConnectionTarget target, SshClient client) :
 
     public bool IsConnected => Client.IsConnected;
 
-    /// <summary>The host key this connection accepted: a second connection to the host (SFTP) must present the same.</summary>
+    /// <summary>The host key this connection accepted: a second connection to the host (a one-session server) must present the same.</summary>
     public byte[]? HostKey { get; init; }
 
-    /// <summary>The resolved settings (config, options) it was opened with, for opening a second session (SFTP) the same way.</summary>
+    /// <summary>The resolved settings (config, options) it was opened with, for opening a second connection the same way.</summary>
     public SshHostSettings? Settings { get; init; }
 
     /// <summary>Where it was dialled: the host itself, or a gateway's forwarded local port.</summary>
     public (string Host, int Port) Endpoint { get; init; }
 
-    /// <summary>This host's SFTP session for <c>Put</c>/<c>Get</c>, opened by <paramref name="open"/> on first use and reused.</summary>
-    public Task<SftpClient> SftpAsync(Func<Task<SftpClient>> open)
-    {
-        ArgumentNullException.ThrowIfNull(open);
-        lock (_sftpGate)
-        {
-            if (_sftp is null || _sftp.IsFaulted || _sftp.IsCanceled || (_sftp.IsCompletedSuccessfully && !_sftp.Result.IsConnected))
-            {
-                _sftp = open();
-            }
-
-            return _sftp;
-        }
-    }
-
     /// <summary>This connection as the transport's <see cref="IRemoteHost"/>, made by <paramref name="make"/> on first use.</summary>
     public IRemoteHost Remote(Func<SshConnection, IRemoteHost> make)
     {
         ArgumentNullException.ThrowIfNull(make);
-        lock (_sftpGate)
+        lock (_gate)
         {
             return _remote ??= make(this);
         }
@@ -64,11 +48,6 @@ internal sealed class SshConnection(ConnectionTarget target, SshClient client) :
     {
         try
         {
-            if (_sftp is { IsCompletedSuccessfully: true } sftp)
-            {
-                sftp.Result.Dispose();
-            }
-
             if (Client.IsConnected)
             {
                 Client.Disconnect();

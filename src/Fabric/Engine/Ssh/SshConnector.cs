@@ -158,16 +158,6 @@ internal static class SshConnector
     }
 
     /// <summary>
-    /// Opens an SFTP session to the host of <paramref name="connection"/> (SSH.NET cannot open one on an existing
-    /// connection): the same route and login, and only the host key that connection accepted.
-    /// </summary>
-    public static async Task<SftpClient> ConnectSftpAsync(ConnectionCache cache, SshConnection connection, CancellationToken cancellationToken)
-    {
-        // 256 KB requests instead of SSH.NET's 32 KB: measured 1.5-3x faster downloads from OpenSSH's sftp-server on loopback.
-        return await ConnectLikeAsync(cache, connection, info => new SftpClient(info) { BufferSize = 256 * 1024 }, "SFTP session", cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
     /// Opens another connection to the host of <paramref name="connection"/>, for a server that allows one session per
     /// connection: the same route and login, and only the host key that connection accepted.
     /// </summary>

@@ -1,6 +1,9 @@
 namespace Fabric.Engine.Transfers;
 
-/// <summary>Expands a local path for <c>Put</c>: a file, a folder (all its files, keeping their relative paths), or a glob in the last part (<c>*.txt</c>).</summary>
+/// <summary>
+/// Expands a local path for <c>Put</c>: a file, a folder (all its files, keeping their relative paths), or a glob in the
+/// last part (<c>*.txt</c>). A path that exists is taken as it is, even with <c>*</c>, <c>?</c> or <c>[</c> in its name.
+/// </summary>
 internal static class LocalGlob
 {
     /// <summary>Each file to send with the name it gets under the target folder (<c>name</c>, or <c>folder/sub/name</c>).</summary>
@@ -9,9 +12,9 @@ internal static class LocalGlob
         var full = System.IO.Path.GetFullPath(path, baseDirectory);
         var name = System.IO.Path.GetFileName(full);
         var directory = System.IO.Path.GetDirectoryName(full) ?? "/";
-        IEnumerable<string> matches = name.IndexOfAny(['*', '?']) >= 0
-            ? Directory.Exists(directory) ? Directory.EnumerateFileSystemEntries(directory, name).Order(StringComparer.Ordinal) : []
-            : File.Exists(full) || Directory.Exists(full) ? [full] : [];
+        IEnumerable<string> matches = File.Exists(full) || Directory.Exists(full) ? [full]
+            : name.IndexOfAny(['*', '?']) >= 0 && Directory.Exists(directory) ? Directory.EnumerateFileSystemEntries(directory, name).Order(StringComparer.Ordinal)
+            : [];
         var files = new List<(string, string)>();
         foreach (var match in matches)
         {
@@ -32,7 +35,6 @@ internal static class LocalGlob
         return files;
     }
 
-    /// <summary>True when <paramref name="path"/> names several files (a glob or a folder).</summary>
-    public static bool IsMany(string path, string baseDirectory) =>
-        path.IndexOfAny(['*', '?']) >= 0 || Directory.Exists(System.IO.Path.GetFullPath(path, baseDirectory));
+    /// <summary>True when <paramref name="path"/> is a local folder (its files go into a remote folder of its name).</summary>
+    public static bool IsFolder(string path, string baseDirectory) => Directory.Exists(System.IO.Path.GetFullPath(path, baseDirectory));
 }

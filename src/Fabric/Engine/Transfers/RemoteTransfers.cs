@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Output;
@@ -9,20 +8,14 @@ using Fabric.Engine.Transport;
 namespace Fabric.Engine.Transfers;
 
 /// <summary>
-/// <c>Put</c> and <c>Get</c>. An upload streams through <c>cat</c> on the host's cached connection (sshd's window paces it,
-/// and no second connection is needed). A download goes over SFTP (<see cref="IRemoteFiles"/>, opened on the first download
-/// and reused), whose bounded read-ahead keeps memory flat however slowly the local
-/// disk writes: a command's output has no flow control in SSH.NET (it buffers whatever the server sends). <c>sudo</c>
-/// downloads and servers without SFTP use <c>cat</c>. Every file lands under a temporary name first, is checked for its full
-/// size (and SHA-256), then renamed over the target, so an interrupted transfer never leaves a half-written file in its place.
+/// <c>Put</c> and <c>Get</c>. Both go over SFTP on a channel of the host's cached connection where the server offers it
+/// (listing, globbing, stat, permissions, temporary name and rename: no shell command), else through POSIX commands on exec
+/// channels (<see cref="TransferHost"/>). Every file lands under a temporary name first, is checked for its full size (and
+/// SHA-256, where the host has a tool for it), then renamed over the target, so an interrupted transfer never leaves a
+/// half-written file in its place, and the temporary copy is removed on every other path.
 /// </summary>
 internal static class RemoteTransfers
 {
-    private const string SystemShell = "/bin/sh -c";
-
-    /// <summary>What an upload's remote end says on stderr when it cannot write the file: the rest is not sent.</summary>
-    internal const string StdinRefused = "[fabric-put-refused]";
-
     /// <summary>Files this large get a progress meter; smaller ones are done before a bar could say anything.</summary>
     private const long MeteredSize = 1024 * 1024;
 
@@ -46,18 +39,26 @@ internal static class RemoteTransfers
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
         var connection = await context.RemoteHosts.GetAsync(target, linked.Token).ConfigureAwait(false);
-        var destination = string.IsNullOrEmpty(remotePath) ? scope.RemoteDirectory ?? "~" : RemotePaths.Join(scope.RemoteDirectory, remotePath);
-        var intoFolder = string.IsNullOrEmpty(remotePath) || remotePath.EndsWith('/') || LocalGlob.IsMany(localPath, localBase)
-            || (await ExecAsync(context, connection, $"test -d {ShellQuoting.QuotePath(destination)}", null, linked.Token).ConfigureAwait(false)).ExitCode == 0;
-
-        return await EachAsync(context, scope, target, "put", "to", sources, source =>
+        var bits = mode is null ? (int?)null : Convert.ToInt32(mode, 8);
+        return await OnHostAsync(context, scope, connection, "put", "to", useSudo, async host =>
         {
-            var (file, relative) = source;
-            var remote = intoFolder ? destination.TrimEnd('/') + "/" + relative : destination;
-            var size = new FileInfo(file).Length;
-            return (new TransferredFile(file, remote, size), $"{file} -> {remote}", remote,
-                progress => RemoteUpload.UploadAsync(context, connection, file, size, remote, useSudo, mode, verify, progress, linked.Token));
-        }).ConfigureAwait(false);
+            var destination = await host.ResolveAsync(string.IsNullOrEmpty(remotePath) ? scope.RemoteDirectory ?? "~" : RemotePaths.Join(scope.RemoteDirectory, remotePath), linked.Token).ConfigureAwait(false);
+            var intoFolder = string.IsNullOrEmpty(remotePath) || remotePath.EndsWith('/') || LocalGlob.IsFolder(localPath, localBase)
+                || await IsFolderAsync(host.RootFiles ?? host.Files, destination, linked.Token).ConfigureAwait(false);
+            if (PutTarget.Refusal(localPath, sources.Count, intoFolder, remotePath ?? destination) is { } refusal)
+            {
+                return Fail(context, scope, "put", target, [], refusal);
+            }
+
+            return await EachAsync(context, scope, connection, "put", "to", sources, source =>
+            {
+                var (file, relative) = source;
+                var remote = intoFolder ? RemoteGlob.Join(destination, relative) : destination;
+                var size = new FileInfo(file).Length;
+                return (new TransferredFile(file, remote, size), $"{file} -> {remote}", remote,
+                    progress => RemoteUpload.UploadAsync(context, host, file, size, remote, bits, verify, progress, linked.Token));
+            }).ConfigureAwait(false);
+        }, linked.Token).ConfigureAwait(false);
     }
 
     public static async Task<TransferResult> GetAsync(string remotePath, string? localPath, bool useSudo, bool verify, CancellationToken cancellationToken)
@@ -68,43 +69,75 @@ internal static class RemoteTransfers
         var target = RemoteShell.CurrentTarget("get", remotePath);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
         var connection = await context.RemoteHosts.GetAsync(target, linked.Token).ConfigureAwait(false);
-
-        var pattern = RemotePaths.Join(scope.RemoteDirectory, remotePath);
-        var sftp = !useSudo && SftpPaths.For(pattern) is not null ? RemoteDownload.SftpOf(context, connection, linked.Token) : RemoteDownload.NoSftp;
-        var list = $"for f in {ShellQuoting.QuoteGlob(pattern)}; do [ -e \"$f\" ] && find -L \"$f\" -type f -printf '%s\\t%H\\t%p\\0'; done; true";
-        var listing = await ExecAsync(context, connection, list, useSudo ? connection : null, linked.Token).ConfigureAwait(false);
-        var found = listing.Stdout.Split('\0', StringSplitOptions.RemoveEmptyEntries)
-            .Select(entry => entry.Split('\t', 3))
-            .Where(parts => parts.Length == 3)
-            .Select(parts => (Size: long.Parse(parts[0], CultureInfo.InvariantCulture), Start: parts[1], Path: parts[2]))
-            .ToList();
-        if (found.Count == 0)
+        return await OnHostAsync(context, scope, connection, "get", "from", useSudo, async host =>
         {
-            return Fail(context, scope, "get", target, [], $"get: no remote file on {target.Display} matches '{remotePath}'.");
+            var pattern = await host.ResolveAsync(RemotePaths.Join(scope.RemoteDirectory, remotePath), linked.Token).ConfigureAwait(false);
+            var found = await RemoteGlob.ExpandAsync(host.RootFiles ?? host.Files, pattern, linked.Token).ConfigureAwait(false);
+            if (found.Files.Count == 0 && found.Problems.Count == 0)
+            {
+                return Fail(context, scope, "get", target, [], $"get: no remote file on {target.Display} matches '{remotePath}'.");
+            }
+
+            var localBase = scope.LocalDirectory ?? Directory.GetCurrentDirectory();
+            var template = string.IsNullOrEmpty(localPath) ? "{host}/{path}" : localPath;
+            return await EachAsync(context, scope, connection, "get", "from", found.Files, remote =>
+            {
+                var local = LocalTarget(template, localBase, target, remote.Start, remote.Path, found.Files.Count);
+                return (new TransferredFile(local, remote.Path, remote.Size), $"{remote.Path} -> {local}", remote.Path,
+                    progress => RemoteDownload.DownloadAsync(context, host, remote.Path, remote.Size, local, verify, progress, linked.Token));
+            }, found.Problems).ConfigureAwait(false);
+        }, linked.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Opens the host's files for one operation and runs it; the server's refusal outside a file's own transfer (the folder
+    /// cannot be listed) fails the operation with one line naming the host and why, a lost connection aborts it.
+    /// </summary>
+    private static async Task<TransferResult> OnHostAsync(
+        RunContext context, ScopeSettings scope, IRemoteHost connection, string kind, string preposition, bool useSudo, Func<TransferHost, Task<TransferResult>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var host = await TransferHost.OpenAsync(context, connection, useSudo, cancellationToken).ConfigureAwait(false);
+            return await operation(host).ConfigureAwait(false);
         }
-
-        var localBase = scope.LocalDirectory ?? Directory.GetCurrentDirectory();
-        var template = string.IsNullOrEmpty(localPath) ? "{host}/{path}" : localPath;
-        return await EachAsync(context, scope, target, "get", "from", found, remote =>
+        catch (RemoteFileException e)
         {
-            var (size, start, path) = remote;
-            var local = LocalTarget(template, localBase, target, start, path, found.Count);
-            return (new TransferredFile(local, path, size), $"{path} -> {local}", path,
-                progress => RemoteDownload.DownloadAsync(context, connection, sftp, path, size, local, useSudo, verify, progress, linked.Token));
-        }).ConfigureAwait(false);
+            return Fail(context, scope, kind, connection.Target, [], $"{kind} {preposition} {connection.Target.Display} failed: {e.Message.TrimEnd('.')}.");
+        }
+        catch (ConnectionLostException e)
+        {
+            context.RemoteHosts.Evict(connection);
+            throw new AbortException($"Connection to {connection.Target.Display} was lost during a {kind}: {e.Message}", e);
+        }
+    }
+
+    private static async Task<bool> IsFolderAsync(IRemoteFiles files, string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await files.StatAsync(path, cancellationToken).ConfigureAwait(false))?.Type == RemoteFileType.Directory;
+        }
+        catch (RemoteFileException)
+        {
+            return false; // The upload itself says why it cannot write there.
+        }
     }
 
     /// <summary>
     /// Transfers each item in turn: announces it (<c>[host] put: a -> b</c>), runs its transfer, and returns every file that
-    /// made it, or the failure (abort, or under warn-only a warning and a failed result) naming each that did not.
-    /// A file of <see cref="MeteredSize"/> or more gets a progress meter while its <c>running</c> line is shown.
+    /// made it, or the failure (abort, or under warn-only a warning and a failed result): one line naming the host, each
+    /// file that did not make it and the server's reason. A file of <see cref="MeteredSize"/> or more gets a progress meter
+    /// while its <c>running</c> line is shown.
     /// </summary>
     private static async Task<TransferResult> EachAsync<T>(
-        RunContext context, ScopeSettings scope, ConnectionTarget target, string kind, string preposition, IEnumerable<T> items,
-        Func<T, (TransferredFile File, string Shown, string Named, Func<Action<long>?, Task<string?>> Transfer)> plan)
+        RunContext context, ScopeSettings scope, IRemoteHost connection, string kind, string preposition, IEnumerable<T> items,
+        Func<T, (TransferredFile File, string Shown, string Named, Func<Action<long>?, Task<string?>> Transfer)> plan,
+        List<(string Path, string Why)>? problems = null)
     {
+        var target = connection.Target;
         var done = new List<TransferredFile>();
-        var failures = new List<string>();
+        var failures = problems?.Select(p => $"{p.Path}: {p.Why}").ToList() ?? [];
         foreach (var item in items)
         {
             var (file, shown, named, transfer) = plan(item);
@@ -113,7 +146,22 @@ internal static class RemoteTransfers
                 && OutputGroups.IsShown(OutputKind.Command, scope, context.OutputGroups)
                     ? progress.Begin(target.Display, file.RemotePath, file.Bytes)
                     : null;
-            var error = await transfer(meter is null ? null : meter.Report).ConfigureAwait(false);
+            string? error;
+            try
+            {
+                error = await transfer(meter is null ? null : meter.Report).ConfigureAwait(false);
+            }
+            catch (RemoteFileException e)
+            {
+                error = e.Message.TrimEnd('.');
+            }
+            catch (ConnectionLostException e)
+            {
+                context.RemoteHosts.Evict(connection);
+                var what = kind == "put" ? $"sending {file.LocalPath} to {file.RemotePath}" : $"receiving {file.RemotePath}";
+                throw new AbortException($"Connection to {target.Display} was lost while {what}: {e.Message}", e);
+            }
+
             if (error is null)
             {
                 done.Add(file);
@@ -126,7 +174,7 @@ internal static class RemoteTransfers
 
         return failures.Count == 0
             ? new TransferResult { Kind = kind, Host = target.Display, Files = done }
-            : Fail(context, scope, kind, target, done, $"{kind} of {string.Join(", ", failures)} {preposition} {target.Display} failed.", failures);
+            : Fail(context, scope, kind, target, done, $"{kind} {preposition} {target.Display} failed: {string.Join("; ", failures)}.", failures);
     }
 
     /// <summary>
@@ -158,33 +206,6 @@ internal static class RemoteTransfers
         }
 
         return full;
-    }
-
-    /// <summary>The last line a failed internal command wrote on stderr, else its exit code.</summary>
-    internal static string Why(RemoteExit exit) =>
-        string.IsNullOrEmpty(exit.Stderr) ? $"exit code {exit.ExitCode}" : exit.Stderr.TrimEnd('\n').Split('\n')[^1];
-
-    /// <summary>Runs an internal command (listing, upload, rename) quietly; with <paramref name="sudo"/> it runs under that host's sudo.</summary>
-    internal static Task<RemoteExit> ExecAsync(RunContext context, IRemoteHost connection, string command, IRemoteHost? sudo, CancellationToken cancellationToken, Stream? stdin = null, Stream? stdout = null, string? activity = null)
-    {
-        var marker = sudo?.Sudo.Marker;
-        var sudoLine = sudo is null ? null : new SudoLine(sudo.Sudo.Marker, User: null, StartMarker: sudo.Sudo.StartMarker);
-        var line = RemoteCommandLine.Build(command, ScopeSettings.None, SystemShell, sudoLine);
-        return new RemoteProcess
-        {
-            Host = connection,
-            Hosts = context.RemoteHosts,
-            CommandLine = line,
-            Description = command,
-            Activity = activity,
-            StdinRefusedMarker = stdin is null ? null : StdinRefused,
-            Stdin = stdin,
-            StdoutSink = stdout,
-            SudoMarker = marker,
-            StartMarker = sudoLine?.StartMarker,
-            SudoPassword = sudo is null ? null : attempt => RemoteShell.SudoPassword(context, connection, attempt),
-            Timeout = stdin is null && stdout is null ? context.Ssh.CommandTimeout : null,
-        }.RunAsync(cancellationToken);
     }
 
     private static TransferResult Fail(RunContext context, ScopeSettings scope, string kind, ConnectionTarget target, List<TransferredFile> done, string message, List<string>? failures = null)

@@ -1,81 +1,146 @@
 using System.Diagnostics;
-using System.Globalization;
 using Fabric.Engine.Execution;
-using Fabric.Engine.Remote;
-using Fabric.Engine.Ssh;
 using Fabric.Engine.Transport;
 
 namespace Fabric.Engine.Transfers;
 
-/// <summary><c>Put</c>'s one file: sent through <c>cat</c> on the host's connection to a staged name, checked, renamed into place.</summary>
+/// <summary>
+/// <c>Put</c>'s one file: written under a temporary name next to the target (into a private folder in <c>/tmp</c> under
+/// <c>useSudo</c>), checked for its size and SHA-256, given its mode, renamed over the target. The temporary copy is
+/// removed on every other path: refusal, mismatch, lost connection, cancellation.
+/// </summary>
 internal static class RemoteUpload
 {
-    /// <summary>
-    /// Sends <paramref name="file"/> through <c>cat</c> to a staged name next to <paramref name="remote"/> (in <c>/tmp</c>
-    /// under sudo), hashing it as it is read; checks the staged copy's size and (with <paramref name="verify"/>) its SHA-256
-    /// on the server, then renames it over the target. Any failure removes the staged copy and leaves the target as it was.
-    /// Returns null, or why.
-    /// </summary>
+    /// <summary>Copies <paramref name="file"/> to <paramref name="remote"/>; returns null, or why it failed (the server's words).</summary>
     public static async Task<string?> UploadAsync(
-        RunContext context, IRemoteHost connection, string file, long size, string remote, bool useSudo, string? mode, bool verify, Action<long>? progress, CancellationToken cancellationToken)
+        RunContext context, TransferHost host, string file, long size, string remote, int? mode, bool verify, Action<long>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        var folder = RemotePaths.DirectoryOf(remote);
-        var name = RemotePaths.FileName(remote);
-        var staged = useSudo ? $"/tmp/fabric-put-{suffix}" : $"{folder}/.{name}.fabric-{suffix}.tmp";
-        var s = ShellQuoting.QuotePath(staged);
-        await using var input = new TransferStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024), progress, hash: verify);
-        var mkdir = useSudo ? "" : $"mkdir -p {ShellQuoting.QuotePath(folder)} && ";
-        var bytes = size.ToString(CultureInfo.InvariantCulture);
-        var received = $"{{ [ \"$(stat -c %s {s})\" = {bytes} ] || {{ echo \"the server received $(stat -c %s {s}) of {bytes} bytes\" >&2; false; }}; }}";
-        // SIGPIPE ignored: when the connection dies mid-upload, writing to stderr must not kill the shell before it removes the
-        // staged copy. An empty file is created without stdin: SSH.NET sends no EOF for a stdin that nothing was written to.
-        var (write, refuse) = size == 0 ? ($": > {s}", "") : ($"cat > {s}", $"printf %s '{RemoteTransfers.StdinRefused}' >&2; cat > /dev/null; ");
-        var send = $"trap '' PIPE; {{ {mkdir}{write} && {received}; }} || {{ {refuse}rm -f {s} 2>/dev/null; exit 1; }}";
-        var sent = await RemoteTransfers.ExecAsync(context, connection, send, null, cancellationToken, size == 0 ? null : input, activity: $"sending {file}").ConfigureAwait(false);
-        if (sent.ExitCode != 0)
+        await using var input = new TransferStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024, useAsync: true), progress, hash: verify);
+        var target = host.RootFiles ?? host.Files;
+        var existing = await target.StatAsync(remote, cancellationToken).ConfigureAwait(false);
+        if (existing?.Type == RemoteFileType.Directory)
         {
-            return RemoteTransfers.Why(sent);
+            return "it is a folder";
         }
 
-        var moved = clock.Elapsed;
-        var check = verify ? RemoteDigest.Check(s, input.Sha256()) + " && " : "";
-        RemoteExit exit;
-        if (useSudo)
+        if (host.RootFiles is null)
         {
-            var inner = $"{remote.TrimEnd('/')}.fabric-{suffix}.tmp";
-            var i = ShellQuoting.QuotePath(inner);
-            var place = $"{check}mkdir -p {ShellQuoting.QuotePath(folder)} && cp {s} {i} && {Place(i, remote, mode)} || {{ rm -f {i}; false; }}; rc=$?; rm -f {s}; exit $rc";
-            exit = await RemoteTransfers.ExecAsync(context, connection, place, connection, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            exit = await RemoteTransfers.ExecAsync(context, connection, $"{check}{Place(s, remote, mode)} || {{ rm -f {s}; exit 1; }}", null, cancellationToken).ConfigureAwait(false);
+            var folder = Ssh.RemotePaths.DirectoryOf(remote);
+            await MakeDirectoriesAsync(host.Files, folder, cancellationToken).ConfigureAwait(false);
+            var staged = RemoteGlob.Join(folder, $".{Ssh.RemotePaths.FileName(remote)}.fabric-{suffix}.tmp");
+            return await StagedAsync(context, host, [(staged, false)], alwaysClean: false, async (files, ct) =>
+            {
+                var error = await SendAsync(host, input, staged, size, null, verify, ct).ConfigureAwait(false);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                var moved = clock.Elapsed;
+                if ((mode ?? existing?.Mode) is { } bits)
+                {
+                    await files.SetModeAsync(staged, bits, ct).ConfigureAwait(false);
+                }
+
+                await files.RenameAsync(staged, remote, ct).ConfigureAwait(false);
+                context.RemoteHosts.Debug(host.Host.Target, TransferTiming.Describe("put", remote, size, moved, clock.Elapsed - moved, verify));
+                return null;
+            }, cancellationToken).ConfigureAwait(false);
         }
 
-        if (RemoteDigest.UnavailableIn(exit.Stderr))
-        {
-            context.Connections.Debug(connection.Target, $"no openssl or sha256sum: {remote} was checked for its size only");
-        }
-
-        if (exit.ExitCode == 0)
-        {
-            context.Connections.Debug(connection.Target, TransferTiming.Describe("put", remote, size, moved, clock.Elapsed - moved, verify));
-            return null;
-        }
-
-        return (verify ? RemoteDigest.Mismatch(input.Sha256(), RemoteDigest.MismatchIn(exit.Stderr)) : null) ?? RemoteTransfers.Why(exit);
+        return await SudoUploadAsync(context, host, input, size, remote, mode ?? existing?.Mode, verify, suffix, cancellationToken).ConfigureAwait(false);
     }
 
-
-    /// <summary>Sets the staged file's mode (the given one, else the replaced file's), then renames it over the target.</summary>
-    private static string Place(string quotedStaged, string remote, string? mode)
+    /// <summary>
+    /// Under sudo: the file goes into a folder of its own in <c>/tmp</c> (0700, the file 0600, both the login user's), is
+    /// checked there, and root copies it next to the target and renames it into place; the folder goes on every path.
+    /// </summary>
+    private static async Task<string?> SudoUploadAsync(
+        RunContext context, TransferHost host, TransferStream input, long size, string remote, int? mode, bool verify, string suffix, CancellationToken cancellationToken)
     {
-        var r = ShellQuoting.QuotePath(remote);
-        var chmod = mode is null
-            ? $"{{ [ ! -e {r} ] || chmod --reference={r} {quotedStaged}; }}"
-            : $"chmod {mode} {quotedStaged}";
-        return $"{chmod} && mv -f {quotedStaged} {r}";
+        var stage = $"/tmp/fabric-put-{suffix}";
+        var staged = stage + "/file";
+        await host.Files.MakeDirectoryAsync(stage, 0x1C0, cancellationToken).ConfigureAwait(false);
+        return await StagedAsync(context, host, [(staged, false), (stage, true)], alwaysClean: true, async (files, ct) =>
+        {
+            await files.SetModeAsync(stage, 0x1C0, ct).ConfigureAwait(false); // 0700 whatever the umask left.
+            var error = await SendAsync(host, input, staged, size, 0x180, verify, ct).ConfigureAwait(false);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            var folder = ShellRunner.Quote(Ssh.RemotePaths.DirectoryOf(remote));
+            var inner = ShellRunner.Quote(RemoteGlob.Join(Ssh.RemotePaths.DirectoryOf(remote), $".{Ssh.RemotePaths.FileName(remote)}.fabric-{suffix}.tmp"));
+            var chmod = mode is { } bits ? $" && chmod {ShellFiles.Octal(bits)} {inner}" : "";
+            // cat (not cp) makes the copy root's, with the default mode for a new file; set -C never writes through a link planted there.
+            var place = $"mkdir -p {folder} && (set -C && cat {ShellRunner.Quote(staged)} > {inner}){chmod} && mv -f {inner} {ShellRunner.Quote(remote)} || {{ rm -f {inner}; exit 1; }}";
+            var (exit, answer) = await host.RootShell!.QueryAsync(place, ct).ConfigureAwait(false);
+            return exit.ExitCode == 0 && answer is not null ? null : ShellRunner.Why(exit, answer);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the file to <paramref name="staged"/>, then checks its size there and (with <paramref name="verify"/>) its SHA-256.</summary>
+    private static async Task<string?> SendAsync(TransferHost host, TransferStream input, string staged, long size, int? createMode, bool verify, CancellationToken cancellationToken)
+    {
+        await host.Files.UploadAsync(input, staged, createMode, cancellationToken).ConfigureAwait(false);
+        var landed = await host.Files.StatAsync(staged, cancellationToken).ConfigureAwait(false);
+        if (landed is null || landed.Size != size)
+        {
+            return $"the server received {landed?.Size ?? 0} of {size} bytes";
+        }
+
+        return verify ? RemoteDigest.Mismatch(input.Sha256(), await host.HashAsync(staged, asRoot: false, cancellationToken).ConfigureAwait(false)) : null;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on a staged copy; on any outcome but success (always, with <paramref name="alwaysClean"/>),
+    /// removes <paramref name="cleanup"/> in order, over a new connection if this one was lost, and without the cancelled token.
+    /// </summary>
+    private static async Task<string?> StagedAsync(
+        RunContext context, TransferHost host, (string Path, bool Folder)[] cleanup, bool alwaysClean, Func<IRemoteFiles, CancellationToken, Task<string?>> work, CancellationToken cancellationToken)
+    {
+        var placed = false;
+        try
+        {
+            var error = await work(host.Files, cancellationToken).ConfigureAwait(false);
+            placed = error is null;
+            return error;
+        }
+        finally
+        {
+            if (!placed || alwaysClean)
+            {
+                await StagingCleanup.RemoveAsync(context, host, cleanup).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Creates <paramref name="folder"/> and its missing parents, as <c>mkdir -p</c>.</summary>
+    internal static async Task MakeDirectoriesAsync(IRemoteFiles files, string folder, CancellationToken cancellationToken)
+    {
+        var missing = new Stack<string>();
+        for (var f = folder; f is not ("/" or "." or ""); f = Ssh.RemotePaths.DirectoryOf(f))
+        {
+            var info = await files.StatAsync(f, cancellationToken).ConfigureAwait(false);
+            if (info is not null)
+            {
+                if (info.Type != RemoteFileType.Directory)
+                {
+                    throw new RemoteFileException(RemoteFileError.Failure, $"{f} is not a folder");
+                }
+
+                break;
+            }
+
+            missing.Push(f);
+        }
+
+        while (missing.TryPop(out var f))
+        {
+            await files.MakeDirectoryAsync(f, null, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

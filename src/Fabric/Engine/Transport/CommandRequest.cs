@@ -6,4 +6,7 @@ internal sealed record CommandRequest(string? CommandLine)
 {
     /// <summary>A pseudo-terminal of this size to run it on (an SSH <c>pty-req</c> first); null: none.</summary>
     public TerminalSize? Terminal { get; init; }
+
+    /// <summary>A subsystem to start instead of a command (an SSH <c>subsystem</c> request, such as <c>sftp</c>); null: none.</summary>
+    public string? Subsystem { get; init; }
 }

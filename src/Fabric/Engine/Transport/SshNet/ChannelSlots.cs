@@ -13,8 +13,11 @@ internal sealed class ChannelSlots(int configured)
     /// <summary>How many channels the server allows at once on this connection, as far as it has said.</summary>
     public int Limit => Locked(() => _limit.Limit);
 
-    /// <summary>Waits for a free place for one more channel (see <see cref="ChannelLimit.TryTake"/>).</summary>
-    public async Task TakeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a free place for one more channel (see <see cref="ChannelLimit.TryTake"/>); <paramref name="onFull"/> is
+    /// called each time it has to wait (to ask idle channels to give their place up).
+    /// </summary>
+    public async Task TakeAsync(CancellationToken cancellationToken, Action? onFull = null)
     {
         while (true)
         {
@@ -29,6 +32,7 @@ internal sealed class ChannelSlots(int configured)
                 released = (_released ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
             }
 
+            onFull?.Invoke();
             await released.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }

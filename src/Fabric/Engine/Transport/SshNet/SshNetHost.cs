@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Fabric.Engine.Ssh;
+using Fabric.Engine.Transport.Sftp;
 using Renci.SshNet.Common;
 
 namespace Fabric.Engine.Transport.SshNet;
@@ -19,6 +20,7 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
     private const int MaxClosedBeforeStart = 5;
 
     private readonly Lock _gate = new();
+    private readonly List<SftpFiles> _files = [];
     private SshNetSession? _session;
 
     public SshConnection Connection { get; } = connection;
@@ -46,7 +48,7 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
         var closedBeforeStart = 0;
         while (true)
         {
-            await session.Slots.TakeAsync(cancellationToken).ConfigureAwait(false);
+            await session.Slots.TakeAsync(cancellationToken, YieldIdleFiles).ConfigureAwait(false);
             if (session.Slots.OneSessionPerConnection)
             {
                 return await StartOnFreshConnectionAsync(session, request, cancellationToken).ConfigureAwait(false);
@@ -72,6 +74,7 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
             switch (refusal)
             {
                 case ChannelRefusal.WaitForClose:
+                    YieldIdleFiles();
                     cache.Debug(Target, $"the server refused a session: it allows {session.Slots.Limit} at once on one connection; waiting for one of ours to close");
                     break;
                 case ChannelRefusal.RetrySoon:
@@ -131,17 +134,67 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
         }
     }
 
+    /// <summary>
+    /// SFTP as a channel of this connection (the <c>sftp</c> subsystem): no second login. Null, with the reason in
+    /// <c>--show debug</c>, when the server has no SFTP subsystem or what it starts does not speak SFTP (a <c>nologin</c>
+    /// shell in front of an external <c>sftp-server</c>).
+    /// </summary>
     public async Task<IRemoteFiles?> FilesAsync(CancellationToken cancellationToken)
     {
+        var files = new SftpFiles(OpenSftpAsync);
+        lock (_gate)
+        {
+            _files.Add(files);
+        }
+
+        files.Disposed = () =>
+        {
+            lock (_gate)
+            {
+                _files.Remove(files);
+            }
+        };
         try
         {
-            var sftp = await Connection.SftpAsync(() => SshConnector.ConnectSftpAsync(cache, Connection, cancellationToken)).ConfigureAwait(false);
-            return new SshNetFiles(sftp);
+            var channel = await files.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            if (channel.NoiseSkipped > 0)
+            {
+                cache.Debug(Target, $"the login shell printed {channel.NoiseSkipped} bytes before the SFTP server started: skipped");
+            }
+
+            return files;
         }
-        catch (Exception e) when (e is SshException or SocketException or IOException)
+        catch (Exception e) when (e is SubsystemUnavailableException or RemoteFileException)
         {
-            cache.Debug(Target, $"no SFTP ({e.Message})");
+            await files.DisposeAsync().ConfigureAwait(false);
+            cache.Debug(Target, $"no SFTP ({e.Message}): transfers use POSIX commands on exec channels");
             return null;
+        }
+        catch
+        {
+            await files.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<SftpChannel> OpenSftpAsync(CancellationToken cancellationToken)
+    {
+        var command = await StartAsync(new CommandRequest(null) { Subsystem = "sftp" }, cancellationToken).ConfigureAwait(false);
+        return await SftpChannel.StartAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A channel must wait for a place (the server allows no more at once): SFTP channels that are idle give theirs up.</summary>
+    private void YieldIdleFiles()
+    {
+        SftpFiles[] files;
+        lock (_gate)
+        {
+            files = [.. _files];
+        }
+
+        foreach (var f in files)
+        {
+            f.YieldWhenIdle();
         }
     }
 

@@ -42,6 +42,7 @@ internal sealed class SshNetInternals
             b.Type("Renci.SshNet.Messages.Connection.PseudoTerminalRequestInfo"), [typeof(string), typeof(uint), typeof(uint), typeof(uint), typeof(uint), typeof(IDictionary<TerminalModes, uint>)]);
         ExecRequest = b.New<Func<string, System.Text.Encoding, RequestInfo>>(b.Type("Renci.SshNet.Messages.Connection.ExecRequestInfo"), [typeof(string), typeof(System.Text.Encoding)]);
         ShellRequest = b.New<Func<RequestInfo>>(b.Type("Renci.SshNet.Messages.Connection.ShellRequestInfo"), []);
+        SubsystemRequest = b.New<Func<string, RequestInfo>>(b.Type("Renci.SshNet.Messages.Connection.SubsystemRequestInfo"), [typeof(string)]);
         WindowChange = b.Call<Action<object, uint, uint, uint, uint>>(channelSession, "SendWindowChangeRequest", [typeof(uint), typeof(uint), typeof(uint), typeof(uint)]);
         Signal = b.Call<Action<object, string>>(channelSession, "SendSignalRequest", [typeof(string)]);
 
@@ -58,6 +59,7 @@ internal sealed class SshNetInternals
         RequestSucceeded = b.Event(channelClass, "RequestSucceeded", b.Type("Renci.SshNet.Common.ChannelEventArgs"));
         RequestFailed = b.Event(channelClass, "RequestFailed", b.Type("Renci.SshNet.Common.ChannelEventArgs"));
         MessagingLock = b.Field<Lock>(channelClass, "_messagingLock");
+        WindowAdjusted = b.Field<EventWaitHandle>(channelClass, "_channelServerWindowAdjustWaitHandle");
 
         Data = b.Getter<EventArgs, ArraySegment<byte>>(dataArgs, "Data", typeof(ArraySegment<byte>));
         DataTypeCode = b.Getter<EventArgs, uint>(extendedArgs, "DataTypeCode", typeof(uint));
@@ -91,6 +93,9 @@ internal sealed class SshNetInternals
     public Func<string, System.Text.Encoding, RequestInfo> ExecRequest { get; }
 
     public Func<RequestInfo> ShellRequest { get; }
+
+    /// <summary>A <c>subsystem</c> request (SFTP as a channel of the connection that is already open: no second login).</summary>
+    public Func<string, RequestInfo> SubsystemRequest { get; }
 
     public Action<object, uint, uint, uint, uint> WindowChange { get; }
 
@@ -128,6 +133,12 @@ internal sealed class SshNetInternals
     /// slips after our close makes Dropbear drop the whole connection ("Unknown channel").
     /// </summary>
     public Func<object, Lock?> MessagingLock { get; }
+
+    /// <summary>
+    /// Set by SSH.NET when the server widens the channel's send window (a window adjust); reset only by SSH.NET's own wait
+    /// for the window, which ours replaces: an upload that filled the window waits on it instead of polling.
+    /// </summary>
+    public Func<object, EventWaitHandle?> WindowAdjusted { get; }
 
     public Func<EventArgs, ArraySegment<byte>> Data { get; }
 

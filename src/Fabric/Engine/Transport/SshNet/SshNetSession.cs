@@ -179,11 +179,14 @@ internal sealed class SshNetSession : IDisposable
             }
         }
 
-        var start = request.CommandLine is { } line ? _api.ExecRequest(line, _client.ConnectionInfo.Encoding) : _api.ShellRequest();
+        var start = request.Subsystem is { } subsystem ? _api.SubsystemRequest(subsystem)
+            : request.CommandLine is { } line ? _api.ExecRequest(line, _client.ConnectionInfo.Encoding)
+            : _api.ShellRequest();
         return await command.RequestAsync(start, cancellationToken).ConfigureAwait(false) switch
         {
             null => false,
             true => true,
+            false when request.Subsystem is not null => throw new SubsystemUnavailableException($"the server has no {request.Subsystem} subsystem"),
             false => throw new AbortException(request.CommandLine is null
                 ? $"{host} refused to start a login shell."
                 : $"{host} refused to run a command (an exec request)."),

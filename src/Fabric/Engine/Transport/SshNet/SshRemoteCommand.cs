@@ -17,7 +17,7 @@ internal sealed class SshRemoteCommand : IRemoteCommand
     /// <summary>SSH's extended-data type for standard error.</summary>
     private const uint StderrType = 1;
 
-    /// <summary>Longest pause between looks at a full send window: a window adjust arrives on the receive thread, with no event we can wait on.</summary>
+    /// <summary>Longest wait on a full send window before the channel is looked at again (closed, connection lost).</summary>
     private static readonly TimeSpan MaxWindowPoll = TimeSpan.FromMilliseconds(20);
 
     private readonly SshNetInternals _api;
@@ -103,7 +103,6 @@ internal sealed class SshRemoteCommand : IRemoteCommand
         var (array, offset, count) = MemoryMarshal.TryGetArray(data, out var segment)
             ? (segment.Array!, segment.Offset, segment.Count)
             : (data.ToArray(), 0, data.Length);
-        var pause = TimeSpan.FromMilliseconds(1);
         while (count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -120,14 +119,13 @@ internal sealed class SshRemoteCommand : IRemoteCommand
 
             if (window == 0)
             {
-                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
-                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxWindowPoll.Ticks));
+                await SendWindow.WidenedAsync(_api, Channel, () => Guard(() => !_api.IsOpen(Channel) || _api.RemoteWindowSize(Channel) > 0), MaxWindowPoll, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             var n = (int)Math.Min(window, (uint)count);
             Guard(() => _api.SendData(Channel, array, offset, n));
-            (offset, count, pause) = (offset + n, count - n, TimeSpan.FromMilliseconds(1));
+            (offset, count) = (offset + n, count - n);
         }
     }
 
