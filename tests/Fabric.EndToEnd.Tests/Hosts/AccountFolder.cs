@@ -64,14 +64,6 @@ internal sealed class AccountFolder : IDisposable
     /// <summary>Random bytes that differ from call to call.</summary>
     public static byte[] RandomBytes(int size) => RandomNumberGenerator.GetBytes(size);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    /// <summary>Removes the folder with <c>rm -rf</c>: .NET cannot name entries whose names are not valid UTF-8.</summary>
+    public void Dispose() => SshdFixture.Exec("rm", "-rf", "--", Path);
 }

@@ -19,8 +19,9 @@ public static class Transfers
     public static void Download(string remote, string local) => Get(remote, local);
 
     /// <summary>
-    /// Uploads every file of the local folder <paramref name="local"/> into the remote folder <paramref name="remote"/>,
-    /// each by its own path (taken literally, whatever its name holds), then downloads everything in
+    /// Uploads every file of the local folder <paramref name="local"/> to the same name in the remote folder
+    /// <paramref name="remote"/>, each by its own paths on both sides (taken literally, whatever the name holds: a local
+    /// file that exists is not a glob, a remote target never is), then downloads everything in
     /// <paramref name="remote"/> into the local folder <paramref name="back"/>; in warn-only mode, so that each name that
     /// fails says so and the others are still tried.
     /// </summary>
@@ -31,7 +32,7 @@ public static class Transfers
         {
             foreach (var file in Directory.GetFiles(local).Order(StringComparer.Ordinal))
             {
-                Put(file, remote + "/");
+                Put(file, remote + "/" + System.IO.Path.GetFileName(file));
             }
 
             Get(remote + "/*", back + "/");
