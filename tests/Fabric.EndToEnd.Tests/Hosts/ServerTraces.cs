@@ -90,6 +90,15 @@ internal sealed class ServerTraces
         return left;
     }
 
+    /// <summary>Removes what an upload left (after the test has recorded it), so that the next run starts clean.</summary>
+    public static void Remove(IEnumerable<string> left)
+    {
+        foreach (var trace in left)
+        {
+            SshdFixture.Exec("rm", "-rf", "--", trace);
+        }
+    }
+
     /// <summary>Entries of /tmp (and one level into folders new there), and everything under the private folders.</summary>
     private IEnumerable<string> Walk(HashSet<string>? before)
     {

@@ -174,6 +174,8 @@ public sealed class TransferLeftoverTests(RealHosts hosts) : IDisposable
         {
             problems.Add($"readable by others while it ran: {string.Join(", ", traces.Exposed)}");
         }
+
+        ServerTraces.Remove(left);
     }
 
     private int ListenerPid(string target) => target switch
