@@ -64,7 +64,7 @@ public sealed class TransferLeftoverTests(RealHosts hosts) : IDisposable
         var problems = new List<string>();
         var reason = failure == WrongPassword
             ? new Cause("that sudo refused the password", "password", "sudo")
-            : new Cause("that the target's folder is not a folder", "not a directory", "not a folder");
+            : new Cause("that the target's folder is a file (the server's reason)", "not a directory", "not a folder", "file exists", "is a file");
         ToolOutput.AddFailureProblems(problems, result, host, _stem + ".bin", reason);
         AddTraceProblems(problems, traces, left);
         if (File.Exists(remote) || Directory.Exists(remote))
