@@ -109,27 +109,7 @@ public sealed class TransferLeftoverTests(RealHosts hosts) : IDisposable
         var traces = new ServerTraces(host.User, _stem, remote);
         var run = new HostRun(host, () => row.Log(hosts));
         using var fab = FabProcess.Start(HostRun.Arguments(host, $"upload:local={local},remote={remote}"));
-        var clock = Stopwatch.StartNew();
-        var cutAt = TimeSpan.Zero;
-        while (!fab.HasExited && clock.Elapsed < Timeout)
-        {
-            traces.Look();
-            if (cutAt == TimeSpan.Zero && traces.Largest >= 1024 * 1024)
-            {
-                cutAt = clock.Elapsed;
-                if (cut is null)
-                {
-                    await fab.InterruptAsync();
-                }
-                else
-                {
-                    cut();
-                }
-            }
-
-            await Task.Delay(5);
-        }
-
+        var cutAt = await WatchAndCutAsync(fab, traces, cut is null ? fab.InterruptAsync : () => Task.FromResult(cut()));
         FabResult result;
         try
         {
@@ -161,6 +141,29 @@ public sealed class TransferLeftoverTests(RealHosts hosts) : IDisposable
         }
 
         Report(problems, target, $"Put cut short by {how} at {cutAt.TotalSeconds:0.0} s", $"exit {exitCode}, the target still the old secret (0600), nothing of the file left in /tmp, the home or the target's folder, and no copy readable by others at any look", result, host, run);
+    }
+
+    /// <summary>
+    /// Looks at the server until the tool ends (or <see cref="Timeout"/>), and cuts the upload once a look sees 1 MB of
+    /// it there; returns when it cut (zero: never).
+    /// </summary>
+    private static async Task<TimeSpan> WatchAndCutAsync(FabProcess fab, ServerTraces traces, Func<Task> cut)
+    {
+        var clock = Stopwatch.StartNew();
+        var cutAt = TimeSpan.Zero;
+        while (!fab.HasExited && clock.Elapsed < Timeout)
+        {
+            traces.Look();
+            if (cutAt == TimeSpan.Zero && traces.Largest >= 1024 * 1024)
+            {
+                cutAt = clock.Elapsed;
+                await cut();
+            }
+
+            await Task.Delay(5);
+        }
+
+        return cutAt;
     }
 
     private static void AddTraceProblems(List<string> problems, ServerTraces traces, IReadOnlyList<string> left)
