@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit tests of the engine, and end-to-end tests that run dotnet fab on real
 # fabfiles and against real SSH servers on loopback (OpenSSH's sshd, Dropbear, tinysshd under tcpserver). Installs
-# them (with its sftp-server), sudo, iproute2 (the jump-host tests put hosts in a network namespace of their own) and busybox when missing.
+# them, OpenSSH's sftp-server, sudo, iproute2 (the jump-host tests put hosts in a network namespace of their own)
+# and busybox when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
 [ -x /usr/sbin/sshd ] || need+=(openssh-server)
-[ -x /usr/lib/openssh/sftp-server ] || need+=(openssh-sftp-server)  # the transfer unit tests run it as a local SFTP server
+# OpenSSH's sftp-server: the transfer unit tests run it as a local SFTP server; Dropbear's SFTP and the accounts sshd's
+# sftp subsystem run it too.
+[ -x /usr/lib/openssh/sftp-server ] || need+=(openssh-sftp-server)
 command -v sudo >/dev/null || need+=(sudo)
 command -v ssh-keygen >/dev/null || need+=(openssh-client)
 command -v ip >/dev/null || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || need+=(iproute2)

@@ -12,17 +12,6 @@ public sealed class NoBashSshd : IDisposable
     public const string User = "fabsh";
     public const string Address = "127.0.0.235";
 
-    // The overlay's upper and work folders must be on a file system that supports whiteouts: a tmpfs of the namespace.
-    private const string HideBash = """
-        set -e
-        d=$1; shift
-        mount -t tmpfs fabric-nobash "$d"
-        mkdir "$d/upper" "$d/work"
-        mknod "$d/upper/bash" c 0 0
-        mount -t overlay fabric-nobash -o "lowerdir=/usr/bin,upperdir=$d/upper,workdir=$d/work" /usr/bin
-        exec "$@"
-        """;
-
     private readonly FixtureFolder _folder = new("nobash");
     private readonly PrivateSshd _sshd;
 
@@ -32,7 +21,7 @@ public sealed class NoBashSshd : IDisposable
         TestAccounts.EnsureSudoers("fabric-tests-nobash", $"{User} ALL=(ALL:ALL) ALL");
         var overlay = _folder.Path("overlay");
         Directory.CreateDirectory(overlay);
-        _sshd = new PrivateSshd(_folder, [Address], launcher: ["unshare", "-m", "--propagation", "private", "sh", "-c", HideBash, "sh", overlay]);
+        _sshd = new PrivateSshd(_folder, [Address], launcher: MountNamespace.Hiding(overlay, "/usr/bin", "bash"));
         if (File.Exists($"/proc/{_sshd.Pid}/root/usr/bin/bash") || !File.Exists($"/proc/{_sshd.Pid}/root/usr/bin/sh"))
         {
             _sshd.Dispose();

@@ -14,6 +14,8 @@ public sealed class RealHosts : IAsyncLifetime, IDisposable
     private readonly Server<SessionLimitSshd> _sessions = new("MaxSessions sshd", () => new SessionLimitSshd());
     private readonly Server<AccountsSshd> _accounts = new("accounts sshd", () => new AccountsSshd());
     private readonly Server<NoBashSshd> _noBash = new("no-bash sshd", () => new NoBashSshd());
+    private readonly Server<DropbearHost> _dropbearNoSftp = new("Dropbear without SFTP", DropbearHost.WithoutSftpServer);
+    private readonly Server<BusyBoxSshd> _busyBox = new("BusyBox sshd", () => new BusyBoxSshd());
 
     public static string Fabfile => Repository.Path("tests", "fabfiles", "hosts");
 
@@ -27,6 +29,11 @@ public sealed class RealHosts : IAsyncLifetime, IDisposable
 
     public NoBashSshd NoBash => _noBash.Value;
 
+    /// <summary>Dropbear on 127.0.0.236, with no SFTP server to run.</summary>
+    public DropbearHost DropbearNoSftp => _dropbearNoSftp.Value;
+
+    public BusyBoxSshd BusyBox => _busyBox.Value;
+
     public async Task InitializeAsync()
     {
         // One after the other: useradd and chpasswd lock /etc/passwd and fail rather than wait.
@@ -35,6 +42,8 @@ public sealed class RealHosts : IAsyncLifetime, IDisposable
         _sessions.Start();
         _accounts.Start();
         _noBash.Start();
+        _dropbearNoSftp.Start();
+        _busyBox.Start();
         var build = await FabTool.RunAsync(Repository.Root, ["-f", Fabfile, "--list"], timeout: TimeSpan.FromMinutes(3));
         if (build.ExitCode != 0)
         {
@@ -51,6 +60,8 @@ public sealed class RealHosts : IAsyncLifetime, IDisposable
         _sessions.Dispose();
         _accounts.Dispose();
         _noBash.Dispose();
+        _dropbearNoSftp.Dispose();
+        _busyBox.Dispose();
     }
 
     /// <summary>A server started on demand of the collection, or why it could not be.</summary>
