@@ -92,7 +92,7 @@ public sealed class SftpTransferTests(SshdFixture sshd)
     [Fact]
     public async Task Sftp_and_the_hash_command_share_a_MaxSessions_1_connection()
     {
-        using var server = new Transport.PrivateSshd(sshd, "MaxSessions 1");
+        using var server = new Transport.OneTestSshd(sshd, "MaxSessions 1");
         await using var t = On(server.Port, server.Address);
         var a = t.LocalFile("a.bin", new string('x', 3_000_000));
 
@@ -116,7 +116,7 @@ public sealed class SftpTransferTests(SshdFixture sshd)
     [Fact]
     public async Task An_sftp_only_account_puts_over_a_file_gets_a_glob_and_reports_a_denied_put_and_a_missing_get()
     {
-        using var server = new Transport.PrivateSshd(sshd, $"Match User {SshdFixture.TestUser}\n    ForceCommand internal-sftp");
+        using var server = new Transport.OneTestSshd(sshd, $"Match User {SshdFixture.TestUser}\n    ForceCommand internal-sftp");
         await using var t = On(server.Port, server.Address);
         var a = t.LocalFile("a.txt", "new content\n");
         File.WriteAllText(System.IO.Path.Combine(t.Remote, "a.txt"), "old\n");
@@ -170,7 +170,7 @@ public sealed class SftpTransferTests(SshdFixture sshd)
     [Fact]
     public async Task A_sudo_Put_cut_by_a_dropped_connection_or_cancelled_leaves_no_staged_copy()
     {
-        using var server = new Transport.PrivateSshd(sshd, "");
+        using var server = new Transport.OneTestSshd(sshd, "");
         var big = new byte[64 * 1024 * 1024];
         foreach (var cut in new[] { "dropped", "cancelled" })
         {
