@@ -165,7 +165,7 @@ public sealed class TransferTests(SshdFixture sshd) : IDisposable
         Assert.Contains($"put to {SshdFixture.TestUser}@", refused.Message, StringComparison.Ordinal);
         Assert.Contains("/root/fabric-not-allowed.bin: Permission denied", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("[fabric-put-refused]", refused.Message, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles("/root", ".fabric-not-allowed.bin.*"));
+        Assert.Empty(Directory.GetFileSystemEntries("/root", ".fabric-put-*"));
     }
 
     [Fact]

@@ -114,7 +114,7 @@ internal sealed class RemoteProcess
 
             if (run.SudoFailure is { } failure)
             {
-                throw new AbortException(failure);
+                throw new SudoRefusedException(failure);
             }
 
             return run.Exit(command.Exit);

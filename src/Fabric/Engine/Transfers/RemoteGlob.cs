@@ -73,9 +73,9 @@ internal static class RemoteGlob
                 {
                     entries = await files.ListAsync(folder.Length == 0 ? "." : folder, cancellationToken).ConfigureAwait(false);
                 }
-                catch (RemoteFileException)
+                catch (RemoteFileException e) when (e.Error != RemoteFileError.Unsupported)
                 {
-                    continue; // As a shell's glob: a folder that cannot be read matches nothing.
+                    continue; // As a shell's glob: a folder that cannot be read matches nothing (but an account that runs nothing is said).
                 }
 
                 foreach (var entry in entries.Where(e => GlobPattern.IsMatch(segment, e.Name)).OrderBy(e => e.Name, StringComparer.Ordinal))

@@ -40,7 +40,7 @@ internal static class RemoteTransfers
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
         var connection = await context.RemoteHosts.GetAsync(target, linked.Token).ConfigureAwait(false);
         var bits = mode is null ? (int?)null : Convert.ToInt32(mode, 8);
-        return await OnHostAsync(context, scope, connection, "put", "to", useSudo, async host =>
+        return await OnHostAsync(context, scope, connection, "put", "to", localPath, useSudo, async host =>
         {
             var destination = await host.ResolveAsync(string.IsNullOrEmpty(remotePath) ? scope.RemoteDirectory ?? "~" : RemotePaths.Join(scope.RemoteDirectory, remotePath), linked.Token).ConfigureAwait(false);
             var intoFolder = string.IsNullOrEmpty(remotePath) || remotePath.EndsWith('/') || LocalGlob.IsFolder(localPath, localBase)
@@ -69,7 +69,7 @@ internal static class RemoteTransfers
         var target = RemoteShell.CurrentTarget("get", remotePath);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
         var connection = await context.RemoteHosts.GetAsync(target, linked.Token).ConfigureAwait(false);
-        return await OnHostAsync(context, scope, connection, "get", "from", useSudo, async host =>
+        return await OnHostAsync(context, scope, connection, "get", "from", remotePath, useSudo, async host =>
         {
             var pattern = await host.ResolveAsync(RemotePaths.Join(scope.RemoteDirectory, remotePath), linked.Token).ConfigureAwait(false);
             var found = await RemoteGlob.ExpandAsync(host.RootFiles ?? host.Files, pattern, linked.Token).ConfigureAwait(false);
@@ -91,10 +91,12 @@ internal static class RemoteTransfers
 
     /// <summary>
     /// Opens the host's files for one operation and runs it; the server's refusal outside a file's own transfer (the folder
-    /// cannot be listed) fails the operation with one line naming the host and why, a lost connection aborts it.
+    /// cannot be listed) fails the operation with one line naming the host and why, a lost connection aborts it, and so
+    /// does sudo's refusal, naming <paramref name="what"/> (the files asked for).
     /// </summary>
     private static async Task<TransferResult> OnHostAsync(
-        RunContext context, ScopeSettings scope, IRemoteHost connection, string kind, string preposition, bool useSudo, Func<TransferHost, Task<TransferResult>> operation, CancellationToken cancellationToken)
+        RunContext context, ScopeSettings scope, IRemoteHost connection, string kind, string preposition, string what, bool useSudo,
+        Func<TransferHost, Task<TransferResult>> operation, CancellationToken cancellationToken)
     {
         try
         {
@@ -109,6 +111,10 @@ internal static class RemoteTransfers
         {
             context.RemoteHosts.Evict(connection);
             throw new AbortException($"Connection to {connection.Target.Display} was lost during a {kind}: {e.Message}", e);
+        }
+        catch (Remote.SudoRefusedException e)
+        {
+            throw new AbortException($"{kind} of {what} {preposition} {connection.Target.Display} failed: {e.Message}", e);
         }
     }
 

@@ -29,9 +29,15 @@ internal static class RemoteUpload
         {
             var folder = Ssh.RemotePaths.DirectoryOf(remote);
             await MakeDirectoriesAsync(host.Files, folder, cancellationToken).ConfigureAwait(false);
-            var staged = RemoteGlob.Join(folder, $".{Ssh.RemotePaths.FileName(remote)}.fabric-{suffix}.tmp");
-            return await StagedAsync(context, host, [(staged, false)], alwaysClean: false, async (files, ct) =>
+            // The copy is written inside a folder only the login user can enter, beside the target (a rename across
+            // folders of one filesystem is still atomic): no one else can read it while it is incomplete or unchecked,
+            // and it gets the server's default mode for a new file, as an in-place upload would.
+            var stage = RemoteGlob.Join(folder, $".fabric-put-{suffix}");
+            var staged = RemoteGlob.Join(stage, Ssh.RemotePaths.FileName(remote));
+            return await StagedAsync(context, host, [(staged, false), (stage, true)], alwaysClean: true, async (files, ct) =>
             {
+                await files.MakeDirectoryAsync(stage, 0x1C0, ct).ConfigureAwait(false);
+                await files.SetModeAsync(stage, 0x1C0, ct).ConfigureAwait(false); // 0700 whatever the umask left.
                 var error = await SendAsync(host, input, staged, size, null, verify, ct).ConfigureAwait(false);
                 if (error is not null)
                 {
@@ -73,10 +79,14 @@ internal static class RemoteUpload
             }
 
             var folder = ShellRunner.Quote(Ssh.RemotePaths.DirectoryOf(remote));
-            var inner = ShellRunner.Quote(RemoteGlob.Join(Ssh.RemotePaths.DirectoryOf(remote), $".{Ssh.RemotePaths.FileName(remote)}.fabric-{suffix}.tmp"));
+            var box = ShellRunner.Quote(RemoteGlob.Join(Ssh.RemotePaths.DirectoryOf(remote), $".fabric-put-{suffix}"));
+            var inner = ShellRunner.Quote(RemoteGlob.Join(Ssh.RemotePaths.DirectoryOf(remote), $".fabric-put-{suffix}/{Ssh.RemotePaths.FileName(remote)}"));
             var chmod = mode is { } bits ? $" && chmod {ShellFiles.Octal(bits)} {inner}" : "";
-            // cat (not cp) makes the copy root's, with the default mode for a new file; set -C never writes through a link planted there.
-            var place = $"mkdir -p {folder} && (set -C && cat {ShellRunner.Quote(staged)} > {inner}){chmod} && mv -f {inner} {ShellRunner.Quote(remote)} || {{ rm -f {inner}; exit 1; }}";
+            // Root's copy is made inside a folder of root's own (0700) beside the target, so no one else can read it before
+            // it is renamed into place; cat (not cp) gives it root's default mode for a new file; set -C never writes
+            // through a link planted there.
+            var place = $"mkdir -p {folder} && {{ mkdir -m 700 {box} && (set -C && cat {ShellRunner.Quote(staged)} > {inner}){chmod} && mv -f {inner} {ShellRunner.Quote(remote)}; }}; "
+                + $"s=$?; rm -f {inner} 2>/dev/null; rmdir {box} 2>/dev/null; [ $s -eq 0 ] || exit 1";
             var (exit, answer) = await host.RootShell!.QueryAsync(place, ct).ConfigureAwait(false);
             return exit.ExitCode == 0 && answer is not null ? null : ShellRunner.Why(exit, answer);
         }, cancellationToken).ConfigureAwait(false);

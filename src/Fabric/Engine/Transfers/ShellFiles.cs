@@ -114,7 +114,7 @@ internal sealed partial class ShellFiles(ShellRunner shell) : IRemoteFiles
         var why = ShellRunner.Why(exit, answer);
         if (!markerSeen)
         {
-            return new RemoteFileException(RemoteFileError.Unsupported, $"the account runs no commands ({why}), and the server offers no SFTP");
+            return new RemoteFileException(RemoteFileError.Unsupported, $"the account's login shell runs no commands ({why}), and no SFTP server either (a nologin or /bin/false account)");
         }
 
         // The same words as over SFTP: the shell's line names our temporary file, not the user's.

@@ -43,7 +43,9 @@ internal sealed partial class SftpFiles(Func<CancellationToken, Task<SftpChannel
     {
         lock (_useLock)
         {
-            if (_channel is null)
+            // A use that is opening the channel right now counts too: it must close it once done, or the waiter that
+            // lost the freed place to it would wait for good (a Get's hash command did, under MaxSessions 1).
+            if (_channel is null && _busy == 0)
             {
                 return;
             }
