@@ -35,21 +35,25 @@ public sealed class TransferFaultTests(SshdFixture sshd) : IDisposable
 
         var run = await RunKillingSshdOnceAsync(
             ["-H", Host(1), $"upload:local={source},remote={target}"],
-            () => Directory.GetFiles(_remote, ".big.bin.fabric-*.tmp").Any(f => new FileInfo(f).Length > 0));
+            () => Staged().Any(f => new FileInfo(f).Length > 0));
 
         Assert.True(run.Killed, run.ToString());
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.True(run.Stderr.Contains($"Connection to {Host(1)} was lost while sending {source}", StringComparison.Ordinal), run.ToString());
         Assert.Equal("old\n", await File.ReadAllTextAsync(target));
-        // The upload's shell outlives its connection: it sees its input end short of the size and removes the staged copy.
+        // The staged copy goes with its folder: removed over a new connection once the server answers again.
         var staged = Stopwatch.StartNew();
-        while (Directory.GetFiles(_remote, ".big.bin.fabric-*.tmp").Length > 0 && staged.Elapsed < TimeSpan.FromSeconds(10))
+        while (Directory.GetDirectories(_remote).Length > 0 && staged.Elapsed < TimeSpan.FromSeconds(20))
         {
             await Task.Delay(50);
         }
 
-        Assert.Equal([target], Directory.GetFiles(_remote));
+        Assert.Equal([target], Directory.GetFileSystemEntries(_remote));
     }
+
+    /// <summary>The upload's staged copies: each in a folder of its own beside the target.</summary>
+    private IEnumerable<string> Staged() =>
+        Directory.GetDirectories(_remote, ".fabric-put-*").SelectMany(d => Directory.GetFiles(d));
 
     [Fact]
     public async Task The_server_killed_in_the_middle_of_a_download_fails_the_run_naming_the_host_and_leaves_no_temporary_file()

@@ -105,7 +105,7 @@ internal static class RemoteTransfers
         }
         catch (RemoteFileException e)
         {
-            return Fail(context, scope, kind, connection.Target, [], $"{kind} {preposition} {connection.Target.Display} failed: {e.Message.TrimEnd('.')}.");
+            return Fail(context, scope, kind, connection.Target, [], $"{kind} {preposition} {connection.Target.Display} failed: {what}: {e.Message.TrimEnd('.')}.");
         }
         catch (ConnectionLostException e)
         {

@@ -199,7 +199,7 @@ public sealed class RemoteShellTests
             return 1;
         };
 
-        var error = await Assert.ThrowsAsync<AbortException>(() => SudoAsync("id").WaitAsync(Limit));
+        var error = await Assert.ThrowsAnyAsync<AbortException>(() => SudoAsync("id").WaitAsync(Limit));
 
         Assert.Equal("sudo on deploy@web1 needs a password and none was given (use -p or Env.SudoPassword, or run on a terminal).", error.Message);
     }
