@@ -124,8 +124,11 @@ public sealed class ExecTests(SshdFixture sshd)
     {
         await using var session = new SshSession(sshd.Options());
         var host = await HostAsync(session);
-        await using var command = await host.StartAsync(new CommandRequest("exec sleep 30"), CancellationToken.None).WaitAsync(TransportRun.Limit);
+        await using var command = await host.StartAsync(new CommandRequest("echo up; exec sleep 30"), CancellationToken.None).WaitAsync(TransportRun.Limit);
 
+        // Once the command runs: sshd signals the command's process group, which exists only once its child has called
+        // setsid; a signal sent in the moment after the exec request can find none and is dropped (a clean-clone run did).
+        Assert.NotNull(await command.ReadAsync(CancellationToken.None).AsTask().WaitAsync(TransportRun.Limit));
         command.Signal("KILL");
         var ran = await TransportRun.DrainAsync(command).WaitAsync(TransportRun.Limit);
 
