@@ -5,6 +5,7 @@ using Fabric.Engine.Hosts;
 using Fabric.Engine.Output;
 using Fabric.Engine.Ssh;
 using Fabric.Engine.Tasks;
+using Fabric.Engine.Transport.SshNet;
 using Fabric.Tool.CommandLine;
 using Fabric.Tool.Completion;
 using Fabric.Tool.Console;

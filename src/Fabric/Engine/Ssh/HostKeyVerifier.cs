@@ -12,7 +12,7 @@ internal sealed class HostKeyVerifier(SshOptions options, Lock fileLock, Action<
 
     /// <summary>
     /// The key types known_hosts holds for <paramref name="target"/> (none when known_hosts is disabled or unreadable), for
-    /// <see cref="HostKeyOrder"/>. Lines it cannot parse are skipped silently here: <see cref="Accept"/> warns of them.
+    /// <see cref="Transport.SshNet.HostKeyOrder"/>. Lines it cannot parse are skipped silently here: <see cref="Accept"/> warns of them.
     /// </summary>
     public IReadOnlySet<string> KnownKeyTypes(ConnectionTarget target)
     {

@@ -93,7 +93,7 @@ internal sealed class KnownHostsFile
 
     /// <summary>
     /// The key types (<c>ssh-ed25519</c>, <c>ssh-rsa</c>, …) of the plain entries for <paramref name="host"/>:<paramref name="port"/>,
-    /// hashed or by pattern: what <see cref="HostKeyOrder"/> asks the server for first. Marked entries (<c>@revoked</c>,
+    /// hashed or by pattern: what <see cref="Transport.SshNet.HostKeyOrder"/> asks the server for first. Marked entries (<c>@revoked</c>,
     /// <c>@cert-authority</c>) are not counted, as in OpenSSH.
     /// </summary>
     public IReadOnlySet<string> KnownKeyTypes(string host, int port)

@@ -59,12 +59,12 @@ internal sealed record SshOptions
 
     /// <summary>
     /// Key exchange algorithms in OpenSSH's <c>KexAlgorithms</c> syntax (<c>a,b</c>, <c>+a</c>, <c>-a</c>, <c>^a</c>),
-    /// applied to <see cref="KeyExchangeOrder"/>'s default; null: the default.
+    /// applied to <see cref="Transport.SshNet.KeyExchangeOrder"/>'s default; null: the default.
     /// </summary>
     public string? KexAlgorithms { get; init; }
 
     /// <summary>
-    /// Host key algorithms in OpenSSH's <c>HostKeyAlgorithms</c> syntax, applied to <see cref="HostKeyOrder"/>'s default;
+    /// Host key algorithms in OpenSSH's <c>HostKeyAlgorithms</c> syntax, applied to <see cref="Transport.SshNet.HostKeyOrder"/>'s default;
     /// null: the default (OpenSSH's order, host key types already in known_hosts first).
     /// </summary>
     public string? HostKeyAlgorithms { get; init; }

@@ -1,4 +1,4 @@
-namespace Fabric.Engine.Ssh;
+namespace Fabric.Engine.Transport.SshNet;
 
 /// <summary>
 /// OpenSSH's syntax for an algorithm list (<c>KexAlgorithms</c>, <c>HostKeyAlgorithms</c>): <c>a,b</c> exactly these,

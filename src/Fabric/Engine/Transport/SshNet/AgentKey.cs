@@ -1,7 +1,8 @@
+using Fabric.Engine.Ssh;
 using Renci.SshNet;
 using Renci.SshNet.Security;
 
-namespace Fabric.Engine.Ssh;
+namespace Fabric.Engine.Transport.SshNet;
 
 /// <summary>
 /// One identity held by the ssh-agent, as SSH.NET wants a private key: its signature algorithms (for RSA:

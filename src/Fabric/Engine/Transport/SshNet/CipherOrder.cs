@@ -1,6 +1,6 @@
 using Renci.SshNet;
 
-namespace Fabric.Engine.Ssh;
+namespace Fabric.Engine.Transport.SshNet;
 
 /// <summary>
 /// The ciphers offered to a server: AES-GCM first. SSH.NET lists <c>aes128-ctr</c> first, which then needs

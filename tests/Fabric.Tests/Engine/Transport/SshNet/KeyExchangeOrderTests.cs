@@ -1,6 +1,7 @@
 using Fabric.Engine.Ssh;
+using Fabric.Engine.Transport.SshNet;
 
-namespace Fabric.Tests.Engine.Ssh;
+namespace Fabric.Tests.Engine.Transport.SshNet;
 
 public class KeyExchangeOrderTests
 {

@@ -1,9 +1,10 @@
 using System.Net.Sockets;
 using Fabric.Engine.Ssh;
+using Fabric.Engine.Transport.SshNet;
 using Renci.SshNet.Common;
 using Renci.SshNet.Messages.Transport;
 
-namespace Fabric.Tests.Engine.Ssh;
+namespace Fabric.Tests.Engine.Transport.SshNet;
 
 public sealed class HandshakeDropTests
 {

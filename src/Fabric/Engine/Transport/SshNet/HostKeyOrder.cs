@@ -1,6 +1,6 @@
 using Renci.SshNet;
 
-namespace Fabric.Engine.Ssh;
+namespace Fabric.Engine.Transport.SshNet;
 
 /// <summary>
 /// The host key algorithms offered to a server, in order, as OpenSSH's client orders them. The server picks the first one

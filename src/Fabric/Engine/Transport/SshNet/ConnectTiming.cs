@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Renci.SshNet;
 
-namespace Fabric.Engine.Ssh;
+namespace Fabric.Engine.Transport.SshNet;
 
 /// <summary>
 /// Where a connection's set-up time went, for <c>--show debug</c>: TCP, version exchange and key exchange (until the

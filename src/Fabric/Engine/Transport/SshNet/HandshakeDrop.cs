@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Renci.SshNet.Common;
 using Renci.SshNet.Messages.Transport;
 
-namespace Fabric.Engine.Ssh;
+namespace Fabric.Engine.Transport.SshNet;
 
 /// <summary>
 /// A connection the server closed before the SSH handshake: what OpenSSH's <c>sshd</c> does to a new connection while

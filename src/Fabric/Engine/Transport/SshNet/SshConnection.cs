@@ -1,7 +1,8 @@
+using Fabric.Engine.Ssh;
 using Fabric.Engine.Transport;
 using Renci.SshNet;
 
-namespace Fabric.Engine.Ssh;
+namespace Fabric.Engine.Transport.SshNet;
 
 /// <summary>
 /// One open, authenticated SSH connection to a host, shared by every operation and task on it, and what the run learnt

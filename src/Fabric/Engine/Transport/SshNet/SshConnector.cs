@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net.Sockets;
+using Fabric.Engine.Ssh;
 using Renci.SshNet;
 using Renci.SshNet.Common;
 
-namespace Fabric.Engine.Ssh;
+namespace Fabric.Engine.Transport.SshNet;
 
 /// <summary>
 /// Opens and authenticates one connection: key files, then password and keyboard-interactive; host key

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
+using Fabric.Engine.Ssh;
 using Renci.SshNet;
 using Renci.SshNet.Common;
 
-namespace Fabric.Engine.Ssh;
+namespace Fabric.Engine.Transport.SshNet;
 
 /// <summary>
 /// The run's private keys: the ssh-agent's identities (listed once per run), then key files (<c>-i</c>, the config's

@@ -1,7 +1,8 @@
 using Fabric.Engine.Ssh;
+using Fabric.Engine.Transport.SshNet;
 using Renci.SshNet;
 
-namespace Fabric.Tests.Engine.Ssh;
+namespace Fabric.Tests.Engine.Transport.SshNet;
 
 public class CipherOrderTests
 {

@@ -1,6 +1,6 @@
 using Renci.SshNet;
 
-namespace Fabric.Engine.Ssh;
+namespace Fabric.Engine.Transport.SshNet;
 
 /// <summary>
 /// The key exchange algorithms offered to a server, in order. Measured against OpenSSH 9.2 on loopback, SSH.NET's
@@ -8,7 +8,7 @@ namespace Fabric.Engine.Ssh;
 /// <c>curve25519-sha256</c> well under 10 ms; <c>mlkem768x25519-sha256</c> (OpenSSH 9.9+'s first choice) is post-quantum
 /// and nearly as cheap as curve25519. So the default order keeps post-quantum protection where it is cheap: ML-KEM first
 /// when the server offers it, then curve25519, then ECDH, then sntrup761, then the rest of SSH.NET's list.
-/// A user picks another order with OpenSSH's <c>KexAlgorithms</c> syntax (<see cref="SshOptions.KexAlgorithms"/>):
+/// A user picks another order with OpenSSH's <c>KexAlgorithms</c> syntax (<see cref="Ssh.SshOptions.KexAlgorithms"/>):
 /// <c>a,b</c> exactly these, <c>+a,b</c> appended, <c>-a,b</c> removed, <c>^a,b</c> placed first. For example
 /// <c>^sntrup761x25519-sha512@openssh.com</c> prefers sntrup761 on servers without ML-KEM.
 /// </summary>

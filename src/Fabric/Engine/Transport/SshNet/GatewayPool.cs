@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Fabric.Engine.Hosts;
+using Fabric.Engine.Ssh;
 using Renci.SshNet;
 
-namespace Fabric.Engine.Ssh;
+namespace Fabric.Engine.Transport.SshNet;
 
 /// <summary>
 /// The run's jump hosts (<c>-g</c>, <c>Env.Gateway</c>, <c>ProxyJump</c>): one connection per chain of gateways, shared by
