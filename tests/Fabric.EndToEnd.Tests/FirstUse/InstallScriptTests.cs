@@ -59,16 +59,8 @@ public sealed class InstallScriptTests : IDisposable
               </packageSources>
             </configuration>
             """);
-        var tools = Path.Combine(home, ".dotnet", "tools");
-        var environment = new Dictionary<string, string>
-        {
-            ["HOME"] = home,
-            ["DOTNET_CLI_HOME"] = home,
-            ["NUGET_PACKAGES"] = Path.Combine(root, "nuget-packages"),   // no trailing slash, as CI set-ups write it
-            ["PATH"] = tools + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
-            ["DOTNET_NOLOGO"] = "1",
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-        };
+        // NUGET_PACKAGES without a trailing slash, as CI set-ups write it.
+        var environment = ScratchMachine.EnvironmentOf(home, Path.Combine(root, "nuget-packages"));
 
         // One install (a full build and pack, a minute or more): a version of its own, so what is found later is this one.
         var clone = Clone("clone-a", version: "0.99.0");

@@ -28,16 +28,22 @@ internal sealed class ScratchMachine : IDisposable
             """);
         GlobalTools = Path.Combine(Home, ".dotnet", "tools");
         NuGetPackages = Path.Combine(Root, "nuget-packages");
-        Environment = new Dictionary<string, string>
-        {
-            ["HOME"] = Home,
-            ["DOTNET_CLI_HOME"] = Home,
-            ["NUGET_PACKAGES"] = NuGetPackages,
-            ["PATH"] = GlobalTools + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH"),
-            ["DOTNET_NOLOGO"] = "1",
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-        };
+        Environment = EnvironmentOf(Home, NuGetPackages);
     }
+
+    /// <summary>
+    /// The environment of a newcomer whose home is <paramref name="home"/>: the SDK's and NuGet's settings there, its
+    /// global tools first on PATH, packages restored into <paramref name="nugetPackages"/>, no banners.
+    /// </summary>
+    public static Dictionary<string, string> EnvironmentOf(string home, string nugetPackages) => new()
+    {
+        ["HOME"] = home,
+        ["DOTNET_CLI_HOME"] = home,
+        ["NUGET_PACKAGES"] = nugetPackages,
+        ["PATH"] = Path.Combine(home, ".dotnet", "tools") + Path.PathSeparator + System.Environment.GetEnvironmentVariable("PATH"),
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+    };
 
     public LocalPackages Packages { get; }
 
