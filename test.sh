@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit tests of the engine, and end-to-end tests that run dotnet fab on real
 # fabfiles and against real SSH servers on loopback (OpenSSH's sshd, Dropbear, tinysshd under tcpserver). Installs
-# them, OpenSSH's sftp-server, sudo, iproute2 (the jump-host tests put hosts in a network namespace of their own)
-# and busybox when missing.
+# them, OpenSSH's sftp-server, sudo, iproute2 (the jump-host tests put hosts in a network namespace of their own),
+# busybox and rsync when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -18,6 +18,8 @@ command -v ip >/dev/null || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || need+=(ipr
 [ -x /usr/sbin/tinysshd ] || need+=(tinysshd)
 command -v tcpserver >/dev/null || need+=(ucspi-tcp)
 command -v busybox >/dev/null || need+=(busybox)
+# RsyncProject runs this machine's rsync, and its tests need rsync on the test hosts too.
+command -v rsync >/dev/null || need+=(rsync)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} (needed by the SSH tests)..."
   as_root=()

@@ -61,6 +61,43 @@ internal static class RemoteTransfers
         }, linked.Token).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// <c>Put</c> of bytes made here (a rendered template) rather than of a local file: they go from memory through the same
+    /// staged, checked, renamed upload, so they never lie in a local file. A <paramref name="remotePath"/> that is a folder (or
+    /// ends in <c>/</c>) gets <paramref name="name"/> inside it; with <paramref name="backup"/>, a file already there is first
+    /// copied to <c>its name.bak</c> (<see cref="RemoteBackup"/>). <paramref name="shown"/> names the bytes in output.
+    /// </summary>
+    public static async Task<TransferResult> PutContentAsync(
+        byte[] content, string shown, string name, string remotePath, bool useSudo, int? mode, bool backup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrEmpty(remotePath);
+        var context = Ambient.Context;
+        var scope = Ambient.Scope;
+        var target = RemoteShell.CurrentTarget("put", shown);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
+        var connection = await context.RemoteHosts.GetAsync(target, linked.Token).ConfigureAwait(false);
+        return await OnHostAsync(context, scope, connection, "put", "to", shown, useSudo, async host =>
+        {
+            var files = host.RootFiles ?? host.Files;
+            var destination = await host.ResolveAsync(RemotePaths.Join(scope.RemoteDirectory, remotePath), linked.Token).ConfigureAwait(false);
+            if (remotePath.EndsWith('/') || await IsFolderAsync(files, destination, linked.Token).ConfigureAwait(false))
+            {
+                destination = RemoteGlob.Join(destination, name);
+            }
+
+            if (backup && await RemoteBackup.CopyAsync(context, scope, host, destination, linked.Token).ConfigureAwait(false) is { } refused)
+            {
+                return Fail(context, scope, "put", target, [], $"put to {target.Display} failed: {shown}: {refused}.");
+            }
+
+            return await EachAsync(context, scope, connection, "put", "to", [content], bytes =>
+                (new TransferredFile(shown, destination, bytes.Length), $"{shown} -> {destination}", destination,
+                    progress => RemoteUpload.UploadAsync(context, host, new MemoryStream(bytes, writable: false), bytes.Length, destination, mode, verify: true, progress, linked.Token)))
+                .ConfigureAwait(false);
+        }, linked.Token).ConfigureAwait(false);
+    }
+
     public static async Task<TransferResult> GetAsync(string remotePath, string? localPath, bool useSudo, bool verify, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(remotePath);

@@ -12,12 +12,20 @@ namespace Fabric.Engine.Transfers;
 internal static class RemoteUpload
 {
     /// <summary>Copies <paramref name="file"/> to <paramref name="remote"/>; returns null, or why it failed (the server's words).</summary>
+    public static Task<string?> UploadAsync(
+        RunContext context, TransferHost host, string file, long size, string remote, int? mode, bool verify, Action<long>? progress, CancellationToken cancellationToken) =>
+        UploadAsync(context, host, new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024, useAsync: true), size, remote, mode, verify, progress, cancellationToken);
+
+    /// <summary>
+    /// Copies what <paramref name="source"/> holds (<paramref name="size"/> bytes; made in memory by <c>UploadTemplate</c>, so
+    /// that a rendered file never lies in a local temporary file) to <paramref name="remote"/>, and disposes of it.
+    /// </summary>
     public static async Task<string?> UploadAsync(
-        RunContext context, TransferHost host, string file, long size, string remote, int? mode, bool verify, Action<long>? progress, CancellationToken cancellationToken)
+        RunContext context, TransferHost host, Stream source, long size, string remote, int? mode, bool verify, Action<long>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        await using var input = new TransferStream(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024, useAsync: true), progress, hash: verify);
+        await using var input = new TransferStream(source, progress, hash: verify);
         var target = host.RootFiles ?? host.Files;
         var existing = await target.StatAsync(remote, cancellationToken).ConfigureAwait(false);
         if (existing?.Type == RemoteFileType.Directory)

@@ -1,0 +1,76 @@
+using System.Collections;
+using System.Reflection;
+
+namespace Fabric.Engine.Templates;
+
+/// <summary>
+/// A template's context as the engine takes it: an anonymous object, a record or class (its public properties and fields),
+/// or a dictionary with string keys; <c>Env</c> gives its properties and its <c>--set</c> values. Also which names it gives,
+/// so that a template reading any other is refused before anything is written.
+/// </summary>
+internal sealed record TemplateModel(object Value, IReadOnlySet<string> Names, bool NamesIgnoreCase)
+{
+    /// <summary>The model for <paramref name="context"/>; null gives nothing.</summary>
+    public static TemplateModel Of(object? context)
+    {
+        switch (context)
+        {
+            case null:
+                return new TemplateModel(new Dictionary<string, object?>(StringComparer.Ordinal), new HashSet<string>(), false);
+            case FabricEnv env:
+                var values = EnvValues(env);
+                return new TemplateModel(values, values.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase), true);
+            case IDictionary dictionary:
+                return new TemplateModel(context, dictionary.Keys.Cast<object>().Select(k => k.ToString() ?? "").ToHashSet(StringComparer.Ordinal), false);
+            case string or ValueType:
+                throw new ArgumentException(
+                    $"A template's context is an object or a dictionary of values (new {{ port = 80 }}), not a {context.GetType().Name}.", nameof(context));
+        }
+
+        if (KeysOf(context) is { } keys)
+        {
+            return new TemplateModel(context, keys, false);
+        }
+
+        var type = context.GetType();
+        var names = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).Select(p => p.Name)
+            .Concat(type.GetFields(BindingFlags.Public | BindingFlags.Instance).Select(f => f.Name));
+        return new TemplateModel(context, names.ToHashSet(StringComparer.OrdinalIgnoreCase), true);
+    }
+
+    /// <summary>The keys of a read-only dictionary that is not an <see cref="IDictionary"/> (any <c>IEnumerable&lt;KeyValuePair&lt;string, T&gt;&gt;</c>).</summary>
+    private static HashSet<string>? KeysOf(object context)
+    {
+        var pairs = context.GetType().GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)
+            && i.GetGenericArguments()[0] is { IsGenericType: true } item && item.GetGenericTypeDefinition() == typeof(KeyValuePair<,>)
+            && item.GetGenericArguments()[0] == typeof(string));
+        if (pairs is null)
+        {
+            return null;
+        }
+
+        var key = pairs.GetGenericArguments()[0].GetProperty("Key")!;
+        return ((IEnumerable)context).Cast<object>().Select(pair => (string)key.GetValue(pair)!).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary><c>Env</c>'s simple properties (<c>Host</c>, <c>User</c>, <c>Port</c>, …; not the sudo password) under their own names, then its <c>--set</c> values.</summary>
+    private static Dictionary<string, object?> EnvValues(FabricEnv env)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in typeof(FabricEnv).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length == 0 && property.Name != nameof(FabricEnv.SudoPassword) && (property.PropertyType == typeof(string) || property.PropertyType.IsValueType
+                || Nullable.GetUnderlyingType(property.PropertyType) is not null))
+            {
+                values[property.Name] = property.GetValue(env);
+            }
+        }
+
+        foreach (var (key, value) in Execution.Ambient.Context.Env.Values)
+        {
+            values[key] = value;
+        }
+
+        return values;
+    }
+}
