@@ -27,9 +27,9 @@ internal sealed record TemplateModel(object Value, IReadOnlySet<string> Names, b
                     $"A template's context is an object or a dictionary of values (new {{ port = 80 }}), not a {context.GetType().Name}.", nameof(context));
         }
 
-        if (KeysOf(context) is { } keys)
+        if (Pairs(context) is { } pairs)
         {
-            return new TemplateModel(context, keys, false);
+            return new TemplateModel(pairs, pairs.Keys.ToHashSet(StringComparer.Ordinal), false);
         }
 
         var type = context.GetType();
@@ -38,8 +38,11 @@ internal sealed record TemplateModel(object Value, IReadOnlySet<string> Names, b
         return new TemplateModel(context, names.ToHashSet(StringComparer.OrdinalIgnoreCase), true);
     }
 
-    /// <summary>The keys of a read-only dictionary that is not an <see cref="IDictionary"/> (any <c>IEnumerable&lt;KeyValuePair&lt;string, T&gt;&gt;</c>).</summary>
-    private static HashSet<string>? KeysOf(object context)
+    /// <summary>
+    /// A copy of a read-only dictionary that is not an <see cref="IDictionary"/> (any <c>IEnumerable&lt;KeyValuePair&lt;string, T&gt;&gt;</c>),
+    /// which the engine would otherwise take as an object with properties; null for anything else.
+    /// </summary>
+    private static Dictionary<string, object?>? Pairs(object context)
     {
         var pairs = context.GetType().GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)
             && i.GetGenericArguments()[0] is { IsGenericType: true } item && item.GetGenericTypeDefinition() == typeof(KeyValuePair<,>)
@@ -49,8 +52,9 @@ internal sealed record TemplateModel(object Value, IReadOnlySet<string> Names, b
             return null;
         }
 
-        var key = pairs.GetGenericArguments()[0].GetProperty("Key")!;
-        return ((IEnumerable)context).Cast<object>().Select(pair => (string)key.GetValue(pair)!).ToHashSet(StringComparer.Ordinal);
+        var type = pairs.GetGenericArguments()[0];
+        var (key, value) = (type.GetProperty("Key")!, type.GetProperty("Value")!);
+        return ((IEnumerable)context).Cast<object>().ToDictionary(pair => (string)key.GetValue(pair)!, value.GetValue, StringComparer.Ordinal);
     }
 
     /// <summary><c>Env</c>'s simple properties (<c>Host</c>, <c>User</c>, <c>Port</c>, …; not the sudo password) under their own names, then its <c>--set</c> values.</summary>
