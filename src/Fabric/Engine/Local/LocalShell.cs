@@ -13,7 +13,11 @@ internal static class LocalShell
 {
     private const string LocalHost = "localhost";
 
-    public static async Task<CommandResult> RunAsync(RunContext context, string command, ScopeSettings scope, CancellationToken cancellationToken)
+    public static async Task<CommandResult> RunAsync(RunContext context, string command, ScopeSettings scope, CancellationToken cancellationToken) =>
+        CommandOutcome.Check(context, await ExecuteAsync(context, command, scope, cancellationToken).ConfigureAwait(false), scope);
+
+    /// <summary>Runs <paramref name="command"/> as <see cref="RunAsync"/> does, and returns its result whatever its exit code: the caller judges it.</summary>
+    public static async Task<CommandResult> ExecuteAsync(RunContext context, string command, ScopeSettings scope, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
         void Write(OutputKind kind, string text) => OutputGroups.Write(context, scope, new OutputEvent(kind, LocalHost, text));
@@ -67,7 +71,7 @@ internal static class LocalShell
         }
 
         await Task.WhenAll(readOut, readErr).ConfigureAwait(false);
-        var result = new CommandResult
+        return new CommandResult
         {
             Kind = "local",
             Command = command,
@@ -76,7 +80,21 @@ internal static class LocalShell
             StderrCapture = stderr.Capture,
             ExitCode = process.ExitCode,
         };
-        return CommandOutcome.Check(context, result, scope);
+    }
+
+    /// <summary>The full path of <paramref name="program"/> on this machine's <c>PATH</c>, or null when it is not there.</summary>
+    public static string? Find(string program)
+    {
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var path = System.IO.Path.Combine(folder, program);
+            if (File.Exists(path) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0))
+            {
+                return path;
+            }
+        }
+
+        return null;
     }
 
     private static async Task Pump(Stream stream, LineSplitter lines)
