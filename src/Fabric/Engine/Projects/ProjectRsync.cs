@@ -59,7 +59,7 @@ internal static class ProjectRsync
             var hint = runHasPassword && said.Any(l => l.Contains("Permission denied (", StringComparison.Ordinal))
                 ? " The run logs in with a password, which ssh cannot reuse: give a key file (-i) the host accepts, or load one into the ssh-agent."
                 : "";
-            return $"rsync_project: ssh from this machine to {host} failed: {sshSaid}.{hint}";
+            return $"rsync_project: ssh from this machine to {host} failed: {sshSaid.TrimEnd('.')}.{hint}";
         }
 
         return null;
