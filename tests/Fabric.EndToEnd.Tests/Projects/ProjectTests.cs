@@ -135,6 +135,20 @@ public sealed class ProjectTests : IDisposable
     }
 
     [Fact(Timeout = Timeout)]
+    public async Task Rsync_goes_through_the_runs_gateway_with_the_gateways_own_login()
+    {
+        var project = Directory.CreateDirectory(Path.Combine(_local, "via gw")).FullName;
+        File.WriteAllText(Path.Combine(project, "through.txt"), "gw");
+
+        var result = await Fab(1, $"rsync-up:local={project}/,remote={_remote}", more: ["-g", Host(0)]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("gw", File.ReadAllText(Path.Combine(_remote, "through.txt")));
+        Assert.Contains(result.StdoutLines, l => l.StartsWith("[localhost] local: rsync ", StringComparison.Ordinal)
+            && l.Contains($"ProxyCommand=ssh -F ", StringComparison.Ordinal) && l.Contains($"[{SshdFixture.Address(1)}]:{_sshd.Port}", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = Timeout)]
     public async Task Rsync_fetches_a_remote_folder_when_upload_is_false()
     {
         Directory.CreateDirectory(Path.Combine(_remote, "logs"));
