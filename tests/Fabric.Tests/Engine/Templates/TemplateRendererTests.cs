@@ -118,6 +118,19 @@ public sealed class TemplateRendererTests
         Assert.Equal(Text, Render(Text, null));
     }
 
+    [Fact]
+    public void Env_gives_its_properties_and_its_set_values_but_not_the_sudo_password()
+    {
+        var context = new Fabric.Engine.Execution.RunContext(new Fabric.Engine.Output.CollectingOutputSink());
+        using var run = Fabric.Engine.Execution.Ambient.Enter(context);
+        context.Env.Values["release"] = "v42";
+        context.Env.User = "deploy";
+        context.Env.SudoPassword = "hunter2";
+
+        Assert.Equal("deploy v42 true", Render("{{ user }} {{ release }} {{ UseSshConfig }}", Api.Env));
+        Assert.Contains("'SudoPassword'", Refused("{{ SudoPassword }}", Api.Env).Message, StringComparison.Ordinal);
+    }
+
     public sealed record Database(string Host, int Port);
 
     public sealed record Site(string Name, Database Database);
