@@ -203,7 +203,7 @@ public static partial class Api
     /// <returns>The sed command's result.</returns>
     public static Task<CommandResult> SedAsync(
         string filename, string before, string after, string limit = "", bool useSudo = false, string backup = ".bak", string flags = "", CancellationToken cancellationToken = default) =>
-        FileOperations.EditAsync(SedScript.Command(filename, backup, SedScript.Substitute(before, after, limit, flags)), useSudo, cancellationToken);
+        FileOperations.EditAsync("sed", filename, SedScript.Command(filename, backup, SedScript.Substitute(before, after, limit, flags)), useSudo, cancellationToken);
 
     /// <summary>
     /// Comments out the lines of the remote file <paramref name="filename"/> that match <paramref name="regex"/>, putting
@@ -234,7 +234,7 @@ public static partial class Api
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Fabric's own parameter name: char='//' ports as @char: \"//\".")]
     public static Task<CommandResult> CommentAsync(
         string filename, string regex, bool useSudo = false, string @char = "#", string backup = ".bak", CancellationToken cancellationToken = default) =>
-        FileOperations.EditAsync(SedScript.Command(filename, backup, SedScript.Comment(regex, @char)), useSudo, cancellationToken);
+        FileOperations.EditAsync("comment", filename, SedScript.Command(filename, backup, SedScript.Comment(regex, @char)), useSudo, cancellationToken);
 
     /// <summary>
     /// Uncomments the lines of the remote file <paramref name="filename"/> that match <paramref name="regex"/>, as Fabric's
@@ -264,5 +264,5 @@ public static partial class Api
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Fabric's own parameter name: char='//' ports as @char: \"//\".")]
     public static Task<CommandResult> UncommentAsync(
         string filename, string regex, bool useSudo = false, string @char = "#", string backup = ".bak", CancellationToken cancellationToken = default) =>
-        FileOperations.EditAsync(SedScript.Command(filename, backup, SedScript.Uncomment(regex, @char)), useSudo, cancellationToken);
+        FileOperations.EditAsync("uncomment", filename, SedScript.Command(filename, backup, SedScript.Uncomment(regex, @char)), useSudo, cancellationToken);
 }

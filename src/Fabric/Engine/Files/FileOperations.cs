@@ -46,13 +46,16 @@ internal static class FileOperations
         var missing = plan.Missing(answers);
         if (missing.Count > 0)
         {
-            await EditAsync(plan.Write(path, missing, answers), useSudo, cancellationToken).ConfigureAwait(false);
+            await EditAsync("append to", path, plan.Write(path, missing, answers), useSudo, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>An edit: a command shown and judged as <c>Run</c>/<c>Sudo</c> show and judge any.</summary>
-    public static Task<CommandResult> EditAsync(string command, bool useSudo, CancellationToken cancellationToken) =>
-        RemoteShell.RunAsync(useSudo ? "sudo" : "run", command, sudoUser: null, new RemoteCommandOptions(), cancellationToken);
+    public static Task<CommandResult> EditAsync(string what, string path, string command, bool useSudo, CancellationToken cancellationToken)
+    {
+        RemoteShell.CurrentTarget(what, path);
+        return RemoteShell.RunAsync(useSudo ? "sudo" : "run", command, sudoUser: null, new RemoteCommandOptions(), cancellationToken);
+    }
 
     /// <summary>
     /// Runs a question's script, hidden unless <paramref name="verbose"/>, and returns its answers; null when it could not
@@ -60,6 +63,7 @@ internal static class FileOperations
     /// </summary>
     private static async Task<IReadOnlyList<string>?> QueryAsync(string what, string path, string script, bool useSudo, bool verbose, CancellationToken cancellationToken)
     {
+        RemoteShell.CurrentTarget(what, path);
         var context = Ambient.Context;
         var scope = Ambient.Scope;
         var quiet = verbose ? scope : scope with

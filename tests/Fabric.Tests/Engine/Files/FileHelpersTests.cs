@@ -194,4 +194,30 @@ public sealed class FileHelpersTests
         Assert.StartsWith("run 'sed -i.bak -E -e 's/a/b/g' missing.conf' on deploy@web1 failed with exit code", error.Message, StringComparison.Ordinal);
         Assert.Contains("missing.conf: No such file or directory", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_helper_in_a_task_with_no_host_aborts_naming_the_helper_and_the_path()
+    {
+        var context = new Fabric.Engine.Execution.RunContext(new Fabric.Engine.Output.CollectingOutputSink());
+        using var entered = Fabric.Engine.Execution.Ambient.Enter(context);
+
+        var exists = await Assert.ThrowsAsync<AbortException>(() => ExistsAsync("/srv/app").WaitAsync(Timeout));
+        var sed = await Assert.ThrowsAsync<AbortException>(() => SedAsync("/etc/app.conf", "a", "b").WaitAsync(Timeout));
+
+        Assert.StartsWith("exists '/srv/app' needs a host, and this task has none", exists.Message, StringComparison.Ordinal);
+        Assert.StartsWith("sed '/etc/app.conf' needs a host", sed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_debug_shows_the_line_a_hidden_check_executes()
+    {
+        using var run = Host(Userland.BusyBox);
+
+        using (Show("debug"))
+        {
+            await ExistsAsync("x").WaitAsync(Timeout);
+        }
+
+        Assert.Equal(["[deploy@web1] executing: /bin/sh -c 'if [ -e x ]; then echo fabric-answer:yes; else echo fabric-answer:no; fi'"], run.Sink.Text);
+    }
 }
