@@ -21,7 +21,7 @@ internal static class SedScript
     /// </summary>
     public static string Substitute(string before, string after, string limit = "", string flags = "")
     {
-        ArgumentNullException.ThrowIfNull(before);
+        ArgumentException.ThrowIfNullOrEmpty(before);
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(limit);
         RefuseLineBreak(before, nameof(before));

@@ -62,9 +62,13 @@ public sealed class FileHelpersTests
 
         var verbose = await Task.Run(() => Exists("a", verbose: true)).WaitAsync(Timeout);
         var first = await Task.Run(() => First("b", "a")).WaitAsync(Timeout);
+        var collection = await Task.Run(() => First(["b", "a"])).WaitAsync(Timeout);
+        var list = await Task.Run(() => First(new List<string> { "b" }, useSudo: true)).WaitAsync(Timeout);
 
         Assert.True(verbose);
         Assert.Equal("a", first);
+        Assert.Equal("a", collection);
+        Assert.Null(list);
         Assert.Equal("[deploy@web1] run: if [ -e a ]; then echo fabric-answer:yes; else echo fabric-answer:no; fi", run.Sink.Text[0]);
     }
 

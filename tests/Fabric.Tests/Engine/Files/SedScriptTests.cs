@@ -201,9 +201,10 @@ public sealed class SedScriptTests
     }
 
     [Fact]
-    public void A_line_break_in_before_or_limit_and_an_empty_comment_string_are_refused()
+    public void An_empty_before_a_line_break_in_before_or_limit_and_an_empty_comment_string_are_refused()
     {
         Assert.Equal("before", Assert.Throws<ArgumentException>(() => SedScript.Substitute("a\nb", "c")).ParamName);
+        Assert.Equal("before", Assert.Throws<ArgumentException>(() => SedScript.Substitute("", "c")).ParamName);
         Assert.Equal("limit", Assert.Throws<ArgumentException>(() => SedScript.Substitute("a", "c", limit: "x\n")).ParamName);
         Assert.Contains("(char)", Assert.Throws<ArgumentException>(() => SedScript.Comment("a", " ")).Message, StringComparison.Ordinal);
     }
