@@ -47,6 +47,34 @@ internal sealed record AppendPlan(IReadOnlyList<string> Lines, bool Partial, boo
     }
 
     /// <summary>
+    /// The lines in batches of at most about <paramref name="limit"/> characters each (a line longer than that alone), so
+    /// that no command line comes near Linux's 128 KiB limit for one argument (the shell's <c>-c</c> script).
+    /// </summary>
+    public static IEnumerable<List<string>> Batches(IReadOnlyList<string> lines, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var batch = new List<string>();
+        var size = 0;
+        foreach (var line in lines)
+        {
+            if (batch.Count > 0 && size + line.Length > limit)
+            {
+                yield return batch;
+                batch = [];
+                size = 0;
+            }
+
+            batch.Add(line);
+            size += line.Length + 16;
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
+        }
+    }
+
+    /// <summary>
     /// The check: for each non-empty line the file lacks, its index after the marker; <see cref="NoFile"/> when there is
     /// no file, <see cref="Unterminated"/> when its last character is not a line break; <see cref="Checked"/> at its end.
     /// grep's error (a file that cannot be read) ends it with grep's exit code.

@@ -34,19 +34,26 @@ internal static class FileOperations
         return null;
     }
 
+    /// <summary>
+    /// Appends in batches of lines (each a check and a write of about 24 KB at most: the check holds each line once and
+    /// the write again, quoted), each batch checked against the file as the batches before it left it.
+    /// </summary>
     public static async Task AppendAsync(string path, IEnumerable<string> texts, bool useSudo, bool partial, bool escape, CancellationToken cancellationToken)
     {
-        var plan = new AppendPlan(AppendPlan.Split(texts), partial, escape);
-        var answers = await QueryAsync("append to", path, plan.Check(path), useSudo, verbose: false, cancellationToken).ConfigureAwait(false);
-        if (answers is null)
+        foreach (var batch in AppendPlan.Batches(AppendPlan.Split(texts), 24 * 1024))
         {
-            return;
-        }
+            var plan = new AppendPlan(batch, partial, escape);
+            var answers = await QueryAsync("append to", path, plan.Check(path), useSudo, verbose: false, cancellationToken).ConfigureAwait(false);
+            if (answers is null)
+            {
+                return;
+            }
 
-        var missing = plan.Missing(answers);
-        if (missing.Count > 0)
-        {
-            await EditAsync("append to", path, plan.Write(path, missing, answers), useSudo, cancellationToken).ConfigureAwait(false);
+            var missing = plan.Missing(answers);
+            if (missing.Count > 0)
+            {
+                await EditAsync("append to", path, plan.Write(path, missing, answers), useSudo, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

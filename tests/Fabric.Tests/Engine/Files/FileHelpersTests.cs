@@ -224,4 +224,19 @@ public sealed class FileHelpersTests
 
         Assert.Equal(["[deploy@web1] executing: /bin/sh -c 'if [ -e x ]; then echo fabric-answer:yes; else echo fabric-answer:no; fi'"], run.Sink.Text);
     }
+
+    [Theory]
+    [InlineData(Userland.BusyBox)]
+    [InlineData(Userland.Gnu)]
+    public async Task Appending_more_text_than_one_command_line_holds_goes_in_batches_and_twice_is_once(Userland userland)
+    {
+        using var run = Host(userland);
+        var lines = Enumerable.Range(0, 150).Select(i => $"line {i} 'quoted' $x " + new string('.', 1000)).ToList();
+
+        await AppendAsync("big", lines).WaitAsync(Timeout);
+        await AppendAsync("big", lines).WaitAsync(Timeout);
+
+        Assert.Equal(string.Concat(lines.Select(l => l + "\n")), File.ReadAllText(Remote(run, "big")));
+        Assert.True(run.Sink.Text.Count(l => l.Contains("] run: printf", StringComparison.Ordinal)) > 1);
+    }
 }
