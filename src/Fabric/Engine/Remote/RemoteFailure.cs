@@ -13,19 +13,21 @@ internal static class RemoteFailure
 {
     private static readonly ConditionalWeakTable<IRemoteHost, Task<string?>> Accounts = [];
 
-    /// <summary>One line naming the host and the cause, or null when the command's own output says enough.</summary>
-    public static async Task<string?> ExplainAsync(RunContext context, IRemoteHost host, CommandResult result, string? shell, bool pty, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why the command failed, in one line naming the host (to follow <c>run 'command' on host failed: </c>), or null
+    /// when the command's own output says enough.
+    /// </summary>
+    public static async Task<string?> ReasonAsync(RunContext context, IRemoteHost host, CommandResult result, string? shell, bool pty, CancellationToken cancellationToken)
     {
         var display = host.Target.Display;
-        var what = $"{result.Kind} '{result.Command}' on {display}";
         if (result.Kind == "sudo" && !pty && result.Stderr.Contains("must have a tty", StringComparison.Ordinal))
         {
-            return $"{what} failed: sudo there needs a terminal (its sudoers say requiretty): use Sudo(..., pty: true) or --pty.";
+            return "sudo there needs a terminal (its sudoers say requiretty): use Sudo(..., pty: true) or --pty.";
         }
 
         if (shell is not null && MissingShell.Explain(display, shell, result.ExitCode, pty ? result.Stdout : result.Stderr) is { } missing)
         {
-            return $"{what} failed: {missing}";
+            return missing;
         }
 
         if (result.ExitCode != 1 || result.Stderr.Length > 0)
@@ -34,7 +36,7 @@ internal static class RemoteFailure
         }
 
         var account = await Accounts.GetValue(host, h => RefusesCommandsAsync(context, h, cancellationToken)).ConfigureAwait(false);
-        return account is null ? null : $"{what} failed: the account '{host.Target.User}' cannot run commands there: {account}";
+        return account is null ? null : $"the account '{host.Target.User}' cannot run commands there: {account}";
     }
 
     /// <summary>

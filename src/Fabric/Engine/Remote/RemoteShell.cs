@@ -16,14 +16,29 @@ internal static class RemoteShell
 {
     public static async Task<CommandResult> RunAsync(string kind, string command, string? sudoUser, RemoteCommandOptions options, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(command);
-        var context = Ambient.Context;
+        ArgumentNullException.ThrowIfNull(options);
         var scope = Ambient.Scope;
         if (options.WarnOnly is not null)
         {
             scope = scope with { WarnOnly = options.WarnOnly };
         }
 
+        var (result, why) = await ExecuteAsync(kind, command, sudoUser, options, scope, cancellationToken).ConfigureAwait(false);
+        return CommandOutcome.Check(Ambient.Context, result, scope, why is null ? null : $"{Describe(result)} failed: {why}");
+    }
+
+    /// <summary>
+    /// Runs a command as <see cref="RunAsync"/> does (the line shown, the scopes, the shell, sudo and its password, the output
+    /// lines) under <paramref name="scope"/>, and leaves the verdict to the caller, for operations built on Run and Sudo (the
+    /// file helpers). Returns the result and, when it failed for a reason the exit code alone does not tell (a missing
+    /// shell, an account that runs nothing), that reason.
+    /// </summary>
+    public static async Task<(CommandResult Result, string? Why)> ExecuteAsync(
+        string kind, string command, string? sudoUser, RemoteCommandOptions options, ScopeSettings scope, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(command);
+        ArgumentNullException.ThrowIfNull(options);
+        var context = Ambient.Context;
         var target = CurrentTarget(kind, command);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
         OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Command, target.Display, $"{kind}: {command}"));
@@ -35,7 +50,14 @@ internal static class RemoteShell
         }
     }
 
-    private static async Task<CommandResult> RunOnAsync(
+    /// <summary>What a failure message names: <c>run 'command' on host</c>.</summary>
+    public static string Describe(CommandResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return $"{result.Kind} '{result.Command}' on {result.Host}";
+    }
+
+    private static async Task<(CommandResult Result, string? Why)> RunOnAsync(
         RunContext context, ScopeSettings scope, ConnectionTarget target, IRemoteHost host, string kind, string command, string? sudoUser, RemoteCommandOptions options, Stream? stdin, CancellationToken cancellationToken)
     {
         var pty = options.Pty ?? context.Env.AlwaysUsePty;
@@ -56,8 +78,8 @@ internal static class RemoteShell
             StderrCapture = exit.StderrCapture,
             ExitCode = exit.ExitCode,
         };
-        var why = result.Failed ? await RemoteFailure.ExplainAsync(context, host, result, shell, pty, cancellationToken).ConfigureAwait(false) : null;
-        return CommandOutcome.Check(context, result, scope, why);
+        var why = result.Failed ? await RemoteFailure.ReasonAsync(context, host, result, shell, pty, cancellationToken).ConfigureAwait(false) : null;
+        return (result, why);
     }
 
     private static RemoteProcess Process(

@@ -8,8 +8,9 @@ namespace Fabric.Tests.Engine.Transfers;
 
 /// <summary>
 /// A "host" that is local processes: an exec request runs under <c>busybox sh</c> with BusyBox applets only on its PATH
-/// (and a <c>sudo</c> that just runs the command), the <c>sftp</c> subsystem is OpenSSH's own <c>sftp-server</c>, both in
-/// <see cref="Home"/>. What the transfer engine does here is what it does over SSH, minus the SSH.
+/// (or, with <c>gnu</c>, under <c>/bin/sh</c> with this machine's GNU tools), and a <c>sudo</c> that just runs the command;
+/// the <c>sftp</c> subsystem is OpenSSH's own <c>sftp-server</c>, both in <see cref="Home"/>. What the transfer engine does
+/// here is what it does over SSH, minus the SSH.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal sealed class LocalHost : IRemoteHost, IDisposable
@@ -18,12 +19,14 @@ internal sealed class LocalHost : IRemoteHost, IDisposable
 
     /// <param name="sftp">Offer the SFTP subsystem (false: refuse it, as a Dropbear without sftp-server does).</param>
     /// <param name="noise">What the account's shell prints before each command and before the SFTP server (a noisy ~/.bashrc).</param>
-    public LocalHost(bool sftp = true, string noise = "")
+    /// <param name="gnu">Run commands under <c>/bin/sh</c> with the GNU tools of <c>/usr/bin</c> instead of BusyBox.</param>
+    public LocalHost(bool sftp = true, string noise = "", bool gnu = false)
     {
         Sftp = sftp;
         Noise = noise;
+        Gnu = gnu;
         Home = Directory.CreateTempSubdirectory("fabric-localhost-").FullName;
-        _path = BusyBoxShell.PathWithout();
+        _path = gnu ? "/usr/bin:/bin" : BusyBoxShell.PathWithout();
         var sudo = Path.Combine(Directory.CreateTempSubdirectory("fabric-sudo-").FullName, "sudo");
         File.WriteAllText(sudo, "#!/usr/bin/busybox sh\nshift 3\nexec \"$@\"\n");
         File.SetUnixFileMode(sudo, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
@@ -31,6 +34,8 @@ internal sealed class LocalHost : IRemoteHost, IDisposable
     }
 
     public bool Sftp { get; }
+
+    public bool Gnu { get; }
 
     public string Noise { get; }
 
@@ -61,7 +66,9 @@ internal sealed class LocalHost : IRemoteHost, IDisposable
         }
 
         var line = request.CommandLine!.Replace("/bin/sh -c", "sh -c", StringComparison.Ordinal);
-        return Task.FromResult<IRemoteCommand>(new LocalProcessCommand("/usr/bin/busybox", ["sh", "-c", $"printf %s \"$0\"; {line}", Noise], Home, _path));
+        return Task.FromResult<IRemoteCommand>(Gnu
+            ? new LocalProcessCommand("/bin/sh", ["-c", $"printf %s \"$0\"; {line}", Noise], Home, _path)
+            : new LocalProcessCommand("/usr/bin/busybox", ["sh", "-c", $"printf %s \"$0\"; {line}", Noise], Home, _path));
     }
 
     public async Task<IRemoteFiles?> FilesAsync(CancellationToken cancellationToken)
