@@ -38,15 +38,10 @@ internal static class FabfileLoader
     {
         var shownName = projectPath ?? assemblyPath;
         var context = new FabfileLoadContext(assemblyPath, new Lazy<FabfileDependencies>(() => FabfileDependencies.Read(assemblyPath, projectPath)));
-        var pdbPath = Path.ChangeExtension(assemblyPath, ".pdb");
         System.Reflection.Assembly assembly;
         try
         {
-            // From memory, not from the path: a mapped file that a later build overwrites in place would
-            // crash the process, and on Windows it would be locked against that build.
-            using var image = new MemoryStream(File.ReadAllBytes(assemblyPath));
-            using var symbols = File.Exists(pdbPath) ? new MemoryStream(File.ReadAllBytes(pdbPath)) : null;
-            assembly = context.LoadFromStream(image, symbols);
+            assembly = LoadImage(context, assemblyPath);
         }
         catch (BadImageFormatException e)
         {
@@ -57,5 +52,29 @@ internal static class FabfileLoader
         FabfileFabricVersion.EnsureCompatible(assembly, typeof(TaskAttribute).Assembly.GetName(), shownName);
         var xml = Path.ChangeExtension(assemblyPath, ".xml");
         return new LoadedFabfile(assembly, assemblyPath, projectPath, File.Exists(xml) ? xml : null, built);
+    }
+
+    /// <summary>
+    /// Loads the assembly from its path, so that <c>typeof(Fabfile).Assembly.Location</c> names it and the folder beside it
+    /// (files the project copies to its output) can be found from the fabfile, as any .NET program finds its own.
+    /// </summary>
+    /// <remarks>
+    /// A loaded image is mapped from its file: a build that wrote into that file while the fabfile runs would crash the run.
+    /// MSBuild's copy to the output folder replaces the file (a new file under the old name) instead of writing into it, so the
+    /// running image stays whole through a rebuild, and a later load in the same process reads the new one
+    /// (<c>FabfileRebuildTests</c>). Windows locks a mapped file against that replacement, so there the image is read into
+    /// memory first, as before, and <c>Location</c> stays empty; <c>Env.FabfileDirectory</c> works everywhere.
+    /// </remarks>
+    private static System.Reflection.Assembly LoadImage(FabfileLoadContext context, string assemblyPath)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            return context.LoadFromAssemblyPath(Path.GetFullPath(assemblyPath));
+        }
+
+        var pdbPath = Path.ChangeExtension(assemblyPath, ".pdb");
+        using var image = new MemoryStream(File.ReadAllBytes(assemblyPath));
+        using var symbols = File.Exists(pdbPath) ? new MemoryStream(File.ReadAllBytes(pdbPath)) : null;
+        return context.LoadFromStream(image, symbols);
     }
 }
