@@ -54,26 +54,34 @@ internal static class FabfileLoader
         return new LoadedFabfile(assembly, assemblyPath, projectPath, File.Exists(xml) ? xml : null, built);
     }
 
+    /// <summary>The files this process loaded fabfiles from, with their size and time when loaded.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Length, DateTime Written)> LoadedPaths = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Loads the assembly from its path, so that <c>typeof(Fabfile).Assembly.Location</c> names it and the folder beside it
     /// (files the project copies to its output) can be found from the fabfile, as any .NET program finds its own.
     /// </summary>
     /// <remarks>
     /// A loaded image is mapped from its file: a build that wrote into that file while the fabfile runs would crash the run.
-    /// MSBuild's copy to the output folder replaces the file (a new file under the old name) instead of writing into it, so the
-    /// running image stays whole through a rebuild, and a later load in the same process reads the new one
-    /// (<c>FabfileRebuildTests</c>). Windows locks a mapped file against that replacement, so there the image is read into
-    /// memory first, as before, and <c>Location</c> stays empty; <c>Env.FabfileDirectory</c> works everywhere.
+    /// MSBuild's copy to the output folder replaces the file (a new file under the old name) instead of writing into it, so
+    /// the running image stays whole through a rebuild. But the runtime keeps one image per path for the whole process:
+    /// loading a path again, even into a new load context, hands back the first image. So a file that changed since this
+    /// process loaded it (a rebuild between two loads: tests, library use; the tool loads once) is read into memory instead,
+    /// as is every fabfile on Windows, which locks a mapped file against the build; <c>Location</c> is then empty, and
+    /// <c>Env.FabfileDirectory</c> still names the fabfile's folder.
     /// </remarks>
     private static System.Reflection.Assembly LoadImage(FabfileLoadContext context, string assemblyPath)
     {
-        if (!OperatingSystem.IsWindows())
+        var path = Path.GetFullPath(assemblyPath);
+        var file = new FileInfo(path);
+        var stamp = (file.Length, file.LastWriteTimeUtc);
+        if (!OperatingSystem.IsWindows() && LoadedPaths.GetOrAdd(path, stamp) == stamp)
         {
-            return context.LoadFromAssemblyPath(Path.GetFullPath(assemblyPath));
+            return context.LoadFromAssemblyPath(path);
         }
 
-        var pdbPath = Path.ChangeExtension(assemblyPath, ".pdb");
-        using var image = new MemoryStream(File.ReadAllBytes(assemblyPath));
+        var pdbPath = Path.ChangeExtension(path, ".pdb");
+        using var image = new MemoryStream(File.ReadAllBytes(path));
         using var symbols = File.Exists(pdbPath) ? new MemoryStream(File.ReadAllBytes(pdbPath)) : null;
         return context.LoadFromStream(image, symbols);
     }
