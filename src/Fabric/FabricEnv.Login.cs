@@ -22,10 +22,12 @@ public sealed partial class FabricEnv
     /// <c>-u</c> or one assigned in setup, else <c>~/.ssh/config</c>'s <c>User</c> for it, else the local user).
     /// Elsewhere: the default user for host strings that name none (<c>-u</c>, else the local user).
     /// <para>
-    /// Assigning it during a task's run on a host, as Fabric's <c>env.user = "deploy"</c>: the later operations of that run log
-    /// in as that user (over a connection of its own) unless the host string names one; the task's runs on other hosts, and
-    /// other tasks, start from the default again. Assigning it in setup, or in a task with no host (<c>Production()</c>
-    /// choosing hosts and user for the tasks after it): the default user, like <c>-u</c>.
+    /// Assigning it, as Fabric's <c>env.user = "deploy"</c>, sets the default user for host strings that name none, like
+    /// <c>-u</c>, for the task runs that start after (in setup; in a task with no host, <c>Production()</c> choosing hosts and
+    /// user for the tasks after it; in a task on a host, for its later runs on other hosts and later tasks, as in Fabric). During
+    /// a task's run on a host it also changes the login of that run's later operations (over a connection of its own) unless
+    /// the host string names a user. In a parallel run it changes only that host's run (Fabric runs those in processes of
+    /// their own).
     /// </para>
     /// </summary>
     /// <exception cref="AbortException">Read on a host whose ssh config cannot be read or has a bad value.</exception>
@@ -39,7 +41,8 @@ public sealed partial class FabricEnv
             {
                 frame.Login.User = value;
             }
-            else
+
+            if (Ambient.Frame is not { Host: not null, Linewise: true })
             {
                 State.User = value;
             }
@@ -64,7 +67,8 @@ public sealed partial class FabricEnv
             {
                 frame.Login.Port = value;
             }
-            else
+
+            if (Ambient.Frame is not { Host: not null, Linewise: true })
             {
                 State.Port = value;
             }

@@ -45,7 +45,7 @@ internal static class RemoteShell
         var shell = options.Shell ? scope.Shell ?? context.Env.Shell : null;
         var line = RemoteCommandLine.Build(command, scope, shell, sudo);
         OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Debug, target.Display, "executing: " + line));
-        var exit = await Process(context, scope, host, line, command, sudo, pty, stdin, keyboard, options.Capture).RunAsync(cancellationToken).ConfigureAwait(false);
+        var exit = await Process(context, scope, target.Display, host, line, command, sudo, pty, stdin, keyboard, options.Capture).RunAsync(cancellationToken).ConfigureAwait(false);
         var result = new CommandResult
         {
             Kind = kind,
@@ -60,10 +60,10 @@ internal static class RemoteShell
         return CommandOutcome.Check(context, result, scope, why);
     }
 
+    // display: the host as this operation names it (its connection may have been opened under another name, deploy@web1 for web1).
     private static RemoteProcess Process(
-        RunContext context, ScopeSettings scope, IRemoteHost host, string line, string command, SudoLine? sudo, bool pty, Stream? stdin, ITerminal? keyboard, bool capture)
+        RunContext context, ScopeSettings scope, string display, IRemoteHost host, string line, string command, SudoLine? sudo, bool pty, Stream? stdin, ITerminal? keyboard, bool capture)
     {
-        var display = host.Target.Display;
         var linewise = context.Env.Linewise || Ambient.Frame is { Linewise: true };
         return new RemoteProcess
         {

@@ -77,7 +77,21 @@ public sealed class SettingsScopeTests
         Assert.Equal("deploy@web2", Env.HostString);
         Assert.Single(run.Hosts["web2"].Commands);
         Assert.Equal("deploy@web2:22", run.Hosts["deploy@web2"].Target.Key);
-        Assert.NotEqual("deploy", run.Context.Env.User); // the run-wide default is not changed by a task on a host
+        Assert.Equal("deploy", run.Context.Env.User); // and the default of the runs after, as Fabric's env.user
+    }
+
+    [Fact]
+    public async Task A_user_assigned_in_a_parallel_run_changes_only_that_run()
+    {
+        using var run = new FakeRun();
+        var before = run.Context.Env.User;
+        using var frame = Ambient.Enter(new ExecutionFrame("deploy", HostString.Parse("web3"), "alice", 22) { Linewise = true });
+
+        Env.User = "deploy";
+        await RunAsync("after").WaitAsync(Limit);
+
+        Assert.Single(run.Hosts["deploy@web3"].Commands);
+        Assert.Equal(before, run.Context.Env.User);
     }
 
     [Fact]
