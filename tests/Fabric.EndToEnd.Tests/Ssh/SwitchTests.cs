@@ -44,6 +44,27 @@ public sealed class SwitchTests(SshdFixture sshd) : IDisposable
     }
 
     [Fact]
+    public async Task Put_inside_a_host_string_scope_uploads_to_that_host()
+    {
+        var local = sshd.Path($"switch-put-{Guid.NewGuid():N}.txt");
+        var remote = $"/tmp/fab-switch-{Guid.NewGuid():N}.txt";
+        await File.WriteAllTextAsync(local, "switched upload\n");
+        try
+        {
+            var result = await Fab("-i", sshd.ClientKey, "-H", Host(0, SshdFixture.TestUser), $"upload-to:other={Host(3, SshdFixture.TestUser)},local={local},remote={remote}");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains($"[{Host(3, SshdFixture.TestUser)}] out: switched upload", result.StdoutLines);
+            Assert.Equal(SshdFixture.TestUser, SshdFixture.Exec("stat", "-c", "%U", remote).Trim());
+        }
+        finally
+        {
+            File.Delete(local);
+            File.Delete(remote);
+        }
+    }
+
+    [Fact]
     public async Task A_task_with_no_host_runs_on_the_host_of_its_Settings_block()
     {
         var result = await Fab("-i", sshd.ClientKey, $"hostless:other={Host(2, SshdFixture.TestUser)}");

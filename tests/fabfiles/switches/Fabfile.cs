@@ -54,6 +54,17 @@ public static class Fabfile
         }
     }
 
+    /// <summary>Uploads <paramref name="local"/> to <paramref name="remote"/> on <paramref name="other"/> through Settings(hostString), and reads it back there.</summary>
+    [Task]
+    public static void UploadTo(string other, string local, string remote)
+    {
+        using (Settings(hostString: other))
+        {
+            Put(local, remote);
+            Run($"cat '{remote}'");
+        }
+    }
+
     /// <summary>Logs in as the default user, then assigns Env.User as Fabric's env.user = … and runs again.</summary>
     [Task]
     public static void Become(string user)
