@@ -58,18 +58,11 @@ public static partial class Api
 
     /// <summary>Prints <c>Warning: message</c> and goes on.</summary>
     public static void Warn(string message) =>
-        OutputGroups.Write(Ambient.Context, Ambient.Scope, new OutputEvent(OutputKind.Warning, Ambient.Frame?.Host?.Original, message));
+        OutputGroups.Write(Ambient.Context, Ambient.Scope, new OutputEvent(OutputKind.Warning, Env.HostString, message));
 
     /// <summary>Prints a line of the task's own, prefixed with the current host (if any), so parallel output stays readable.</summary>
     public static void Print(string message) =>
-        OutputGroups.Write(Ambient.Context, Ambient.Scope, new OutputEvent(OutputKind.User, Ambient.Frame?.Host?.Original, message));
-
-    /// <summary>
-    /// Changes settings for a block: <c>using (Settings(warnOnly: true)) { … }</c>. Arguments left null keep
-    /// their current value. Scopes nest and flow through <c>await</c>.
-    /// </summary>
-    public static IDisposable Settings(bool? warnOnly = null) =>
-        Ambient.EnterScope(s => s with { WarnOnly = warnOnly ?? s.WarnOnly });
+        OutputGroups.Write(Ambient.Context, Ambient.Scope, new OutputEvent(OutputKind.User, Env.HostString, message));
 
     /// <summary>Warn-only for a block: failed commands warn and return a failed result instead of aborting.</summary>
     public static IDisposable WarnOnly() => Settings(warnOnly: true);

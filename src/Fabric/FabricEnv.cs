@@ -12,7 +12,7 @@ namespace Fabric;
 /// collections at once: the lists are <see cref="EnvList"/>s, and <see cref="RoleDefs"/> and <c>Env["key"]</c> are safe too.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An instance, so that Env[\"key\"] and Env.Hosts read like Fabric's env; its state is the current run's.")]
-public sealed class FabricEnv
+public sealed partial class FabricEnv
 {
     internal static FabricEnv Instance { get; } = new();
 
@@ -21,9 +21,6 @@ public sealed class FabricEnv
     }
 
     private static EnvState State => Ambient.Context.Env;
-
-    /// <summary>The current host as its connection sees it: host string and command line, then the ssh config, then defaults.</summary>
-    private static SshHostSettings CurrentHost() => Ambient.Context.Connections.Hosts.Resolve(Engine.Remote.RemoteShell.CurrentTarget("Env.User", "Env.Port"));
 
     /// <summary>
     /// Hosts for tasks that name none of their own. Starts as <c>-H</c>; assigning replaces its items
@@ -107,38 +104,6 @@ public sealed class FabricEnv
     }
 
     /// <summary>
-    /// The current host string, as written in the host list; null in a local-only task.
-    /// </summary>
-    public string? HostString => Ambient.Frame?.Host?.Original;
-
-    /// <summary>The current host's name or address (IPv6 without brackets); null in a local-only task.</summary>
-    public string? Host => Ambient.Frame?.Host?.Host;
-
-    /// <summary>
-    /// During a task's run on a host: the user that host is logged in as, with OpenSSH's precedence (the host string's,
-    /// else <c>-u</c> or an assigned default, else <c>~/.ssh/config</c>'s <c>User</c> for it, else the local user).
-    /// Elsewhere: the default user for host strings that name none (<c>-u</c>, else the local user); assigning sets that default.
-    /// </summary>
-    /// <exception cref="AbortException">During a task's run on a host, the ssh config cannot be read or has a bad value.</exception>
-    public string User
-    {
-        get => Ambient.Frame is { Host: not null } ? CurrentHost().User : State.User;
-        set => State.User = value;
-    }
-
-    /// <summary>
-    /// During a task's run on a host: the port that host is reached on, with OpenSSH's precedence (the host string's,
-    /// else <c>--port</c> or an assigned default, else <c>~/.ssh/config</c>'s <c>Port</c> for it, else 22).
-    /// Elsewhere: the default port (<c>--port</c>, else 22); assigning sets that default.
-    /// </summary>
-    /// <exception cref="AbortException">During a task's run on a host, the ssh config cannot be read or has a bad value.</exception>
-    public int Port
-    {
-        get => Ambient.Frame is { Host: not null } ? CurrentHost().Port : State.Port;
-        set => State.Port = value;
-    }
-
-    /// <summary>
     /// The shell that <c>Run</c> and <c>Sudo</c> run commands in on the host, default <c>/bin/bash -l -c</c> (a login
     /// shell, so the account's profile and <c>PATH</c> apply): the command, with the scopes' <c>export</c>, <c>cd</c> and
     /// prefixes, is appended as one single-quoted argument, <c>/bin/bash -l -c 'cd /srv &amp;&amp; make'</c>. Starts as
@@ -149,12 +114,12 @@ public sealed class FabricEnv
     /// <c>--shell "/bin/sh -c"</c>) runs commands in the POSIX shell every host has, without bash's syntax and without
     /// the login profile (<c>/bin/sh -l -c</c> reads it: dash and BusyBox take <c>-l</c>). Empty: no wrapping, the
     /// command line goes to the host as it is (<c>Run</c>'s then runs in the account's login shell), as <c>shell: false</c>
-    /// does for one command.
+    /// does for one command. A <c>Settings(shell: …)</c> scope changes it for its block.
     /// </para>
     /// </summary>
     public string Shell
     {
-        get => State.Shell;
+        get => Ambient.Scope.Shell ?? State.Shell;
         set => State.Shell = value ?? "";
     }
 

@@ -38,15 +38,10 @@ internal static class FabfileLoader
     {
         var shownName = projectPath ?? assemblyPath;
         var context = new FabfileLoadContext(assemblyPath, new Lazy<FabfileDependencies>(() => FabfileDependencies.Read(assemblyPath, projectPath)));
-        var pdbPath = Path.ChangeExtension(assemblyPath, ".pdb");
         System.Reflection.Assembly assembly;
         try
         {
-            // From memory, not from the path: a mapped file that a later build overwrites in place would
-            // crash the process, and on Windows it would be locked against that build.
-            using var image = new MemoryStream(File.ReadAllBytes(assemblyPath));
-            using var symbols = File.Exists(pdbPath) ? new MemoryStream(File.ReadAllBytes(pdbPath)) : null;
-            assembly = context.LoadFromStream(image, symbols);
+            assembly = LoadImage(context, assemblyPath);
         }
         catch (BadImageFormatException e)
         {
@@ -57,5 +52,37 @@ internal static class FabfileLoader
         FabfileFabricVersion.EnsureCompatible(assembly, typeof(TaskAttribute).Assembly.GetName(), shownName);
         var xml = Path.ChangeExtension(assemblyPath, ".xml");
         return new LoadedFabfile(assembly, assemblyPath, projectPath, File.Exists(xml) ? xml : null, built);
+    }
+
+    /// <summary>The files this process loaded fabfiles from, with their size and time when loaded.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Length, DateTime Written)> LoadedPaths = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Loads the assembly from its path, so that <c>typeof(Fabfile).Assembly.Location</c> names it and the folder beside it
+    /// (files the project copies to its output) can be found from the fabfile, as any .NET program finds its own.
+    /// </summary>
+    /// <remarks>
+    /// A loaded image is mapped from its file: a build that wrote into that file while the fabfile runs would crash the run.
+    /// MSBuild's copy to the output folder replaces the file (a new file under the old name) instead of writing into it, so
+    /// the running image stays whole through a rebuild. But the runtime keeps one image per path for the whole process:
+    /// loading a path again, even into a new load context, hands back the first image. So a file that changed since this
+    /// process loaded it (a rebuild between two loads: tests, library use; the tool loads once) is read into memory instead,
+    /// as is every fabfile on Windows, which locks a mapped file against the build; <c>Location</c> is then empty, and
+    /// <c>Env.FabfileDirectory</c> still names the fabfile's folder.
+    /// </remarks>
+    private static System.Reflection.Assembly LoadImage(FabfileLoadContext context, string assemblyPath)
+    {
+        var path = Path.GetFullPath(assemblyPath);
+        var file = new FileInfo(path);
+        var stamp = (file.Length, file.LastWriteTimeUtc);
+        if (!OperatingSystem.IsWindows() && LoadedPaths.GetOrAdd(path, stamp) == stamp)
+        {
+            return context.LoadFromAssemblyPath(path);
+        }
+
+        var pdbPath = Path.ChangeExtension(path, ".pdb");
+        using var image = new MemoryStream(File.ReadAllBytes(path));
+        using var symbols = File.Exists(pdbPath) ? new MemoryStream(File.ReadAllBytes(pdbPath)) : null;
+        return context.LoadFromStream(image, symbols);
     }
 }

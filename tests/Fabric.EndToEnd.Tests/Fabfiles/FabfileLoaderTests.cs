@@ -44,6 +44,13 @@ public sealed class FabfileLoaderTests : IClassFixture<SimpleFabfileFixture>
     }
 
     [Fact]
+    public void The_fabfile_assembly_knows_its_location_the_built_file_beside_its_output()
+    {
+        Assert.Equal(Path.GetFullPath(fixture.First.AssemblyPath), fixture.First.Assembly.Location);
+        Assert.True(File.Exists(fixture.First.Assembly.Location));
+    }
+
+    [Fact]
     public void Fabfile_binds_to_the_tools_Fabric_assembly()
     {
         var method = fixture.First.Assembly.GetType("Fabfile")!.GetMethod("Hello")!;

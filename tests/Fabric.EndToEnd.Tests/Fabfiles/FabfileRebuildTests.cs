@@ -29,5 +29,9 @@ public sealed class FabfileRebuildTests
         Assert.True(second.Built);
         Assert.StartsWith("Building ", status.ToString(), StringComparison.Ordinal);
         Assert.Equal("changed", second.Assembly.GetType("Fabfile")!.GetMethod("Hello")!.Invoke(null, null));
+
+        // The first image, mapped from the same path, is intact: the build replaced the file rather than writing into it.
+        Assert.Equal(first.AssemblyPath, first.Assembly.Location);
+        Assert.Equal("hello", first.Assembly.GetType("Fabfile")!.GetMethod("Hello")!.Invoke(null, null));
     }
 }

@@ -46,6 +46,12 @@ internal sealed class RestartableSshd : IDisposable
 
     public string LogFile { get; }
 
+    /// <summary>The server's pid file (a command that stops it, as a reboot does, reads it).</summary>
+    public string PidFile => _pidFile;
+
+    /// <summary>True while the server's listener runs.</summary>
+    public bool IsRunning => Directory.Exists($"/proc/{_pid}");
+
     /// <summary>Starts the server (again, after <see cref="Stop"/>) and waits until it accepts and its probe is logged.</summary>
     public void Start()
     {

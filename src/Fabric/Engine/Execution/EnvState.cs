@@ -7,6 +7,8 @@ namespace Fabric.Engine.Execution;
 /// </summary>
 internal sealed class EnvState
 {
+    public EnvState() => Passwords = new Ssh.PasswordTable(Remember);
+
     public EnvList Hosts
     {
         get;
@@ -81,8 +83,43 @@ internal sealed class EnvState
     /// <summary>Run every remote command on a pseudo-terminal (<c>--pty</c>) unless the call says otherwise.</summary>
     public bool AlwaysUsePty { get; set; }
 
-    /// <summary>The sudo password for every host, when the fabfile sets one; else the <c>-p</c> password, else asked.</summary>
-    public string? SudoPassword { get; set; }
+    /// <summary>The sudo password for every host, when the fabfile sets one; else the login password, else asked.</summary>
+    public string? SudoPassword
+    {
+        get;
+        set
+        {
+            field = value;
+            Remember(value);
+        }
+    }
+
+    /// <summary>Key files the fabfile gives (<c>Env.KeyFilenames</c>); the run context starts it as <c>-i</c>'s.</summary>
+    public EnvList KeyFilenames
+    {
+        get;
+        set => field.ReplaceWith(value ?? []);
+    } = [];
+
+    /// <summary>The login password the fabfile set (<c>Env.Password</c>), or null: <c>-p</c>'s, else asked.</summary>
+    public string? Password
+    {
+        get;
+        set
+        {
+            field = value;
+            Remember(value);
+        }
+    }
+
+    /// <summary>Login passwords by host string (<c>Env.Passwords</c>); they beat <see cref="Password"/>.</summary>
+    public Ssh.PasswordTable Passwords { get; }
+
+    /// <summary>
+    /// Secrets of the run that are not listed in <see cref="Secrets"/>: passwords the fabfile set, answers to secret prompts.
+    /// Masked in every line of output.
+    /// </summary>
+    public EnvList RunSecrets { get; } = [];
 
     /// <summary>Values masked as <c>****</c> wherever they would appear in output or the log.</summary>
     public EnvList Secrets
@@ -90,6 +127,14 @@ internal sealed class EnvState
         get;
         set => field.ReplaceWith(value ?? []);
     } = [];
+
+    private void Remember(string? secret)
+    {
+        if (!string.IsNullOrEmpty(secret) && !RunSecrets.Contains(secret))
+        {
+            RunSecrets.Add(secret);
+        }
+    }
 
     /// <summary>The folder of the fabfile being run (its project's, its file's, or its assembly's); the current folder until the tool sets it.</summary>
     public string FabfileDirectory { get; set; } = System.Environment.CurrentDirectory;

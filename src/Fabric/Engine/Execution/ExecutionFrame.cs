@@ -11,4 +11,7 @@ internal sealed record ExecutionFrame(string TaskName, HostString? Host, string 
 {
     /// <summary>True when this execution runs alongside others (a parallel task, or called from one): output only in whole lines.</summary>
     public bool Linewise { get; init; }
+
+    /// <summary>The user and port assigned with <c>Env.User</c>/<c>Env.Port</c> during this execution (or inherited from the one that ran it).</summary>
+    public ExecutionLogin Login { get; init; } = new();
 }

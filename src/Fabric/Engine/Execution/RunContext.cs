@@ -32,10 +32,21 @@ internal sealed class RunContext(IOutputSink output)
     /// <summary>Where <c>Put</c>/<c>Get</c> show their progress; null: nowhere (output redirected, tests).</summary>
     public ITransferProgress? TransferProgress { get; init; }
 
-    /// <summary>How to connect: key files, password, timeouts, known_hosts (filled from the command line).</summary>
-    public SshOptions Ssh { get; init; } = new();
+    /// <summary>
+    /// How to connect: key files, password, timeouts, known_hosts (filled from the command line). Its key files (<c>-i</c>)
+    /// are where <c>Env.KeyFilenames</c> starts.
+    /// </summary>
+    public SshOptions Ssh
+    {
+        get;
+        init
+        {
+            field = value;
+            Env.KeyFilenames = [.. value.KeyFiles];
+        }
+    } = new();
 
-    private readonly EnvList _secrets = [];
+    private EnvList OwnSecrets => Env.RunSecrets;
     private readonly ISecretPrompt? _secretPrompt;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ImmutableList<string>, SecretSet> _scopeSecrets = [];
     private SecretSet? _lastSecrets;
@@ -48,7 +59,7 @@ internal sealed class RunContext(IOutputSink output)
     public ISecretPrompt? SecretPrompt
     {
         get => Env.AbortOnPrompts ? null : _secretPrompt;
-        init => _secretPrompt = value is null ? null : new RememberingPrompt(value, _secrets);
+        init => _secretPrompt = value is null ? null : new RememberingPrompt(value, OwnSecrets);
     }
 
     /// <summary>
@@ -63,7 +74,7 @@ internal sealed class RunContext(IOutputSink output)
         {
             // One set per Secrets(...) scope: parallel tasks in scopes of their own would otherwise take turns rebuilding one.
             var inScope = _scopeSecrets.TryGetValue(scope.Secrets, out var kept) ? kept : null;
-            var set = SecretSet.Of(inScope, _secrets.Snapshot, Ssh.Password, Env.Secrets.Snapshot, scope.Secrets);
+            var set = SecretSet.Of(inScope, OwnSecrets.Snapshot, Ssh.Password, Env.Secrets.Snapshot, scope.Secrets);
             if (!ReferenceEquals(set, inScope))
             {
                 _scopeSecrets.AddOrUpdate(scope.Secrets, set);
@@ -73,7 +84,7 @@ internal sealed class RunContext(IOutputSink output)
         }
 
         var last = Volatile.Read(ref _lastSecrets);
-        var now = SecretSet.Of(last, _secrets.Snapshot, Ssh.Password, Env.Secrets.Snapshot, scope.Secrets);
+        var now = SecretSet.Of(last, OwnSecrets.Snapshot, Ssh.Password, Env.Secrets.Snapshot, scope.Secrets);
         if (!ReferenceEquals(now, last) && !now.IsEmpty)
         {
             Volatile.Write(ref _lastSecrets, now);

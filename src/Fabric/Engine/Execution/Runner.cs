@@ -254,11 +254,19 @@ internal sealed class Runner(RunContext context)
     /// <summary>Runs the task's method on one host (or none); <paramref name="parallel"/>: alongside others, so output comes in whole lines.</summary>
     private async Task<object?> InvokeAsync(TaskDefinition task, IReadOnlyList<object?> arguments, HostString? host, bool parallel)
     {
+        // A task run from another (Execute) logs in as the user and port that one chose (Settings(user:/port:), Env.User), as
+        // Fabric's env does; a host of its own replaces a Settings(hostString: …) block's.
+        var outer = Ambient.Frame;
+        var scope = Ambient.Scope;
         var frame = new ExecutionFrame(task.Name, host, host?.UserOr(context.Env.User) ?? context.Env.User, host?.PortOr(context.Env.Port) ?? context.Env.Port)
         {
-            Linewise = parallel || Ambient.Frame is { Linewise: true },
+            Linewise = parallel || outer is { Linewise: true },
+            Login = new ExecutionLogin { User = scope.User ?? outer?.Login.User, Port = scope.Port ?? outer?.Login.Port },
         };
         using var entered = Ambient.Enter(frame);
+        using var ownHost = host is not null && (scope.Host ?? (object?)scope.User ?? scope.Port) is not null
+            ? Ambient.EnterScope(s => s with { Host = null, User = null, Port = null })
+            : null;
         var row = context.Summary.Start(task.Name, host?.Original);
         try
         {

@@ -13,6 +13,21 @@ internal sealed record ScopeSettings
 
     public bool? WarnOnly { get; init; }
 
+    /// <summary>The host a <c>Settings(hostString: …)</c> scope switched to, or null: the execution's.</summary>
+    public Hosts.HostString? Host { get; init; }
+
+    /// <summary>The user a <c>Settings(user: …)</c> scope logs in as (a user written in the host string still wins), or null.</summary>
+    public string? User { get; init; }
+
+    /// <summary>The port a <c>Settings(port: …)</c> scope connects to (a port written in the host string still wins), or null.</summary>
+    public int? Port { get; init; }
+
+    /// <summary>The password and key files of <c>Settings(password: …, keyFilenames: …)</c> scopes, or null: none.</summary>
+    public Ssh.LoginCredentials? Credentials { get; init; }
+
+    /// <summary>The shell of a <c>Settings(shell: …)</c> scope, in place of <c>Env.Shell</c>, or null.</summary>
+    public string? Shell { get; init; }
+
     /// <summary>Local working directory for <c>Local</c> (<c>Lcd</c>), or null for the process's.</summary>
     public string? LocalDirectory { get; init; }
 

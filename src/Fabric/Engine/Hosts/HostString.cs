@@ -71,6 +71,17 @@ internal sealed record HostString(string Original, string? User, string Host, in
     public int PortOr(int defaultPort) => Port ?? defaultPort;
 
     /// <summary>
+    /// This host with <paramref name="user"/> and <paramref name="port"/> written in (null: none written), its
+    /// <see cref="Original"/> rebuilt: <c>web1</c> with <c>deploy</c> is <c>deploy@web1</c>, <c>::1</c> with port 2222 is <c>[::1]:2222</c>.
+    /// </summary>
+    public HostString WithLogin(string? user, int? port)
+    {
+        var host = Host.Contains(':', StringComparison.Ordinal) && port is not null ? $"[{Host}]" : Host;
+        var text = (user is null ? "" : user + "@") + host + (port is null ? "" : ":" + port.Value.ToString(CultureInfo.InvariantCulture));
+        return new HostString(text, user, Host, port);
+    }
+
+    /// <summary>
     /// True when an exclusion written as <paramref name="exclusion"/> covers this host: the host parts are
     /// equal (case-insensitive) and so is every part the exclusion names (user, port).
     /// <c>-x web1</c> excludes <c>deploy@web1:2222</c>; <c>-x root@web1</c> does not exclude <c>deploy@web1</c>.

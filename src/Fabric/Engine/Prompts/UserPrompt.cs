@@ -96,7 +96,7 @@ internal static class UserPrompt
     private static AbortException Closed(string text) =>
         new($"Needed to ask '{text.Trim()}', but the input was closed before an answer came.");
 
-    private static string Prefix() => Ambient.Frame?.Host is { } host ? $"[{host.Original}] " : "";
+    private static string Prefix() => CurrentLogin.Display(Ambient.Frame, Ambient.Scope, Ambient.Context.Env) is { } host ? $"[{host}] " : "";
 
     private static T Keep<T>(RunContext context, string key, T value)
     {

@@ -64,10 +64,10 @@ internal static class RemoteShell
         var serial = Ambient.Frame is not { Linewise: true };
         var keyboard = options.Input is null && serial ? context.Terminal : null;
         var sudo = kind == "sudo" ? new SudoLine(host.Sudo.Marker, sudoUser, host.Sudo.StartMarker, pty) : null;
-        var shell = options.Shell ? context.Env.Shell : null;
+        var shell = options.Shell ? scope.Shell ?? context.Env.Shell : null;
         var line = RemoteCommandLine.Build(command, scope, shell, sudo);
         OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Debug, target.Display, "executing: " + line));
-        var exit = await Process(context, scope, host, line, command, sudo, pty, stdin, keyboard, options.Capture).RunAsync(cancellationToken).ConfigureAwait(false);
+        var exit = await Process(context, scope, target.Display, host, line, command, sudo, pty, stdin, keyboard, options.Capture).RunAsync(cancellationToken).ConfigureAwait(false);
         var result = new CommandResult
         {
             Kind = kind,
@@ -82,10 +82,10 @@ internal static class RemoteShell
         return (result, why);
     }
 
+    // display: the host as this operation names it (its connection may have been opened under another name, deploy@web1 for web1).
     private static RemoteProcess Process(
-        RunContext context, ScopeSettings scope, IRemoteHost host, string line, string command, SudoLine? sudo, bool pty, Stream? stdin, ITerminal? keyboard, bool capture)
+        RunContext context, ScopeSettings scope, string display, IRemoteHost host, string line, string command, SudoLine? sudo, bool pty, Stream? stdin, ITerminal? keyboard, bool capture)
     {
-        var display = host.Target.Display;
         var linewise = context.Env.Linewise || Ambient.Frame is { Linewise: true };
         return new RemoteProcess
         {
@@ -111,33 +111,22 @@ internal static class RemoteShell
     }
 
     /// <summary>
-    /// The connection target of the current task execution. In a task with no host, the host is asked for once per
-    /// run on a terminal, as Fabric does; without a terminal, the run aborts clearly.
+    /// The connection target of the current task execution, or of the host a <c>Settings(hostString: …)</c> scope switched
+    /// to (<see cref="CurrentLogin"/>). With no host at all, the host is asked for once per run on a terminal, as Fabric
+    /// does; without a terminal, the run aborts clearly.
     /// </summary>
     public static ConnectionTarget CurrentTarget(string kind, string what)
     {
-        if (Ambient.Frame is { Host: { } host } frame)
-        {
-            var env = Ambient.Context.Env;
-            return new ConnectionTarget(host.Original, host.Host, frame.User, frame.Port)
-            {
-                UserGiven = host.User is not null || env.UserGiven,
-                PortGiven = host.Port is not null || env.PortGiven,
-            };
-        }
-
         var context = Ambient.Context;
-        var asked = context.AskHostOnce(() =>
+        var frame = Ambient.Frame;
+        var scope = Ambient.Scope;
+        var host = CurrentLogin.Host(frame, scope) ?? context.AskHostOnce(() =>
         {
             var answer = context.SecretPrompt?.AskVisible("No hosts found. Please specify a host string for connection:");
             return string.IsNullOrWhiteSpace(answer) ? null : HostString.Parse(answer);
         }) ?? throw new AbortException(
-            $"{kind} '{what}' needs a host, and this task has none: give hosts with -H, [Hosts(...)], Env.Hosts or task:host=….");
-        return new ConnectionTarget(asked.Original, asked.Host, asked.UserOr(context.Env.User), asked.PortOr(context.Env.Port))
-        {
-            UserGiven = asked.User is not null || context.Env.UserGiven,
-            PortGiven = asked.Port is not null || context.Env.PortGiven,
-        };
+            $"{kind} '{what}' needs a host, and this task has none: give hosts with -H, [Hosts(...)], Env.Hosts, task:host=… or Settings(hostString: …).");
+        return CurrentLogin.Target(host, frame, scope, context.Env);
     }
 
     /// <summary>
@@ -151,7 +140,7 @@ internal static class RemoteShell
         {
             if (attempt == 1 && sudo.Password is null)
             {
-                sudo.Password = context.Env.SudoPassword ?? context.Ssh.Password;
+                sudo.Password = context.Env.SudoPassword ?? LoginPassword(context, host.Target);
             }
 
             if (attempt > 1 || sudo.Password is null)
@@ -169,4 +158,8 @@ internal static class RemoteShell
             return sudo.Password;
         }
     }
+
+    /// <summary>The login password of <paramref name="target"/> as far as the run knows it, for sudo to fall back on (as Fabric's sudo does).</summary>
+    private static string? LoginPassword(RunContext context, ConnectionTarget target) =>
+        target.Credentials?.Password ?? context.Env.Passwords.Find(target.User, target.Host, target.Port) ?? context.Env.Password ?? context.Ssh.Password;
 }

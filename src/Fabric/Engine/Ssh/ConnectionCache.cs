@@ -30,13 +30,21 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
     public KeyRing Keys => LazyInitializer.EnsureInitialized(ref _keys, () => new KeyRing(Options, Prompt, Warn));
 
     /// <summary>Applies the ssh config, <c>Env.Gateway</c> and the command line to each target.</summary>
-    public HostResolver Hosts => LazyInitializer.EnsureInitialized(ref _hosts, () => new HostResolver(Options, () => context.Env.UseSshConfig, () => context.Env.Gateway, Warn));
+    public HostResolver Hosts => LazyInitializer.EnsureInitialized(ref _hosts, () => new HostResolver(Options, () => context.Env.UseSshConfig, () => context.Env.Gateway, Warn, () => context.Env.KeyFilenames.Snapshot));
 
     /// <summary>The jump hosts' connections, shared by every host behind them.</summary>
     public GatewayPool Gateways => LazyInitializer.EnsureInitialized(ref _gateways, () => new GatewayPool(this, () => context.Env.User, context.Cancellation));
 
     /// <summary>The login password: <c>-p</c>, or the one answered when a host refused the keys.</summary>
     public string? LoginPassword { get; private set; }
+
+    /// <summary>
+    /// The password to log in to <paramref name="target"/> with, once the config made it <paramref name="host"/>: its
+    /// <c>Settings(password: …)</c> scope's, else <c>Env.Passwords</c>' entry for that user, host and port, else
+    /// <c>Env.Password</c>; null: <see cref="LoginPassword"/> (<c>-p</c>, or the one asked).
+    /// </summary>
+    public string? PasswordFor(ConnectionTarget target, SshHostSettings host) =>
+        target.Credentials?.Password ?? context.Env.Passwords.Find(host.User, target.Host, host.Port) ?? context.Env.Password;
 
     /// <summary>How many connections are open now.</summary>
     public int OpenCount => _connections.Values.Count(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully && l.Value.Result.IsConnected);

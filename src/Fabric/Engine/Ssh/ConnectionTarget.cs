@@ -11,6 +11,9 @@ internal sealed record ConnectionTarget(string Display, string Host, string User
 
     public bool PortGiven { get; init; } = true;
 
+    /// <summary>The password and key files of the <c>Settings</c> scope the operation ran in, used if it opens the connection; null: the run's.</summary>
+    public LoginCredentials? Credentials { get; init; }
+
     /// <summary>The cache key: operations naming the same user, host and port share one connection.</summary>
     public string Key => $"{User}@{Host}:{Port}";
 }

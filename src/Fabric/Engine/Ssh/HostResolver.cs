@@ -4,7 +4,11 @@ namespace Fabric.Engine.Ssh;
 /// Turns a connection target into <see cref="SshHostSettings"/> for the run: reads the ssh config once (unless
 /// <c>Env.UseSshConfig</c> is false), warns about what it skips, and applies <c>Env.Gateway</c>.
 /// </summary>
-internal sealed class HostResolver(SshOptions options, Func<bool> useConfig, Func<string?> gateway, Action<string> warn)
+/// <remarks>
+/// The key files tried are the target's own (a <c>Settings(keyFilenames: …)</c> scope's), else <paramref name="keyFiles"/>
+/// (<c>Env.KeyFilenames</c>, which starts as <c>-i</c>'s), then the config's and the default ones.
+/// </remarks>
+internal sealed class HostResolver(SshOptions options, Func<bool> useConfig, Func<string?> gateway, Action<string> warn, Func<IReadOnlyList<string>>? keyFiles = null)
 {
     private readonly Lazy<SshConfigFile> _config = new(() => Load(options, warn));
 
@@ -15,7 +19,8 @@ internal sealed class HostResolver(SshOptions options, Func<bool> useConfig, Fun
         try
         {
             var config = useConfig() ? _config.Value.Lookup(target.Host) : SshHostConfig.None;
-            var settings = SshHostSettings.Of(target, options, config, jumps is null ? gateway() : null);
+            var files = target.Credentials?.KeyFiles ?? keyFiles?.Invoke() ?? options.KeyFiles;
+            var settings = SshHostSettings.Of(target, options with { KeyFiles = [.. files.Select(FullKeyPath)] }, config, jumps is null ? gateway() : null);
             return jumps is null ? settings : settings with { Jumps = jumps };
         }
         catch (FormatException e)
@@ -23,6 +28,12 @@ internal sealed class HostResolver(SshOptions options, Func<bool> useConfig, Fun
             throw new AbortException($"ssh config: {e.Message.TrimEnd('.')} (for {target.Display}).", e);
         }
     }
+
+    /// <summary>A key file as the fabfile wrote it, made a full path: <c>~/…</c> under the home folder, a relative one under the current folder.</summary>
+    private string FullKeyPath(string path) =>
+        path == "~" || path.StartsWith("~/", StringComparison.Ordinal)
+            ? Path.Combine(options.HomeDirectory, path.Length > 2 ? path[2..] : "")
+            : Path.GetFullPath(path);
 
     private static SshConfigFile Load(SshOptions options, Action<string> warn)
     {

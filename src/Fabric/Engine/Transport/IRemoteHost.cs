@@ -15,6 +15,9 @@ internal interface IRemoteHost
     /// <summary>What this host's <c>sudo</c> asked and was told: its prompt marker and, once known, its password.</summary>
     SudoState Sudo { get; }
 
+    /// <summary>False once the connection is closed (by the server, or by us); true while it is up.</summary>
+    bool IsConnected => true;
+
     /// <summary>Opens a channel and starts <paramref name="request"/> on it.</summary>
     /// <exception cref="ConnectionLostException">The connection broke.</exception>
     /// <exception cref="AbortException">The server refuses sessions (its message names the host and why).</exception>

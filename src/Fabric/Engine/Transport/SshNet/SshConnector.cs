@@ -31,9 +31,10 @@ internal static class SshConnector
         var options = host.Options;
         var attempts = Math.Max(1, options.ConnectionAttempts);
         var drops = 0;
+        var given = cache.PasswordFor(target, host);
         for (var attempt = 1; ; attempt++)
         {
-            var password = cache.LoginPassword;
+            var password = given ?? cache.LoginPassword;
             try
             {
                 return await ConnectOnceAsync(cache, target, host, password, depth, cancellationToken).ConfigureAwait(false);
@@ -177,7 +178,7 @@ internal static class SshConnector
         var host = connection.Settings ?? throw new InvalidOperationException("The connection was not opened by SshConnector.");
         // Only the key the first connection accepted passes, so ask for its type first.
         string[] keyType = connection.HostKey is { } accepted && KnownHostsFile.KeyTypeOf(accepted) is { } type ? [HostKeyOrder.KeyTypeOf(type)] : [];
-        var client = make(ConnectionInfoFor(cache, host, cache.LoginPassword, connection.Endpoint.Host, connection.Endpoint.Port, keyType));
+        var client = make(ConnectionInfoFor(cache, host, cache.PasswordFor(connection.Target, host) ?? cache.LoginPassword, connection.Endpoint.Host, connection.Endpoint.Port, keyType));
         client.HostKeyReceived += (_, e) => e.CanTrust = connection.HostKey is { } key && e.HostKey.AsSpan().SequenceEqual(key);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try

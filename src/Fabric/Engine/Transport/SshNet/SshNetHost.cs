@@ -29,6 +29,8 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
 
     public SudoState Sudo => Connection.Sudo;
 
+    public bool IsConnected => Connection.IsConnected;
+
     /// <summary>The main connection's channels; made on first use.</summary>
     private SshNetSession Session
     {
