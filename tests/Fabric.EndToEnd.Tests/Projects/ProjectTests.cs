@@ -173,11 +173,14 @@ public sealed class ProjectTests : IDisposable
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = Timeout)]
-    public async Task Rsync_for_a_run_that_logs_in_with_a_password_only_says_that_ssh_cannot_reuse_it()
+    [Theory(Timeout = Timeout)]
+    [InlineData("-p")]
+    [InlineData("login_password")] // Env.Password set by the fabfile
+    public async Task Rsync_for_a_run_that_logs_in_with_a_password_only_says_that_ssh_cannot_reuse_it(string givenBy)
     {
+        string[] password = givenBy == "-p" ? ["-p", SshdFixture.TestUserPassword] : ["--set", $"login_password={SshdFixture.TestUserPassword}"];
         var result = await FabTool.RunAsync(Repository.Root,
-            ["-f", Fabfile, "-a", "--known-hosts", _knownHosts, "--ssh-config-path", _sshConfig, "-p", SshdFixture.TestUserPassword,
+            ["-f", Fabfile, "-a", "--known-hosts", _knownHosts, "--ssh-config-path", _sshConfig, .. password,
              "-H", Host(1), $"rsync-up:local={_local}/,remote={_remote}"],
             new Dictionary<string, string> { ["HOME"] = _local }, TimeSpan.FromSeconds(150));
 

@@ -6,6 +6,15 @@ namespace Projects;
 /// <summary>Templates and projects: the tasks the end-to-end tests run.</summary>
 public static class Fabfile
 {
+    /// <summary>A login password from --set login_password=…, set as a fabfile sets env.password.</summary>
+    static Fabfile()
+    {
+        if (Env["login_password"] is { } password)
+        {
+            Env.Password = password;
+        }
+    }
+
     private static string Templates => Path.Combine(Env.FabfileDirectory, "templates");
 
     /// <summary>Renders templates/app.conf for the current host and uploads it.</summary>
