@@ -18,6 +18,8 @@ command -v ip >/dev/null || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || need+=(ipr
 [ -x /usr/sbin/tinysshd ] || need+=(tinysshd)
 command -v tcpserver >/dev/null || need+=(ucspi-tcp)
 command -v busybox >/dev/null || need+=(busybox)
+# The terminal tests drive dotnet fab on a real terminal through tmux.
+command -v tmux >/dev/null || need+=(tmux)
 # RsyncProject runs this machine's rsync, and its tests need rsync on the test hosts too.
 command -v rsync >/dev/null || need+=(rsync)
 if [ ${#need[@]} -gt 0 ]; then

@@ -236,7 +236,7 @@ internal sealed class RemoteProcess
             {
                 var host = _process.Host.Target.Display;
                 SudoFailure = _prompts == 1
-                    ? $"sudo on {host} needs a password and none was given (use -p or Env.SudoPassword, or run on a terminal)."
+                    ? $"sudo on {host} needs a password and none was given (use -p, Env.Password or Env.SudoPassword, or run on a terminal)."
                     : $"sudo on {host} refused the password.";
                 return false;
             }
