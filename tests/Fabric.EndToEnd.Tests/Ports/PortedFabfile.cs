@@ -15,7 +15,9 @@ internal sealed class PortedFabfile(SshdFixture sshd, string name)
 
     private readonly string _knownHosts = sshd.Path($"known_hosts-port-{name}-{Guid.NewGuid():N}");
 
-    public string Project { get; } = Repository.Path("tests", "fabfiles", "ports", name);
+    /// <summary>The fabfile project: under tests/fabfiles/ports, or under ports-pending while it waits for operations not merged yet.</summary>
+    public string Project { get; } = new[] { "ports", "ports-pending" }.Select(f => Repository.Path("tests", "fabfiles", f, name)).FirstOrDefault(Directory.Exists)
+        ?? throw new DirectoryNotFoundException($"No ported fabfile '{name}' under tests/fabfiles/ports or ports-pending.");
 
     /// <summary>The test user's home folder on the test hosts (one machine: all hosts share it).</summary>
     public static string Home => TestAccounts.Home(SshdFixture.TestUser);
