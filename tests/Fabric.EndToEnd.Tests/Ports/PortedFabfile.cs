@@ -6,10 +6,10 @@ namespace Fabric.EndToEnd.Tests.Ports;
 
 /// <summary>
 /// One of the ports of public Fabric 1.x fabfiles (<c>tests/fabfiles/ports/NAME</c>), run by the real tool against the test
-/// sshd as <see cref="SshdFixture.TestUser"/> (the fixture's client key logs any account in), with a known_hosts file of
-/// its own and a time limit on every run.
+/// sshd as <see cref="SshdFixture.TestUser"/> (the fixture's client key logs any account in; without <paramref name="key"/>,
+/// the fabfile's own credentials must), with a known_hosts file of its own and a time limit on every run.
 /// </summary>
-internal sealed class PortedFabfile(SshdFixture sshd, string name)
+internal sealed class PortedFabfile(SshdFixture sshd, string name, bool key = true)
 {
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(150);
 
@@ -40,5 +40,5 @@ internal sealed class PortedFabfile(SshdFixture sshd, string name)
     /// <summary>Runs <paramref name="script"/> with <c>sh -c</c> as root (looking at, or cleaning up, what a run left).</summary>
     public static string AsRoot(string script) => SshdFixture.Exec("sh", "-c", script);
 
-    private string[] Options() => ["-f", Project, "-i", sshd.ClientKey, "--known-hosts", _knownHosts];
+    private string[] Options() => key ? ["-f", Project, "-i", sshd.ClientKey, "--known-hosts", _knownHosts] : ["-f", Project, "--known-hosts", _knownHosts];
 }
