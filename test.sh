@@ -18,6 +18,13 @@ command -v ip >/dev/null || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || need+=(ipr
 [ -x /usr/sbin/tinysshd ] || need+=(tinysshd)
 command -v tcpserver >/dev/null || need+=(ucspi-tcp)
 command -v busybox >/dev/null || need+=(busybox)
+# The ported public fabfiles (tests/fabfiles/ports) run what their originals ran: git, make, killall, lsof, rsync, tmux.
+command -v git >/dev/null || need+=(git)
+command -v make >/dev/null || need+=(make)
+command -v killall >/dev/null || need+=(psmisc)
+command -v lsof >/dev/null || need+=(lsof)
+command -v rsync >/dev/null || need+=(rsync)
+command -v tmux >/dev/null || need+=(tmux)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} (needed by the SSH tests)..."
   as_root=()
