@@ -1,3 +1,5 @@
+// Part of the port of fabrique/ubuntu-boilerplate's fabfile.py (see Fabfile.cs): its seven extras, chosen by the `web`
+// flavour or asked one by one with confirm(…, default=False), as the original does.
 using static Fabric.Api;
 
 namespace UbuntuBoilerplate;
