@@ -22,6 +22,11 @@ command -v busybox >/dev/null || need+=(busybox)
 command -v tmux >/dev/null || need+=(tmux)
 # RsyncProject runs this machine's rsync, and its tests need rsync on the test hosts too.
 command -v rsync >/dev/null || need+=(rsync)
+# The ported public fabfiles (tests/fabfiles/ports) run what their originals ran: git, make, killall, lsof.
+command -v git >/dev/null || need+=(git)
+command -v make >/dev/null || need+=(make)
+command -v killall >/dev/null || need+=(psmisc)
+command -v lsof >/dev/null || need+=(lsof)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} (needed by the SSH tests)..."
   as_root=()

@@ -56,7 +56,8 @@ public static partial class Api
     /// or <c>Execute(() =&gt; Run("uptime"), roles: ["db"])</c>. Its hosts are chosen as for <see cref="Execute(string, IEnumerable{string}?, IEnumerable{string}?, IEnumerable{string}?, IReadOnlyList{object?}?)"/>:
     /// <paramref name="hosts"/>/<paramref name="roles"/>, else the method's <c>[Hosts]</c>/<c>[Roles]</c>, else <c>Env.Hosts</c>,
     /// else once with no host; its <c>[Parallel]</c>, <c>[Serial]</c>, <c>[RunsOnce]</c> apply. Each host prints
-    /// <c>[host] Executing task 'restart'</c> (the method's name; a lambda is <c>lambda in deploy</c>, after the method it is written in).
+    /// <c>[host] Executing task 'restart'</c> (the method's name, or its task name when it is a task of the fabfile, <c>vm.restart</c>;
+    /// a lambda is <c>lambda in deploy</c>, after the method it is written in).
     /// The method need not be a task of the fabfile (a private helper is fine), and is not one on the command line.
     /// </summary>
     /// <param name="action">The method to run on each host.</param>

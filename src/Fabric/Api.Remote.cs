@@ -56,7 +56,10 @@ public static partial class Api
     /// <param name="command">The command line, in the remote shell's syntax.</param>
     /// <param name="user">The user to run as (<c>sudo -u</c>); null: root.</param>
     /// <param name="warnOnly">True: a non-zero exit warns instead of aborting; null: the current setting.</param>
-    /// <param name="shell">False: run the command as is, without <c>Env.Shell</c> around it.</param>
+    /// <param name="shell">
+    /// False: sudo runs the command as is, without <c>Env.Shell</c> around it; the enclosing scopes then run before <c>sudo</c>
+    /// (a <see cref="Cd"/> still applies to the command; variables and <c>PATH</c> do not pass through sudo).
+    /// </param>
     /// <param name="pty">True: on a pseudo-terminal; null: <c>Env.AlwaysUsePty</c>.</param>
     /// <param name="input">What the command reads on its standard input, followed by end-of-input.</param>
     /// <param name="capture">False: output is shown but not kept in the result.</param>
@@ -70,7 +73,10 @@ public static partial class Api
     /// <param name="command">The command line, in the remote shell's syntax.</param>
     /// <param name="user">The user to run as (<c>sudo -u</c>); null: root.</param>
     /// <param name="warnOnly">True: a non-zero exit warns instead of aborting; null: the current setting.</param>
-    /// <param name="shell">False: run the command as is, without <c>Env.Shell</c> around it.</param>
+    /// <param name="shell">
+    /// False: sudo runs the command as is, without <c>Env.Shell</c> around it; the enclosing scopes then run before <c>sudo</c>
+    /// (a <see cref="Cd"/> still applies to the command; variables and <c>PATH</c> do not pass through sudo).
+    /// </param>
     /// <param name="pty">True: on a pseudo-terminal; null: <c>Env.AlwaysUsePty</c>.</param>
     /// <param name="input">What the command reads on its standard input, followed by end-of-input.</param>
     /// <param name="capture">False: output is shown but not kept in the result.</param>

@@ -47,6 +47,23 @@ public sealed class SudoTests(SshdFixture sshd)
     }
 
     [Fact]
+    public async Task Sudo_without_a_shell_in_a_cd_and_path_scope_runs_the_command_itself_in_that_folder()
+    {
+        await using var session = new SshSession(sshd.Options());
+        session.Context.Env.SudoPassword = SshdFixture.TestUserPassword;
+        using var frame = SshSession.On(sshd.Frame(2, SshdFixture.TestUser));
+
+        CommandResult result;
+        using (Cd("/usr"))
+        using (AddPath("/opt/fab-none", PathBehavior.Prepend))
+        {
+            result = Sudo("pwd", user: SshdFixture.TestUser, shell: false);
+        }
+
+        Assert.Equal("/usr", result.Stdout);
+    }
+
+    [Fact]
     public async Task Sudo_uses_Env_SudoPassword_without_asking()
     {
         var prompt = new ScriptedPrompt();

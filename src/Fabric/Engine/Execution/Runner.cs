@@ -23,11 +23,16 @@ internal sealed class Runner(RunContext context)
     private readonly ConcurrentDictionary<string, string> _badHosts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(System.Reflection.MethodInfo, object?), TaskDefinition> _delegateTasks = new();
 
-    /// <summary>The task for a method run through <c>Execute(Action)</c>: one per method and target, so that <c>[RunsOnce]</c> holds across calls.</summary>
+    /// <summary>
+    /// The task for a method run through <c>Execute(Action)</c>: one per method and target, so that <c>[RunsOnce]</c> holds
+    /// across calls; named as on the command line when the method is a task of the fabfile (<c>vm.force-reboot</c>).
+    /// </summary>
     public TaskDefinition TaskFor(Delegate function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return _delegateTasks.GetOrAdd((function.Method, function.Target), _ => DelegateTask.Of(function));
+        return _delegateTasks.GetOrAdd(
+            (function.Method, function.Target),
+            _ => DelegateTask.Of(function, context.Tasks?.Tasks.FirstOrDefault(t => t.Method == function.Method)?.Name));
     }
 
     /// <summary>Runs the plan and returns the exit code: 0 all ran, 1 aborted, 130 interrupted.</summary>

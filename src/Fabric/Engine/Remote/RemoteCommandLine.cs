@@ -77,10 +77,20 @@ internal static class RemoteCommandLine
         return builder.ToString();
     }
 
-    /// <summary>The whole line for a command under the given scope; under sudo when <paramref name="sudo"/> is given.</summary>
+    /// <summary>
+    /// The whole line for a command under the given scope; under sudo when <paramref name="sudo"/> is given. Sudo with no
+    /// shell (<c>shell: false</c>) runs the command itself, which cannot start with <c>export</c> or <c>cd</c>: the
+    /// scopes' part then comes before <c>sudo</c>, in the login shell that reads the line (the directory carries over to
+    /// the command; sudo resets the environment as it always does). Fabric 1.x put it after <c>sudo</c>, where it failed.
+    /// </summary>
     public static string Build(string command, ScopeSettings scope, string? shell, SudoLine? sudo = null)
     {
-        var line = Wrap(Inner(command, scope), shell);
-        return sudo is null ? line : SudoPrefix(sudo.Marker, sudo.User, sudo.StartMarker, sudo.Terminal) + line;
+        if (sudo is null)
+        {
+            return Wrap(Inner(command, scope), shell);
+        }
+
+        var prefix = SudoPrefix(sudo.Marker, sudo.User, sudo.StartMarker, sudo.Terminal);
+        return string.IsNullOrWhiteSpace(shell) ? Inner(prefix + command, scope) : prefix + Wrap(Inner(command, scope), shell);
     }
 }

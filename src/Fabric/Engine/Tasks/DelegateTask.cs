@@ -9,12 +9,15 @@ namespace Fabric.Engine.Tasks;
 /// </summary>
 internal static class DelegateTask
 {
-    /// <summary>The task that calls <paramref name="function"/> (its <c>Invoke</c>, so that closures and bound targets work).</summary>
-    public static TaskDefinition Of(Delegate function)
+    /// <summary>
+    /// The task that calls <paramref name="function"/> (its <c>Invoke</c>, so that closures and bound targets work), named
+    /// <paramref name="name"/> (a task's name in the fabfile), else after the method.
+    /// </summary>
+    public static TaskDefinition Of(Delegate function, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(function);
         var invoke = function.GetType().GetMethod(nameof(Action.Invoke))!;
-        return TaskDiscovery.Define(function.Method, NameOf(function.Method)) with
+        return TaskDiscovery.Define(function.Method, name ?? NameOf(function.Method)) with
         {
             Method = invoke,
             Target = function,

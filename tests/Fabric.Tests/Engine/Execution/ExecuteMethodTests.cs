@@ -37,6 +37,15 @@ public class ExecuteMethodTests
     }
 
     [Fact]
+    public async Task Execute_of_a_method_that_is_a_task_of_a_group_names_it_as_the_command_line_does()
+    {
+        var (exit, lines) = await EngineRun.RunAsync([typeof(Vm)], ["vm.reboot"], env => env.Hosts = ["web1"]);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(["[web1] Executing task 'vm.reboot'", "[web1] Executing task 'vm.force-reboot'", "[web1] rebooting"], lines.Take(3));
+    }
+
+    [Fact]
     public async Task A_plain_methods_RunsOnce_attribute_applies()
     {
         var (_, lines) = await EngineRun.RunAsync([typeof(Tasks)], ["once"], env => env.Hosts = ["a", "b"]);
@@ -59,6 +68,14 @@ public class ExecuteMethodTests
     }
 
     private static Action DeployWeb() => () => Print("deploy");
+
+    [TaskGroup("vm")]
+    public static class Vm
+    {
+        public static void Reboot() => Execute(ForceReboot, hosts: [Env.HostString!]);
+
+        public static void ForceReboot() => Print("rebooting");
+    }
 
     public static class Tasks
     {

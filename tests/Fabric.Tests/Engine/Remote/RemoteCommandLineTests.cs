@@ -59,4 +59,14 @@ public sealed class RemoteCommandLineTests
     {
         Assert.Equal("cd '/x' && ls", RemoteCommandLine.Build("ls", ScopeSettings.None with { RemoteDirectory = "/x" }, ""));
     }
+
+    [Fact]
+    public void Sudo_without_a_shell_runs_the_scopes_before_sudo_so_the_command_is_what_sudo_runs()
+    {
+        var scope = ScopeSettings.None with { RemoteDirectory = "/srv/app", PathChanges = [new PathChange("/opt/bin", PathBehavior.Prepend)] };
+
+        var line = RemoteCommandLine.Build("ssh-keygen -q", scope, null, new SudoLine("[m] pw:", "deploy"));
+
+        Assert.Equal("export PATH='/opt/bin':\"$PATH\" && cd '/srv/app' && sudo -S -p '[m] pw:' -H -u 'deploy' ssh-keygen -q", line);
+    }
 }

@@ -1,0 +1,2 @@
+# system-wide bashrc (stand-in)
+export EDITOR=vim

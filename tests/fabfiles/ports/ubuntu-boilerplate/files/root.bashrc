@@ -1,0 +1,2 @@
+# root bashrc (stand-in)
+PS1="\h# "

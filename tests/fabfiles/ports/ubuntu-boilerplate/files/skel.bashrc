@@ -1,0 +1,2 @@
+# skeleton bashrc (stand-in)
+alias ll="ls -l"
