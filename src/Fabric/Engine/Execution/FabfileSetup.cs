@@ -37,7 +37,7 @@ internal static class FabfileSetup
             {
                 var cause = e.InnerException ?? e;
                 throw new FabricUsageException(
-                    $"The fabfile's setup failed in {type.FullName}'s static constructor: {cause.GetType().Name}: {cause.Message}{Runner.Location(cause)}",
+                    $"The fabfile's setup failed in {type.FullName}'s static constructor: {cause.GetType().Name}: {cause.Message}{TaskFailureText.Location(cause)}",
                     cause);
             }
         }

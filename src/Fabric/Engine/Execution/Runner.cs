@@ -4,11 +4,12 @@ using Fabric.Engine.Hosts;
 using Fabric.Engine.Output;
 using Fabric.Engine.Ssh;
 using Fabric.Engine.Tasks;
+using static Fabric.Engine.Execution.TaskFailureText;
 
 namespace Fabric.Engine.Execution;
 
 /// <summary>
-/// Runs a checked plan (SPEC §8): tasks in order, each once per host of its host list (built when the task is
+/// Runs a checked plan: tasks in order, each once per host of its host list (built when the task is
 /// about to run), local-only tasks once; on its hosts one after another, or in parallel with a bounded pool
 /// (<see cref="ConcurrencyRules"/>, <see cref="HostFanOut"/>); fail fast on the first error. Also runs the tasks
 /// that task code asks for through <c>Api.Execute</c>.
@@ -301,42 +302,6 @@ internal sealed class Runner(RunContext context)
 
     private object InstanceOf(Type type) =>
         _instances.GetOrAdd(type, t => new Lazy<object>(() => Activator.CreateInstance(t)!)).Value;
-
-    /// <summary>The first exception of type <typeparamref name="T"/> in <paramref name="e"/>'s chain of causes.</summary>
-    private static T? Cause<T>(Exception? e)
-        where T : Exception
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is T cause)
-            {
-                return cause;
-            }
-        }
-
-        return null;
-    }
-
-    private static string Where(string taskName, HostString? host) =>
-        host is null ? $"task '{taskName}'" : $"task '{taskName}' on {host.Original}";
-
-    private static string Describe(Exception e, string taskName, HostString? host)
-    {
-        var where = Where(taskName, host);
-        return e switch
-        {
-            CommandFailedException => e.Message,
-            AbortException => $"{e.Message} ({where})",
-            _ => $"{where} threw {e.GetType().Name}: {e.Message}{Location(e)}",
-        };
-    }
-
-    /// <summary>Where in the fabfile the exception came from (<c> at Fabfile.cs:line 12</c>), when its symbols say.</summary>
-    internal static string Location(Exception e)
-    {
-        var frame = new StackTrace(e, fNeedFileInfo: true).GetFrames().FirstOrDefault(f => f.GetFileName() is not null);
-        return frame is null ? "" : $" (at {Path.GetFileName(frame.GetFileName())}:line {frame.GetFileLineNumber()})";
-    }
 
     private void Write(OutputKind kind, string? host, string text) =>
         OutputGroups.Write(context, Ambient.Scope, new OutputEvent(kind, host, text));
