@@ -20,34 +20,12 @@ internal static class LocalShell
     public static async Task<CommandResult> ExecuteAsync(RunContext context, string command, ScopeSettings scope, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
-        void Write(OutputKind kind, string text) => OutputGroups.Write(context, scope, new OutputEvent(kind, LocalHost, text));
-        Write(OutputKind.Command, "local: " + command);
+        OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Command, LocalHost, "local: " + command));
 
-        var start = new ProcessStartInfo("/bin/bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = scope.LocalDirectory ?? "",
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(command);
-
-        using var process = new Process { StartInfo = start };
+        using var process = new Process { StartInfo = StartInfo(command, scope) };
         var linewise = context.Env.Linewise || Ambient.Frame is { Linewise: true };
-        Action<string>? Partial(OutputKind kind) =>
-            linewise ? null : text => OutputGroups.Write(context, scope, new OutputEvent(kind, LocalHost, text) { Partial = true });
-        var stdout = new LineSplitter(line => Write(OutputKind.Stdout, line), Partial(OutputKind.Stdout))
-        {
-            Capture = new(),
-            OnLines = lines => OutputGroups.WriteLines(context, scope, OutputKind.Stdout, LocalHost, lines),
-        };
-        var stderr = new LineSplitter(line => Write(OutputKind.Stderr, line), Partial(OutputKind.Stderr))
-        {
-            Capture = new(),
-            OnLines = lines => OutputGroups.WriteLines(context, scope, OutputKind.Stderr, LocalHost, lines),
-        };
+        var stdout = Splitter(context, scope, OutputKind.Stdout, linewise);
+        var stderr = Splitter(context, scope, OutputKind.Stderr, linewise);
         try
         {
             process.Start();
@@ -81,6 +59,31 @@ internal static class LocalShell
             ExitCode = process.ExitCode,
         };
     }
+
+    private static ProcessStartInfo StartInfo(string command, ScopeSettings scope)
+    {
+        var start = new ProcessStartInfo("/bin/bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = scope.LocalDirectory ?? "",
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(command);
+        return start;
+    }
+
+    /// <summary>One output stream's lines, shown as they come (the start of a line too, unless <paramref name="linewise"/>) and captured.</summary>
+    private static LineSplitter Splitter(RunContext context, ScopeSettings scope, OutputKind kind, bool linewise) =>
+        new(
+            line => OutputGroups.Write(context, scope, new OutputEvent(kind, LocalHost, line)),
+            linewise ? null : text => OutputGroups.Write(context, scope, new OutputEvent(kind, LocalHost, text) { Partial = true }))
+        {
+            Capture = new(),
+            OnLines = lines => OutputGroups.WriteLines(context, scope, kind, LocalHost, lines),
+        };
 
     /// <summary>The full path of <paramref name="program"/> on this machine's <c>PATH</c>, or null when it is not there.</summary>
     public static string? Find(string program)
