@@ -62,7 +62,7 @@ public static partial class Api
 
     /// <summary>
     /// Sends a local folder to the current host as an archive, as Fabric's <c>upload_project</c>: it is packed here (gzipped tar,
-    /// in a private temporary folder), sent with <see cref="Put"/> (checked, staged) into <paramref name="remoteDir"/>, unpacked
+    /// in a private temporary folder), sent with <see cref="Put(string, string?, bool, string?, bool)"/> (checked, staged) into <paramref name="remoteDir"/>, unpacked
     /// there with <c>tar -xozf</c> (which GNU and BusyBox tar both do), and the archive removed on both sides whatever happens. The
     /// folder arrives as <paramref name="remoteDir"/><c>/name</c>, its files owned by the user who unpacks them. Needs no rsync,
     /// and goes over the run's own connection (so a password login is fine).

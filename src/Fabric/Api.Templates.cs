@@ -15,7 +15,7 @@ public static partial class Api
     /// The template is rendered before anything connects, and strictly, as Fabric's <c>%</c> formatting was: a name the
     /// template reads that the context does not give, a member its object does not have, or an unknown filter aborts with one
     /// line naming it, the template and the line (give an optional value as null: it renders as nothing and is false in
-    /// <c>{% if %}</c>). The text is sent from memory, never written to a local file, through <see cref="Put"/>'s upload: staged
+    /// <c>{% if %}</c>). The text is sent from memory, never written to a local file, through <see cref="Put(string, string?, bool, string?, bool)"/>'s upload: staged
     /// under a temporary name, checked for its size and SHA-256, then renamed into place. Prints <c>[host] put: template -> destination</c>.
     /// </summary>
     /// <param name="filename">The template file. Relative: taken in <paramref name="templateDir"/>, else in the <see cref="Lcd"/>
@@ -27,7 +27,7 @@ public static partial class Api
     /// <c>--set</c> values). Property names match case-insensitively. Null: no values.</param>
     /// <param name="templateDir">The folder relative template names are taken in (itself relative to the <see cref="Lcd"/> folder);
     /// <c>Env.FabfileDirectory</c> is the fabfile's own.</param>
-    /// <param name="useSudo">Write the file as root (as <see cref="Put"/> with <c>useSudo</c>); the backup too.</param>
+    /// <param name="useSudo">Write the file as root (as <see cref="Put(string, string?, bool, string?, bool)"/> with <c>useSudo</c>); the backup too.</param>
     /// <param name="backup">When the destination already exists, first copy it to <c>destination.bak</c> (<c>cp -p</c>, over an
     /// older backup), as Fabric does.</param>
     /// <param name="mirrorLocalMode">Give the file the template file's own permissions (unless <paramref name="mode"/> is given).</param>

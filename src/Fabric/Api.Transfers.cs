@@ -52,6 +52,32 @@ public static partial class Api
         RemoteTransfers.PutAsync(localPath, remotePath, useSudo, mode, verify, cancellationToken);
 
     /// <summary>
+    /// Uploads what <paramref name="content"/> holds to the file <paramref name="remotePath"/> on the current host, as
+    /// Fabric's <c>put(StringIO(text), path)</c>: <c>Put(new MemoryStream(Encoding.UTF8.GetBytes(config)), "/etc/app.conf", mode: "0640")</c>.
+    /// The stream is read to its end into memory (meant for generated files, not large ones) and written as a file is, through
+    /// the same staged, size- and SHA-256-checked upload, so it never lies in a local file; prints
+    /// <c>[host] put: &lt;stream of N bytes&gt; -> remote</c>.
+    /// </summary>
+    /// <param name="content">What to write; read from where it stands to its end, not disposed.</param>
+    /// <param name="remotePath">The remote file (relative paths follow <see cref="Cd"/>); an existing folder is refused.</param>
+    /// <param name="useSudo">Place the file as root (see <see cref="Put(string, string?, bool, string?, bool)"/>).</param>
+    /// <param name="mode">Octal permissions (<c>"0640"</c>); null: keep the replaced file's, else the default.</param>
+    /// <returns>The file copied.</returns>
+    /// <exception cref="AbortException">The file could not be written (outside warn-only mode), or the path is a folder.</exception>
+    public static TransferResult Put(Stream content, string remotePath, bool useSudo = false, string? mode = null) =>
+        PutAsync(content, remotePath, useSudo, mode).GetAwaiter().GetResult();
+
+    /// <summary>The asynchronous form of <see cref="Put(Stream, string, bool, string?)"/>.</summary>
+    /// <param name="content">What to write.</param>
+    /// <param name="remotePath">The remote file.</param>
+    /// <param name="useSudo">Place the file as root.</param>
+    /// <param name="mode">Octal permissions.</param>
+    /// <param name="cancellationToken">Stops the transfer.</param>
+    /// <returns>The file copied.</returns>
+    public static Task<TransferResult> PutAsync(Stream content, string remotePath, bool useSudo = false, string? mode = null, CancellationToken cancellationToken = default) =>
+        RemoteTransfers.PutStreamAsync(content, remotePath, useSudo, mode, cancellationToken);
+
+    /// <summary>
     /// Downloads files from the current host: <paramref name="remotePath"/> may be a file, a folder (everything in it), or a
     /// glob (<c>/var/log/*.log</c>: <c>*</c>, <c>?</c>, <c>[a-z]</c> in any part; a path that exists is taken as it is);
     /// relative remote paths follow <see cref="Cd"/>. A remote name that is not valid UTF-8 is reported by name, the other

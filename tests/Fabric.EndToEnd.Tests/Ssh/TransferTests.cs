@@ -42,6 +42,27 @@ public sealed class TransferTests(SshdFixture sshd) : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Put_of_a_stream_writes_its_text_with_the_mode_asked_and_refuses_a_folder()
+    {
+        var home = Directory.CreateTempSubdirectory("fabric-put-stream-").FullName;
+        SshdFixture.Exec("chown", SshdFixture.TestUser, home);
+        await using var session = new SshSession(sshd.Options());
+        using var frame = SshSession.On(sshd.Frame(2, SshdFixture.TestUser));
+
+        var put = await PutAsync(new MemoryStream("listen 8080;\n'quoted' $HOME\n"u8.ToArray()), home + "/app.conf", mode: "0640");
+        var folder = await Assert.ThrowsAsync<AbortException>(() => PutAsync(new MemoryStream([1]), home));
+
+        Assert.Equal("listen 8080;\n'quoted' $HOME\n", await File.ReadAllTextAsync(home + "/app.conf"));
+        Assert.Equal((UnixFileMode)0x1A0, File.GetUnixFileMode(home + "/app.conf"));
+        Assert.Equal(SshdFixture.TestUser, SshdFixture.Exec("stat", "-c", "%U", home + "/app.conf").Trim());
+        Assert.Equal("<stream of 28 bytes>", Assert.Single(put.Files).LocalPath);
+        Assert.Contains("is a folder: name the file to write", folder.Message, StringComparison.Ordinal);
+        Assert.Equal(["app.conf"], Directory.GetFileSystemEntries(home).Select(System.IO.Path.GetFileName));
+        Directory.Delete(home, recursive: true);
+    }
+
+    [Fact]
     public async Task Put_and_Get_each_go_over_an_sftp_channel_of_the_hosts_one_connection_and_a_replaced_file_keeps_its_mode()
     {
         var source = System.IO.Path.Combine(_local, "app.conf");

@@ -62,13 +62,37 @@ internal static class RemoteTransfers
     }
 
     /// <summary>
+    /// <c>Put</c> of a stream's content (Fabric's <c>put(StringIO(text), path)</c>): read into memory, then sent as
+    /// <see cref="PutContentAsync"/> sends it; a <paramref name="remotePath"/> that is a folder is refused, there being no name.
+    /// </summary>
+    public static async Task<TransferResult> PutStreamAsync(Stream content, string remotePath, bool useSudo, string? mode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrEmpty(remotePath);
+        if (mode is not null && !IsOctalMode(mode))
+        {
+            throw new ArgumentException($"'{mode}' is not an octal file mode such as 0644.", nameof(mode));
+        }
+
+        if (remotePath.EndsWith('/'))
+        {
+            throw new AbortException($"put of a stream to '{remotePath}': name the file to write, not a folder.");
+        }
+
+        using var bytes = new MemoryStream();
+        await content.CopyToAsync(bytes, cancellationToken).ConfigureAwait(false);
+        var shown = $"<stream of {bytes.Length} bytes>";
+        return await PutContentAsync(bytes.ToArray(), shown, null, remotePath, useSudo, mode is null ? null : Convert.ToInt32(mode, 8), backup: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// <c>Put</c> of bytes made here (a rendered template) rather than of a local file: they go from memory through the same
     /// staged, checked, renamed upload, so they never lie in a local file. A <paramref name="remotePath"/> that is a folder (or
-    /// ends in <c>/</c>) gets <paramref name="name"/> inside it; with <paramref name="backup"/>, a file already there is first
+    /// ends in <c>/</c>) gets <paramref name="name"/> inside it (null: refused); with <paramref name="backup"/>, a file already there is first
     /// copied to <c>its name.bak</c> (<see cref="RemoteBackup"/>). <paramref name="shown"/> names the bytes in output.
     /// </summary>
     public static async Task<TransferResult> PutContentAsync(
-        byte[] content, string shown, string name, string remotePath, bool useSudo, int? mode, bool backup, CancellationToken cancellationToken)
+        byte[] content, string shown, string? name, string remotePath, bool useSudo, int? mode, bool backup, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrEmpty(remotePath);
@@ -83,6 +107,11 @@ internal static class RemoteTransfers
             var destination = await host.ResolveAsync(RemotePaths.Join(scope.RemoteDirectory, remotePath), linked.Token).ConfigureAwait(false);
             if (remotePath.EndsWith('/') || await IsFolderAsync(files, destination, linked.Token).ConfigureAwait(false))
             {
+                if (name is null)
+                {
+                    return Fail(context, scope, "put", target, [], $"put to {target.Display} failed: {destination} is a folder: name the file to write.");
+                }
+
                 destination = RemoteGlob.Join(destination, name);
             }
 

@@ -1,4 +1,4 @@
-// A port of a public Fabric 1.x fabfile, written anew in C#: kind "deploy". Needs RsyncProject (not merged yet).
+// A port of a public Fabric 1.x fabfile, written anew in C#: kind "deploy".
 //
 // Modelled on: iterativ/error-pages, fabfile.py: a web agency's static error pages (404, 500, 503 and their CSS),
 // deployed by rsyncing the fabfile's own folder to the web server, leaving out editor and version-control files and

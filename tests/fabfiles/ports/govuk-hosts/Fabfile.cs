@@ -1,5 +1,4 @@
 // A port of a public Fabric 1.x fabfile, written anew in C#: kind "multi-role" (choosing the machines of a role).
-// Needs Settings(hostString: …) (not merged yet).
 //
 // Modelled on: alphagov/fabric-scripts, fabfile.py: the top of GOV.UK's operations fabfile. An environment task
 // (`production`, `staging`, `integration`, `aws_staging`, `aws_production`) sets the jump box every connection goes

@@ -1,5 +1,4 @@
-// A port of a public Fabric 1.x fabfile, written anew in C#: kind "multi-role" (a distributed deploy). Needs Exists,
-// Contains, Append, Sed, UploadTemplate and Env.Password (not merged yet).
+// A port of a public Fabric 1.x fabfile, written anew in C#: kind "multi-role" (a distributed deploy).
 //
 // Modelled on: ntrrgc/lasana_distributed_deploy, fabfile.py with lasana_common.py, lasana_index.py and lasana_node.py:
 // the deploy of "lasaña", a Django file-sharing site, spread over an `index` machine (DNS server for the lasa.nya zone

@@ -1,5 +1,4 @@
-// A port of a public Fabric 1.x fabfile, written anew in C#: kind "provisioning". Needs UploadTemplate, Comment,
-// Uncomment and Append (not merged yet).
+// A port of a public Fabric 1.x fabfile, written anew in C#: kind "provisioning".
 //
 // Modelled on: nonZero/OpenGLAM, fab_tools/server.py (the server tasks of a Django site's fabfile), with the settings
 // its fabfile.py puts in env. It configures a web server for the site: nginx, gunicorn and supervisor from Jinja

@@ -22,11 +22,11 @@ internal static class Opendkim
             "smtpd_milters = inet:localhost:12301",
             "non_smtpd_milters = inet:localhost:12301",
         ];
-        Append(At("/etc/postfix/main.cf"), string.Join("\n", milter), useSudo: true);
+        Append(At("/etc/postfix/main.cf"), milter, useSudo: true);
 
         Sudo($"mkdir -pv {At("/etc/opendkim/keys")}");
 
-        Append(At("/etc/opendkim/TrustedHosts"), "127.0.0.1\nlocalhost", useSudo: true);
+        Append(At("/etc/opendkim/TrustedHosts"), ["127.0.0.1", "localhost"], useSudo: true);
     }
 
     /// <summary>Signs the mail of <paramref name="host"/>: its key, key table and signing table entries; prints the DNS record to publish.</summary>

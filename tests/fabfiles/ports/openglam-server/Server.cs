@@ -3,12 +3,12 @@
 // What differs, task by task:
 // - upload_template(…, use_jinja=True) is UploadTemplate(…) with the same context (Liquid reads the Jinja templates'
 //   {{ name }} as they are); mode=0o777 is mode: "0777".
-// - append(file, [lines…]) is Append(file, lines joined with "\n"): Append takes one text, appended line by line.
-// - put(StringIO(text), remote) has no counterpart (Put sends local files): the text is written to a temporary file
-//   first, then put.
+// - append(file, [lines…]) is Append(file, [lines…]).
+// - put(StringIO(text), remote) is Put(stream, remote): PutText below makes the stream of the text.
 // - get(remote, "%(host)s/certbot/%(path)s") is Get(remote, "{host}/certbot/{path}").
 // - `print(…)` is Print(…).
 // - The crontab's MAILTO (a person's address in the original) is root.
+using System.Text;
 using Fabric;
 using static Fabric.Api;
 using static OpenglamServer.Fabfile;
@@ -221,24 +221,12 @@ public static class Server
         using (Machine())
         {
             Comment(At("/etc/postfix/main.cf"), "^smtpd_use_tls=yes$", useSudo: true);
-            Append(At("/etc/postfix/main.cf"), "smtp_tls_security_level=may\nsmtpd_tls_security_level=may", useSudo: true);
+            Append(At("/etc/postfix/main.cf"), ["smtp_tls_security_level=may", "smtpd_tls_security_level=may"], useSudo: true);
             Sudo("service postfix restart");
         }
     }
 
-    /// <summary>Puts <paramref name="text"/> as the file <paramref name="remote"/>, through a local temporary file.</summary>
-    private static void PutText(string text, string remote, bool useSudo)
-    {
-        var folder = Directory.CreateTempSubdirectory("oglam-put-");
-        try
-        {
-            var local = Path.Combine(folder.FullName, Path.GetFileName(remote));
-            File.WriteAllText(local, text);
-            Put(local, remote, useSudo: useSudo);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
-    }
+    /// <summary>Puts <paramref name="text"/> as the file <paramref name="remote"/>, as put(StringIO(text), remote).</summary>
+    private static void PutText(string text, string remote, bool useSudo) =>
+        Put(new MemoryStream(Encoding.UTF8.GetBytes(text)), remote, useSudo: useSudo);
 }

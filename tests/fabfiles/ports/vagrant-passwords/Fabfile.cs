@@ -1,4 +1,4 @@
-// A port of a public Fabric 1.x fabfile, written anew in C#: kind "multi-role". Needs Env.Passwords (not merged yet).
+// A port of a public Fabric 1.x fabfile, written anew in C#: kind "multi-role".
 //
 // Modelled on: Tsujiba/Python-Sample, Python_Lab/python_infra_auto_configration/vagrant/ops/fab_project/fabfile.py: a
 // practice fabfile for two Vagrant machines, `web` and `db`, both in env.hosts, each logged in as root with a password
