@@ -98,14 +98,45 @@ public static partial class Api
     public static async Task<IReadOnlyDictionary<string, T>> ExecuteAsync<T>(Func<Task<T>> function, IEnumerable<string>? hosts = null, IEnumerable<string>? roles = null, IEnumerable<string>? excludeHosts = null) =>
         Typed<T>(await ExecuteDelegateAsync(function, hosts, roles, excludeHosts).ConfigureAwait(false));
 
-    private static Task<IReadOnlyDictionary<string, object?>> ExecuteDelegateAsync(Delegate function, IEnumerable<string>? hosts, IEnumerable<string>? roles, IEnumerable<string>? excludeHosts)
+    /// <summary>
+    /// Runs a method with arguments on hosts like a task, as Fabric's <c>execute(func, *args)</c>:
+    /// <c>Execute(ScheduleDowntime, arguments: [Env.HostString, 30])</c>. Hosts and attributes as for
+    /// <see cref="Execute(Action, IEnumerable{string}?, IEnumerable{string}?, IEnumerable{string}?)"/> (the method's own
+    /// <c>[Hosts]</c>/<c>[Roles]</c> apply, which a lambda around the call would lose); the arguments are bound as
+    /// <see cref="Execute(string, IEnumerable{string}?, IEnumerable{string}?, IEnumerable{string}?, IReadOnlyList{object?}?)"/>
+    /// binds them. An <c>async</c> method is awaited on each host.
+    /// </summary>
+    /// <param name="method">The method (a method group: <c>ScheduleDowntime</c>).</param>
+    /// <param name="hosts">Host strings to run on.</param>
+    /// <param name="roles">Roles whose hosts to run on.</param>
+    /// <param name="excludeHosts">Hosts to leave out of the list.</param>
+    /// <param name="arguments">The method's arguments, by position; strings are converted as on the command line; missing optional ones take their default.</param>
+    /// <returns>What it returned on each host, by host string.</returns>
+    /// <exception cref="AbortException">Not inside a run of <c>dotnet fab</c>, arguments that do not fit, or an empty host or role entry.</exception>
+    public static IReadOnlyDictionary<string, object?> Execute(
+        Delegate method, IEnumerable<string>? hosts = null, IEnumerable<string>? roles = null, IEnumerable<string>? excludeHosts = null, IReadOnlyList<object?>? arguments = null) =>
+        ExecuteAsync(method, hosts, roles, excludeHosts, arguments).GetAwaiter().GetResult();
+
+    /// <summary>The asynchronous form of <see cref="Execute(Delegate, IEnumerable{string}?, IEnumerable{string}?, IEnumerable{string}?, IReadOnlyList{object?}?)"/>.</summary>
+    /// <param name="method">The method.</param>
+    /// <param name="hosts">Host strings to run on.</param>
+    /// <param name="roles">Roles whose hosts to run on.</param>
+    /// <param name="excludeHosts">Hosts to leave out of the list.</param>
+    /// <param name="arguments">The method's arguments, by position.</param>
+    /// <returns>What it returned on each host, by host string.</returns>
+    public static Task<IReadOnlyDictionary<string, object?>> ExecuteAsync(
+        Delegate method, IEnumerable<string>? hosts = null, IEnumerable<string>? roles = null, IEnumerable<string>? excludeHosts = null, IReadOnlyList<object?>? arguments = null) =>
+        ExecuteDelegateAsync(method, hosts, roles, excludeHosts, arguments);
+
+    private static Task<IReadOnlyDictionary<string, object?>> ExecuteDelegateAsync(
+        Delegate function, IEnumerable<string>? hosts, IEnumerable<string>? roles, IEnumerable<string>? excludeHosts, IReadOnlyList<object?>? arguments = null)
     {
         ArgumentNullException.ThrowIfNull(function);
         var runner = Ambient.Context.Runner ?? throw new AbortException($"Execute({DelegateTask.NameOf(function.Method)}) works only inside a run of dotnet fab.");
         var definition = runner.TaskFor(function);
         var name = definition.Name;
         return runner.ExecuteAsync(
-            definition, [], new HostSelection(Entries(name, hosts, "hosts"), Entries(name, roles, "roles")), Entries(name, excludeHosts, "excludeHosts"));
+            definition, ExecuteArguments.Bind(definition, arguments ?? []), new HostSelection(Entries(name, hosts, "hosts"), Entries(name, roles, "roles")), Entries(name, excludeHosts, "excludeHosts"));
     }
 
     private static Dictionary<string, T> Typed<T>(IReadOnlyDictionary<string, object?> results) =>

@@ -3,8 +3,8 @@ using System.Reflection;
 namespace Fabric.Engine.Tasks;
 
 /// <summary>
-/// A plain method (a method group, a local function, a lambda) run on hosts through <c>Execute(Action)</c>, as Fabric's
-/// <c>execute(some_function)</c>: a task of its own for this call, named after the method, with the method's
+/// A plain method (a method group, a local function, a lambda) run on hosts through <c>Execute(Action)</c> or, with
+/// arguments, <c>Execute(Delegate, arguments:)</c>, as Fabric's <c>execute(some_function, *args)</c>: a task of its own for this call, named after the method, with the method's
 /// <c>[Hosts]</c>, <c>[Roles]</c>, <c>[Parallel]</c>, <c>[Serial]</c> and <c>[RunsOnce]</c>.
 /// </summary>
 internal static class DelegateTask
@@ -17,11 +17,13 @@ internal static class DelegateTask
     {
         ArgumentNullException.ThrowIfNull(function);
         var invoke = function.GetType().GetMethod(nameof(Action.Invoke))!;
-        return TaskDiscovery.Define(function.Method, name ?? NameOf(function.Method)) with
+        var definition = TaskDiscovery.Define(function.Method, name ?? NameOf(function.Method));
+        return definition with
         {
             Method = invoke,
             Target = function,
-            Parameters = [],
+            // The delegate's own parameters (a method group's are the method's; a closure's method may have a hidden one).
+            Parameters = invoke.GetParameters().Length == definition.Parameters.Count ? definition.Parameters : [],
         };
     }
 

@@ -54,6 +54,25 @@ public class ExecuteMethodTests
     }
 
     [Fact]
+    public async Task Execute_of_a_method_with_arguments_binds_them_and_keeps_the_methods_own_hosts()
+    {
+        var (exit, lines) = await EngineRun.RunAsync([typeof(Tasks)], ["downtime"]);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(["[alert1] Executing task 'schedule-downtime'", "[alert1] downtime for web1: 30 minutes"], lines.Take(2));
+        Assert.Contains("[alert1] downtime for web2: 20 minutes", lines);
+    }
+
+    [Fact]
+    public async Task Execute_of_a_method_with_an_argument_that_does_not_fit_aborts_naming_it()
+    {
+        var (exit, lines) = await EngineRun.RunAsync([typeof(Tasks)], ["bad-downtime"]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(lines, l => l.Contains("minutes", StringComparison.Ordinal) && l.Contains("soon", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_local_function_is_named_after_itself_and_a_lambda_after_the_method_it_is_in()
     {
         Assert.Equal("restart-web", DelegateTask.NameOf(LocalFunction().Method));
@@ -97,10 +116,21 @@ public class ExecuteMethodTests
             Print($"x={results["x"]}");
         }
 
+        public static void Downtime()
+        {
+            Execute(ScheduleDowntime, arguments: ["web1", "30"]);
+            Execute(ScheduleDowntime, arguments: ["web2"]);
+        }
+
+        public static void BadDowntime() => Execute(ScheduleDowntime, arguments: ["web1", "soon"]);
+
         public static void Once() => Execute(Migrate);
 
         [RunsOnce]
         private static void Migrate() => Print("migrating");
+
+        [Hosts("alert1")]
+        private static void ScheduleDowntime(string host, int minutes = 20) => Print($"downtime for {host}: {minutes} minutes");
 
         private static void RestartService() => Print($"restarting on {Env.HostString}");
     }

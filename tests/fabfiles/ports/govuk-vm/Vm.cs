@@ -14,8 +14,7 @@
 // - `fabric.utils.error(…)` aborts; it is Abort(…).
 // - `print` is Print(…), which prefixes the host.
 // - reboot's `execute(force_reboot, hosts=[env['host_string']])` is Execute(ForceReboot, hosts: [Env.HostString]);
-//   force_reboot's `execute(nagios.schedule_downtime, env['host_string'])` passes an argument, which Execute of a method
-//   cannot, and a lambda would lose the task's @hosts: it is Execute by the task's name with `arguments:`.
+//   force_reboot's `execute(nagios.schedule_downtime, env['host_string'])` is Execute(Nagios.ScheduleDowntime, arguments: […]).
 using System.Text.RegularExpressions;
 using Fabric;
 using static Fabric.Api;
@@ -95,7 +94,7 @@ public static class Vm
     [Task]
     public static void ForceReboot()
     {
-        Execute("nagios.schedule-downtime", arguments: [Env.HostString]);
+        Execute(Nagios.ScheduleDowntime, arguments: [Env.HostString]);
         Run("sudo shutdown -r now");
     }
 
@@ -103,7 +102,7 @@ public static class Vm
     [Task]
     public static void Poweroff()
     {
-        Execute("nagios.schedule-downtime", arguments: [Env.HostString]);
+        Execute(Nagios.ScheduleDowntime, arguments: [Env.HostString]);
         Run("sudo poweroff");
     }
 

@@ -3,8 +3,8 @@
 // What differs:
 // - `suprun(command, umask=0077)` formats the umask with '%#03o' (0077 → "077"); here it is passed as the text "077".
 // - `os.path.exists` (the local package) is File.Exists.
-// - `execute(register_node_in_dns, node_name, get_ip_address(), hosts=[index])` passes arguments, which Execute of a
-//   method cannot: it is Execute by the task's name with `arguments:`.
+// - `execute(register_node_in_dns, node_name, get_ip_address(), hosts=[index])` is
+//   Execute(LasanaIndex.RegisterNodeInDns, hosts: [index], arguments: […]).
 using Fabric;
 using static Fabric.Api;
 using static Lasana.Fabfile;
@@ -125,7 +125,7 @@ public static class LasanaNode
             SetupLighttpd();
         }
 
-        Execute("register-node-in-dns", hosts: [index], arguments: [nodeName, LasanaCommon.GetIpAddress()]);
+        Execute(LasanaIndex.RegisterNodeInDns, hosts: [index], arguments: [nodeName, LasanaCommon.GetIpAddress()]);
     }
 
     /// <summary>Runs <paramref name="command"/> as the lasana account, in its virtualenv, with <paramref name="umask"/>.</summary>
