@@ -28,13 +28,23 @@ public static partial class Api
     /// <param name="keyFilenames">Private key files to log in with, in place of <c>Env.KeyFilenames</c>; null: those.</param>
     /// <param name="shell">The shell remote commands run in, in place of <c>Env.Shell</c> (e.g. <c>"/bin/sh -c"</c>); null: that.</param>
     /// <param name="warnOnly">True: failed commands warn instead of aborting; null: the current setting.</param>
+    /// <param name="gateway">
+    /// The jump host to reach the block's hosts through, in place of <c>Env.Gateway</c>/<c>-g</c> (<c>[user@]host[:port]</c>);
+    /// <c>""</c>: none, as Fabric's <c>settings(host_string=env.gateway, gateway=None)</c> to run on the jump host itself;
+    /// null: the current one. The ssh config's <c>ProxyJump</c> applies where no gateway is given, as without the scope.
+    /// </param>
     /// <returns>Dispose to leave the scope.</returns>
-    /// <exception cref="AbortException"><paramref name="hostString"/> is no host string, or <paramref name="port"/> no port.</exception>
+    /// <exception cref="AbortException"><paramref name="hostString"/> or <paramref name="gateway"/> is no host string, or <paramref name="port"/> no port.</exception>
     public static IDisposable Settings(
         string? hostString = null, string? user = null, int? port = null, string? password = null,
-        IEnumerable<string>? keyFilenames = null, string? shell = null, bool? warnOnly = null)
+        IEnumerable<string>? keyFilenames = null, string? shell = null, bool? warnOnly = null, string? gateway = null)
     {
         var host = hostString is null ? null : ParseHost(hostString);
+        if (gateway is { Length: > 0 })
+        {
+            ParseHost(gateway);
+        }
+
         if (port is < 1 or > 65535)
         {
             throw new AbortException($"Settings: port {port} is not a port (1 to 65535).");
@@ -55,12 +65,13 @@ public static partial class Api
             Secrets = string.IsNullOrEmpty(password) ? s.Secrets : s.Secrets.Add(password),
             Shell = shell ?? s.Shell,
             WarnOnly = warnOnly ?? s.WarnOnly,
+            Gateway = gateway ?? s.Gateway,
         });
     }
 
     /// <summary>
     /// Warn-only for a block, or not: <c>using (Settings(warnOnly: true)) { … }</c>. The form of
-    /// <see cref="Settings(string?, string?, int?, string?, IEnumerable{string}?, string?, bool?)"/> with only this argument.
+    /// <see cref="Settings(string?, string?, int?, string?, IEnumerable{string}?, string?, bool?, string?)"/> with only this argument.
     /// </summary>
     /// <param name="warnOnly">True: failed commands warn instead of aborting; null: the current setting.</param>
     /// <returns>Dispose to leave the scope.</returns>

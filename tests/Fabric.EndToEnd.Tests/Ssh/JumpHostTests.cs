@@ -144,6 +144,27 @@ public sealed class JumpHostTests(SshdFixture sshd)
     }
 
     [Fact]
+    public async Task A_settings_scope_with_no_gateway_reaches_the_gateway_host_itself_directly()
+    {
+        var before = sshd.ConnectionsTo(3);
+        var gateway = $"{SshdFixture.Address(3)}:{sshd.Port}";
+        await using (var session = new SshSession(sshd.Options()))
+        {
+            session.Context.Env.Gateway = gateway;
+            using var frame = SshSession.On(sshd.Frame(1, SshdFixture.TestUser));
+            using (Settings(hostString: $"{SshdFixture.TestUser}@{gateway}", gateway: ""))
+            {
+                Assert.Equal(SshdFixture.Address(3), Run("echo $SSH_CONNECTION | cut -d' ' -f3").Stdout);
+            }
+
+            await CloseAndRead(session);
+        }
+
+        // One login: the host itself, not a jump connection to it and a second login through that.
+        Assert.Equal(before + 1, sshd.ConnectionsTo(3));
+    }
+
+    [Fact]
     public async Task Changed_gateway_host_key_aborts_before_reaching_the_host()
     {
         var options = sshd.Options();

@@ -40,6 +40,7 @@ internal static class CurrentLogin
             UserGiven = host.User is not null || chosenUser is not null || env.UserGiven,
             PortGiven = host.Port is not null || chosenPort is not null || env.PortGiven,
             Credentials = scope.Credentials,
+            Gateway = scope.Gateway,
         };
     }
 

@@ -25,6 +25,9 @@ internal sealed record ScopeSettings
     /// <summary>The password and key files of <c>Settings(password: …, keyFilenames: …)</c> scopes, or null: none.</summary>
     public Ssh.LoginCredentials? Credentials { get; init; }
 
+    /// <summary>The jump host of a <c>Settings(gateway: …)</c> scope, in place of <c>Env.Gateway</c>: empty for none; null: the run's.</summary>
+    public string? Gateway { get; init; }
+
     /// <summary>The shell of a <c>Settings(shell: …)</c> scope, in place of <c>Env.Shell</c>, or null.</summary>
     public string? Shell { get; init; }
 

@@ -14,6 +14,9 @@ internal sealed record ConnectionTarget(string Display, string Host, string User
     /// <summary>The password and key files of the <c>Settings</c> scope the operation ran in, used if it opens the connection; null: the run's.</summary>
     public LoginCredentials? Credentials { get; init; }
 
-    /// <summary>The cache key: operations naming the same user, host and port share one connection.</summary>
-    public string Key => $"{User}@{Host}:{Port}";
+    /// <summary>The jump host of the <c>Settings</c> scope the operation ran in, in place of <c>Env.Gateway</c>: empty for none; null: the run's.</summary>
+    public string? Gateway { get; init; }
+
+    /// <summary>The cache key: operations naming the same user, host and port (and the same scope's jump host, if any) share one connection.</summary>
+    public string Key => Gateway is null ? $"{User}@{Host}:{Port}" : $"{User}@{Host}:{Port} via {(Gateway.Length == 0 ? "no gateway" : Gateway)}";
 }

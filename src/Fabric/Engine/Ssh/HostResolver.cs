@@ -2,7 +2,8 @@ namespace Fabric.Engine.Ssh;
 
 /// <summary>
 /// Turns a connection target into <see cref="SshHostSettings"/> for the run: reads the ssh config once (unless
-/// <c>Env.UseSshConfig</c> is false), warns about what it skips, and applies <c>Env.Gateway</c>.
+/// <c>Env.UseSshConfig</c> is false), warns about what it skips, and applies <c>Env.Gateway</c> (or the target's
+/// <c>Settings(gateway: …)</c>).
 /// </summary>
 /// <remarks>
 /// The key files tried are the target's own (a <c>Settings(keyFilenames: …)</c> scope's), else <paramref name="keyFiles"/>
@@ -20,7 +21,8 @@ internal sealed class HostResolver(SshOptions options, Func<bool> useConfig, Fun
         {
             var config = useConfig() ? _config.Value.Lookup(target.Host) : SshHostConfig.None;
             var files = target.Credentials?.KeyFiles ?? keyFiles?.Invoke() ?? options.KeyFiles;
-            var settings = SshHostSettings.Of(target, options with { KeyFiles = [.. files.Select(FullKeyPath)] }, config, jumps is null ? gateway() : null);
+            var jump = target.Gateway is { } scoped ? (scoped.Length == 0 ? null : scoped) : gateway();
+            var settings = SshHostSettings.Of(target, options with { KeyFiles = [.. files.Select(FullKeyPath)] }, config, jumps is null ? jump : null);
             return jumps is null ? settings : settings with { Jumps = jumps };
         }
         catch (FormatException e)

@@ -47,6 +47,21 @@ public sealed class CurrentLoginTests
     }
 
     [Fact]
+    public void A_gateway_scope_is_another_connection_and_its_empty_gateway_means_none_over_the_runs()
+    {
+        var resolver = new HostResolver(new SshOptions { HomeDirectory = "/nonexistent" }, () => false, () => "jump1", _ => { });
+        var plain = Target(Frame("gw1"), ScopeSettings.None);
+        var direct = Target(Frame("gw1"), ScopeSettings.None with { Gateway = "" });
+        var other = Target(Frame("db1"), ScopeSettings.None with { Gateway = "jump2:2222" });
+
+        Assert.NotEqual(plain.Key, direct.Key);
+        Assert.Equal(["jump1"], resolver.Resolve(plain).Jumps);
+        Assert.Empty(resolver.Resolve(direct).Jumps);
+        Assert.Equal(["jump2:2222"], resolver.Resolve(other).Jumps);
+        Assert.Equal("gw1", direct.Display);
+    }
+
+    [Fact]
     public void A_user_scope_is_another_connection_and_shows_the_user_in_the_host_string()
     {
         var target = Target(Frame("web1"), ScopeSettings.None with { User = "deploy" });

@@ -10,8 +10,7 @@
 // What differs:
 // - The environments' public domains are one `--set domain=…` (default publishing.service.test): production's jump
 //   box is jumpbox.DOMAIN, staging's jumpbox.staging.DOMAIN, the AWS ones jumpbox.STACK.ENV.DOMAIN.
-// - `with settings(host_string=env.gateway, gateway=None)` is Settings(hostString: Env.Gateway): Settings has no
-//   `gateway` to clear, so the jump box is reached through itself.
+// - `with settings(host_string=env.gateway, gateway=None)` is Settings(hostString: Env.Gateway, gateway: "").
 // - `env['aws_migration'] = False` is Env["aws_migration"] = "False": Env[...] holds strings.
 // - `help:name` (printing a task's docstring through fabric.state.commands) has no counterpart: a task cannot read the
 //   task table; `dotnet fab -d NAME` prints it.
@@ -130,7 +129,7 @@ public static class Fabfile
         {
             if (Env.Gateway is { } gateway)
             {
-                using (Settings(hostString: gateway))
+                using (Settings(hostString: gateway, gateway: ""))
                 {
                     hosts = Run(command).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
                 }
