@@ -7,7 +7,7 @@ namespace Fabric.Tool;
 
 /// <summary>
 /// <c>dotnet fab</c>: parses the command line, hands the request to <see cref="FabCommand"/>, and maps the
-/// outcome to an exit code (SPEC §11). Expected failures print one message, never a stack trace
+/// outcome to an exit code. Expected failures print one message, never a stack trace
 /// (unless <c>--show debug</c>).
 /// </summary>
 internal static class Program

@@ -3,7 +3,7 @@ using Fabric.Tool.Listing;
 
 namespace Fabric.Tool.CommandLine;
 
-/// <summary>Everything the command line asked for, as plain data (SPEC §7).</summary>
+/// <summary>Everything the command line asked for, as plain data.</summary>
 internal sealed record FabRequest
 {
     public IReadOnlyList<string> Tasks { get; init; } = [];

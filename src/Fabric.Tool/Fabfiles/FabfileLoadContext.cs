@@ -88,7 +88,7 @@ internal sealed class FabfileLoadContext : AssemblyLoadContext
     /// <inheritdoc />
     protected override Assembly? Load(AssemblyName assemblyName)
     {
-        // First, always: a second Fabric would make the fabfile's [Task] a different type (NOTES).
+        // First, always: a second Fabric would make the fabfile's [Task] a different type.
         if (IsShared(assemblyName))
         {
             return null;

@@ -3,7 +3,7 @@ using Fabric.Engine;
 namespace Fabric.Tool.Fabfiles;
 
 /// <summary>
-/// Finds the fabfile (SPEC §2): <c>-f/--fabfile</c> when given, otherwise the first folder, from the
+/// Finds the fabfile: <c>-f/--fabfile</c> when given, otherwise the first folder, from the
 /// current one upwards, that holds a fabfile: a <c>fabfile.cs</c>, a <c>fabfile/</c> folder with one project, or a
 /// <c>fabfile.csproj</c>. A folder holding two of them is an error (never a silent pick); a <c>fabfile.cs</c> next to
 /// a project file is that project's source, not a fabfile of its own.

@@ -3,7 +3,7 @@ using Fabric.Engine.Tasks;
 namespace Fabric.Tool.Listing;
 
 /// <summary>
-/// <c>--list</c>: <c>Available commands:</c>, a blank line, then each task indented, descriptions aligned (SPEC §3),
+/// <c>--list</c>: <c>Available commands:</c>, a blank line, then each task indented, descriptions aligned,
 /// top level first, then groups; in the other <see cref="ListFormat"/>s as they say.
 /// </summary>
 internal static class TaskListPrinter

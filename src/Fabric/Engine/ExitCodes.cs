@@ -1,6 +1,6 @@
 namespace Fabric.Engine;
 
-/// <summary>The process exit codes of SPEC §11.</summary>
+/// <summary>The process exit codes: 0 all ran, 1 aborted while running, 2 nothing ran (bad input), 130 interrupted.</summary>
 internal static class ExitCodes
 {
     /// <summary>Every task ran.</summary>

@@ -5,7 +5,7 @@ namespace Fabric.EndToEnd.Tests.Faults;
 
 /// <summary>
 /// One host of a parallel run presents a key other than the one known_hosts holds for it: that host gets no login and
-/// no command, and the run aborts (SPEC §10: "a changed key aborts, always"), --skip-bad-hosts or not.
+/// no command, and the run aborts ("a changed key aborts, always"), --skip-bad-hosts or not.
 /// </summary>
 [Collection(SshdGroup.Name)]
 public sealed class ChangedHostKeyTests(SshdFixture sshd) : IDisposable

@@ -3,7 +3,7 @@ using Fabric.Engine.Tasks;
 
 namespace Fabric.Engine.Arguments;
 
-/// <summary>Binds a task's command-line values to its method's parameters (SPEC §7).</summary>
+/// <summary>Binds a task's command-line values to its method's parameters.</summary>
 internal sealed class ArgumentBinder
 {
     private readonly TaskDefinition _task;

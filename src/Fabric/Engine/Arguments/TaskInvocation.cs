@@ -1,7 +1,7 @@
 namespace Fabric.Engine.Arguments;
 
 /// <summary>
-/// One <c>task[:args]</c> token of the command line, split but not yet bound (SPEC §7):
+/// One <c>task[:args]</c> token of the command line, split but not yet bound:
 /// <c>deploy:main,restart=false</c> → name <c>deploy</c>, positional <c>main</c>, named <c>restart=false</c>.
 /// </summary>
 /// <param name="Token">The token as given, for messages.</param>

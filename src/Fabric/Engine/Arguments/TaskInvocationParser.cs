@@ -1,6 +1,6 @@
 namespace Fabric.Engine.Arguments;
 
-/// <summary>Splits a <c>task:args</c> token (SPEC §7).</summary>
+/// <summary>Splits a <c>task:args</c> token.</summary>
 internal static class TaskInvocationParser
 {
     /// <summary>

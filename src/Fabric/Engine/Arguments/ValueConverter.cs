@@ -5,7 +5,7 @@ using Fabric.Engine.Tasks;
 
 namespace Fabric.Engine.Arguments;
 
-/// <summary>Converts command-line text to a task parameter's type (SPEC §7).</summary>
+/// <summary>Converts command-line text to a task parameter's type.</summary>
 internal static class ValueConverter
 {
     private delegate bool Converter(string text, out object? value, out string? error);

@@ -18,7 +18,7 @@ internal sealed record PlannedTask(
     public HostList BuildHostList(EnvState env) => BuildHostList(Task, CommandLineHosts, Excludes, env);
 
     /// <summary>
-    /// A task's host list as it would be built now (SPEC §6): from <paramref name="commandLine"/>, the task's attributes,
+    /// A task's host list as it would be built now: from <paramref name="commandLine"/>, the task's attributes,
     /// and <paramref name="env"/>'s hosts, roles and exclusions as they are at this moment. The runner (for the command
     /// line and for <c>Execute</c>) and <c>--dry-run</c> both build host lists here.
     /// </summary>

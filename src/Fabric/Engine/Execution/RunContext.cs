@@ -94,7 +94,7 @@ internal sealed class RunContext(IOutputSink output)
     }
 
     /// <summary>
-    /// The host a task with no host connects to, asked once per run through <paramref name="ask"/> (SPEC §9);
+    /// The host a task with no host connects to, asked once per run through <paramref name="ask"/>;
     /// null when nobody could answer.
     /// </summary>
     public HostString? AskHostOnce(Func<HostString?> ask)

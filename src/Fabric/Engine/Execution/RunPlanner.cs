@@ -5,7 +5,7 @@ using Fabric.Engine.Tasks;
 namespace Fabric.Engine.Execution;
 
 /// <summary>
-/// Checks the whole command line before anything runs (SPEC §7): every task name, every argument, every
+/// Checks the whole command line before anything runs: every task name, every argument, every
 /// host string. All problems are reported together in one <see cref="FabricUsageException"/>.
 /// </summary>
 internal static class RunPlanner

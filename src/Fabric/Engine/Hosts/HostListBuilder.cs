@@ -1,6 +1,6 @@
 namespace Fabric.Engine.Hosts;
 
-/// <summary>Builds a task's host list by SPEC §6: a pure function of its inputs and the role definitions.</summary>
+/// <summary>Builds a task's host list by Fabric's precedence (README: "Which hosts a task runs on"): a pure function of its inputs and the role definitions.</summary>
 internal static class HostListBuilder
 {
     /// <summary>

@@ -1,6 +1,6 @@
 namespace Fabric.Engine.Hosts;
 
-/// <summary>Which source of SPEC §6 a task's host list came from, in order of precedence.</summary>
+/// <summary>Which source a task's host list came from, in order of precedence.</summary>
 internal enum HostListSource
 {
     /// <summary>Per-task command-line arguments: <c>task:hosts=a;b</c>, <c>task:roles=r</c>.</summary>

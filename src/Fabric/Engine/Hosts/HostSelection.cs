@@ -1,6 +1,6 @@
 namespace Fabric.Engine.Hosts;
 
-/// <summary>Hosts and roles named by one source of SPEC §6 (as written; not yet merged or resolved).</summary>
+/// <summary>Hosts and roles named by one source of a task's host list (as written; not yet merged or resolved).</summary>
 internal sealed record HostSelection(IReadOnlyList<string> Hosts, IReadOnlyList<string> Roles)
 {
     public static HostSelection Empty { get; } = new([], []);

@@ -4,7 +4,7 @@ using System.Net;
 namespace Fabric.Engine.Hosts;
 
 /// <summary>
-/// A parsed host string, <c>[user@]host[:port]</c> (SPEC §4). IPv6 is written <c>[::1]:2222</c>,
+/// A parsed host string, <c>[user@]host[:port]</c>. IPv6 is written <c>[::1]:2222</c>,
 /// <c>user@[fe80::1]:22</c> or bare <c>::1</c>; <see cref="Host"/> holds the address without brackets.
 /// </summary>
 /// <param name="Original">The text as the user wrote it (trimmed): what output shows and <c>Env.HostString</c> holds.</param>

@@ -7,7 +7,7 @@ using Fabric.Engine.Transport.SshNet;
 namespace Fabric.Engine.Ssh;
 
 /// <summary>
-/// The run's SSH connections (SPEC §10): made lazily by the first operation that needs one, one per
+/// The run's SSH connections: made lazily by the first operation that needs one, one per
 /// user@host:port, shared by every later operation and task (two racing operations still connect once),
 /// and closed by <see cref="CloseAllAsync"/> when the run ends, printing <c>Disconnecting from HOST... done.</c>
 /// </summary>

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace Fabric.Engine.Tasks;
 
-/// <summary>Turns a fabfile assembly's public methods into its task table (SPEC §3).</summary>
+/// <summary>Turns a fabfile assembly's public methods into its task table.</summary>
 internal static class TaskDiscovery
 {
     private static readonly string[] FrameworkAssemblyPrefixes = ["System.", "Microsoft."];

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Fabric.Engine.Tasks;
 
-/// <summary>How task and parameter names are shown and matched (SPEC §3, §7).</summary>
+/// <summary>How task and parameter names are shown and matched.</summary>
 internal static class TaskNames
 {
     /// <summary>
