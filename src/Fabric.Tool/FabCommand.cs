@@ -97,6 +97,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             Terminal = ConsoleTerminal.ForThisConsole(terminal),
             Tasks = table,
             Progress = terminal is { IsInteractive: true } ? new ParallelProgressLine(terminal) : null,
+            Shard = request.Shard,
         };
         Configure(context.Env, request);
         context.Env.FabfileDirectory = fabfile.Directory;
@@ -117,7 +118,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             RunPlanner.CheckRoles(plan, context.Env.Roles, context.Env.RoleDefs);
             if (request.DryRun)
             {
-                DryRunPrinter.Print(RunPreview.Of(plan, context.Env), stdout);
+                DryRunPrinter.Print(RunPreview.Of(plan, context.Env), stdout, request.Shard);
                 return ExitCodes.Ok;
             }
         }

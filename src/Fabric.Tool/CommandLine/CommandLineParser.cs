@@ -1,4 +1,5 @@
 using Fabric.Engine;
+using Fabric.Engine.Hosts;
 using Fabric.Tool.Console;
 using Fabric.Tool.Listing;
 using McMaster.Extensions.CommandLineUtils;
@@ -39,6 +40,9 @@ internal static class CommandLineParser
             ListFormat = o.ListFormat.HasValue() ? ParseListFormat(o.ListFormat.Value()!) : ListFormat.Normal,
             Display = o.Display.Value(),
             DryRun = o.DryRun.HasValue(),
+            Shard = o.Shard.HasValue() ? HostShard.Parse(o.Shard.Value()!) : HostShard.All,
+            ResultsJson = o.ResultsJson.Value() is { } results ? Path.GetFullPath(results) : null,
+            MergeResults = o.MergeResults.HasValue(),
             Fabfile = o.Fabfile.Value(),
             Hosts = SplitHosts("-H", o.Hosts),
             Roles = SplitList(o.Roles),
@@ -140,6 +144,8 @@ internal static class CommandLineParser
                 Examples:
                   dotnet fab --list
                   dotnet fab -H web1,web2 deploy:branch=main,restart=false
+                  dotnet fab -P --shard 2/3 --results-json part2.json deploy   (one of three machines)
+                  dotnet fab --merge-results part1.json part2.json part3.json
                 """,
         };
         options = new ParsedOptions
@@ -148,6 +154,9 @@ internal static class CommandLineParser
             ListFormat = app.Option("-F|--list-format <FORMAT>", "How --list prints: normal, short (names only), nested, json. Implies --list.", CommandOptionType.SingleValue),
             Display = app.Option("-d|--display <TASK>", "Show one task: description, parameters, hosts, roles.", CommandOptionType.SingleValue),
             DryRun = app.Option("--dry-run", "Show which task would run on which hosts, in order, with which arguments; run nothing, connect nowhere.", CommandOptionType.NoValue),
+            Shard = app.Option("--shard <K/N>", "Run only slice K of N of every task's host list (N runs with K = 1..N run each host once; tasks with no hosts and [RunsOnce] tasks run in slice 1).", CommandOptionType.SingleValue),
+            ResultsJson = app.Option("--results-json <FILE>", "At the end, write each task and host's outcome (status, duration, error) and the exit code to FILE as JSON.", CommandOptionType.SingleValue),
+            MergeResults = app.Option("--merge-results", "Print the combined summary of the --results-json files given instead of tasks (e.g. of all shards), and exit as the whole run would have.", CommandOptionType.NoValue),
             Fabfile = app.Option("-f|--fabfile <PATH>", "The fabfile: a folder, a .cs file, a .csproj or a built .dll (default: ./fabfile.cs, ./fabfile/, ./fabfile.csproj, or a parent's).", CommandOptionType.SingleValue),
             Hosts = app.Option("-H|--hosts <HOSTS>", "Comma-separated hosts: the initial Env.Hosts.", CommandOptionType.MultipleValue),
             Roles = app.Option("-R|--roles <ROLES>", "Comma-separated roles: the initial Env.Roles.", CommandOptionType.MultipleValue),

@@ -1,3 +1,4 @@
+using Fabric.Engine.Hosts;
 using Fabric.Tool.Console;
 using Fabric.Tool.Listing;
 
@@ -21,6 +22,15 @@ internal sealed record FabRequest
     public string? Display { get; init; }
 
     public bool DryRun { get; init; }
+
+    /// <summary><c>--shard K/N</c>: this run's slice of every task's host list.</summary>
+    public HostShard Shard { get; init; } = HostShard.All;
+
+    /// <summary><c>--results-json FILE</c>: where to write each task × host outcome at the end (full path), or null.</summary>
+    public string? ResultsJson { get; init; }
+
+    /// <summary><c>--merge-results</c>: print the combined summary of these results files instead of running.</summary>
+    public bool MergeResults { get; init; }
 
     public string? Fabfile { get; init; }
 

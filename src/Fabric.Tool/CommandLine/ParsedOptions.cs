@@ -13,6 +13,12 @@ internal sealed class ParsedOptions
 
     public required CommandOption DryRun { get; init; }
 
+    public required CommandOption Shard { get; init; }
+
+    public required CommandOption ResultsJson { get; init; }
+
+    public required CommandOption MergeResults { get; init; }
+
     public required CommandOption Fabfile { get; init; }
 
     public required CommandOption Hosts { get; init; }

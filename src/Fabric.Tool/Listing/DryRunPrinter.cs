@@ -7,7 +7,10 @@ namespace Fabric.Tool.Listing;
 /// <summary><c>--dry-run</c>: each task of the command line, in order, with its bound arguments and its hosts, and which source chose them.</summary>
 internal static class DryRunPrinter
 {
-    public static void Print(IReadOnlyList<RunPreview> preview, TextWriter output)
+    /// <param name="preview">The plan's tasks and their host lists.</param>
+    /// <param name="output">Where to print.</param>
+    /// <param name="shard">Under <c>--shard K/N</c>: each task's slice is shown below its hosts.</param>
+    public static void Print(IReadOnlyList<RunPreview> preview, TextWriter output, HostShard? shard = null)
     {
         ArgumentNullException.ThrowIfNull(preview);
         ArgumentNullException.ThrowIfNull(output);
@@ -22,6 +25,11 @@ internal static class DryRunPrinter
             if (hosts.Excluded.Count > 0 && !hosts.IsAllExcluded)
             {
                 output.WriteLine($"   excluded: {string.Join(", ", hosts.Excluded.Select(h => h.Original))}");
+            }
+
+            if (shard is { Count: > 1 } && !(hosts.IsLocalOnly && before.Length > 0))
+            {
+                output.WriteLine("   " + shard.Describe(hosts, planned.Task.Concurrency.RunsOnce));
             }
         }
 

@@ -115,6 +115,9 @@ internal sealed class RunContext(IOutputSink output)
     /// <summary>Told how each parallel task's hosts start and end (the tool's live status line); null: nobody is told.</summary>
     public IRunProgress? Progress { get; init; }
 
+    /// <summary>The slice of each command-line task's host list this run takes (<c>--shard K/N</c>); the whole list by default.</summary>
+    public HostShard Shard { get; init; } = HostShard.All;
+
     /// <summary>What ran where and how it ended: the run summary.</summary>
     public RunSummary Summary { get; } = new();
 

@@ -48,7 +48,7 @@ internal sealed class Runner(RunContext context)
             {
                 try
                 {
-                    await ExecuteAsync(plan[i].Task, plan[i].Arguments, plan[i].CommandLineHosts, plan[i].Excludes).ConfigureAwait(false);
+                    await ExecuteAsync(plan[i].Task, plan[i].Arguments, plan[i].CommandLineHosts, plan[i].Excludes, context.Shard).ConfigureAwait(false);
                 }
                 catch
                 {
@@ -83,13 +83,27 @@ internal sealed class Runner(RunContext context)
     /// <summary>
     /// Runs one task on the host list that <paramref name="selection"/>, its attributes or <c>Env</c> give, honouring its
     /// <c>[Parallel]</c>/<c>[Serial]</c>/<c>[RunsOnce]</c>; returns what it returned on each host (host string →
-    /// value; <see cref="LocalOnly"/> for a local-only task). A failure throws the run's abort.
+    /// value; <see cref="LocalOnly"/> for a local-only task). A failure throws the run's abort. Under <c>--shard</c>
+    /// <paramref name="shard"/> is the slice of the host list this run takes: given for the command line's tasks only,
+    /// since a task run through <c>Execute</c> belongs to the host its caller runs on.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, object?>> ExecuteAsync(
-        TaskDefinition task, IReadOnlyList<object?> arguments, HostSelection selection, IReadOnlyList<string> excludes)
+        TaskDefinition task, IReadOnlyList<object?> arguments, HostSelection selection, IReadOnlyList<string> excludes, HostShard? shard = null)
     {
         ArgumentNullException.ThrowIfNull(task);
         var hosts = HostsOf(task, selection, excludes);
+        if (shard is { Count: > 1 })
+        {
+            var slice = shard.Slice(hosts, task.Concurrency.RunsOnce);
+            Write(OutputKind.Debug, null, $"Task '{task.Name}': {shard.Describe(hosts, task.Concurrency.RunsOnce)}");
+            if (slice is null)
+            {
+                return new Dictionary<string, object?>(StringComparer.Ordinal);
+            }
+
+            hosts = slice;
+        }
+
         if (hosts.IsAllExcluded)
         {
             context.Summary.Record(task.Name, null, RunStatus.Skipped, "every host excluded");

@@ -81,6 +81,27 @@ public class CommandLineParserTests
     }
 
     [Fact]
+    public void Shard_and_results_json_reach_the_request()
+    {
+        var request = CommandLineParser.Parse(["--shard", "2/3", "--results-json", "out.json", "t"]);
+
+        Assert.Equal(new Fabric.Engine.Hosts.HostShard(2, 3), request.Shard);
+        Assert.Equal(Path.GetFullPath("out.json"), request.ResultsJson);
+        Assert.Equal(Fabric.Engine.Hosts.HostShard.All, CommandLineParser.Parse(["t"]).Shard);
+    }
+
+    [Theory]
+    [InlineData("0/3")]
+    [InlineData("4/3")]
+    [InlineData("a/b")]
+    public void An_invalid_shard_is_a_usage_error_naming_the_option(string shard)
+    {
+        var error = Assert.Throws<FabricUsageException>(() => CommandLineParser.Parse(["--shard", shard, "t"]));
+
+        Assert.StartsWith($"Invalid --shard '{shard}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_option_value_is_a_usage_error()
     {
         Assert.Throws<FabricUsageException>(() => CommandLineParser.Parse(["-H"]));

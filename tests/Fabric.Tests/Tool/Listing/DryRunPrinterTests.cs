@@ -1,4 +1,5 @@
 using Fabric.Engine.Execution;
+using Fabric.Engine.Hosts;
 using Fabric.Engine.Tasks;
 using Fabric.Tool.Listing;
 
@@ -30,13 +31,22 @@ public class DryRunPrinterTests
         Assert.Equal("   runs once ([RunsOnce]), on the first host of its list: db1 (hosts from Env.Hosts/Env.Roles (-H/-R, the fabfile's setup): db1, db2)", lines[3]);
     }
 
-    private static List<string> Print(string[] tokens, Action<EnvState>? configure = null)
+    [Fact]
+    public void Under_shard_each_task_shows_its_slice_and_tasks_that_are_not_split_say_so()
+    {
+        var lines = Print(["uptime", "migrate"], env => env.Hosts = ["a", "b", "c", "d"], new HostShard(2, 2));
+
+        Assert.Contains("   shard 2/2 runs 2 of its 4 hosts: b, d.", lines);
+        Assert.Contains("   not split into shards, it runs in shard 1 only: skipped in shard 2/2.", lines);
+    }
+
+    private static List<string> Print(string[] tokens, Action<EnvState>? configure = null, HostShard? shard = null)
     {
         var table = TaskDiscovery.Discover([typeof(Tasks)]);
         var env = new EnvState();
         configure?.Invoke(env);
         using var output = new StringWriter();
-        DryRunPrinter.Print(RunPreview.Of(RunPlanner.Plan(table, tokens), env), output);
+        DryRunPrinter.Print(RunPreview.Of(RunPlanner.Plan(table, tokens), env), output, shard);
         return [.. output.ToString().ReplaceLineEndings("\n").Split('\n')];
     }
 
