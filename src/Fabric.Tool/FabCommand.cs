@@ -44,6 +44,13 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             return ExitCodes.Ok;
         }
 
+        if (request.MergeResults)
+        {
+            var merged = ResultsFile.Merge(request.Tasks);
+            PrintSummary(merged.Rows);
+            return merged.ExitCode;
+        }
+
         var groups = OutputGroupsOf(request);
         var build = await FabfileLoader.BuildAsync(request.Fabfile, Directory.GetCurrentDirectory(), System.Console.Error, cancellation).ConfigureAwait(false);
         if (request.List && TaskListCache.TryRead(build, request.ListFormat) is { } cachedList)
@@ -110,7 +117,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             catch (AbortException e)
             {
                 OutputGroups.Write(context, ScopeSettings.None, new OutputEvent(OutputKind.Fatal, null, e.Message + System.Environment.NewLine + System.Environment.NewLine + "Aborting."));
-                return ExitCodes.Aborted;
+                return WriteResults(request, ExitCodes.Aborted, []);
             }
 
             CheckHostStrings(context.Env.Hosts.Concat(context.Env.ExcludeHosts));
@@ -128,6 +135,17 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
         if (OutputGroups.IsShown(OutputKind.Status, ScopeSettings.None, groups))
         {
             PrintSummary(context.Summary.Rows);
+        }
+
+        return WriteResults(request, exitCode, context.Summary.Rows);
+    }
+
+    /// <summary>Under <c>--results-json</c>, writes the run's rows and exit code; returns the exit code.</summary>
+    private static int WriteResults(FabRequest request, int exitCode, IReadOnlyList<RunSummary.Row> rows)
+    {
+        if (request.ResultsJson is { } path)
+        {
+            ResultsFile.Write(path, new RunResults(exitCode, rows));
         }
 
         return exitCode;

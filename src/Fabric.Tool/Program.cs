@@ -39,7 +39,7 @@ internal static class Program
         {
             logger.Error("{Line}", "Error: " + e.Message);
             Trace(logger, request, e);
-            return ExitCodes.Usage;
+            return Recorded(request, ExitCodes.Usage);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -50,8 +50,26 @@ internal static class Program
             }
 
             Trace(logger, request, e);
-            return ExitCodes.Aborted;
+            return Recorded(request, ExitCodes.Aborted);
         }
+    }
+
+    /// <summary>A run that stopped before its summary still leaves its results file (no rows), so merging shards sees it.</summary>
+    private static int Recorded(FabRequest request, int exitCode)
+    {
+        if (request.ResultsJson is { } path && !request.MergeResults)
+        {
+            try
+            {
+                ResultsFile.Write(path, new Fabric.Engine.Execution.RunResults(exitCode, []));
+            }
+            catch (IOException)
+            {
+                // The error already printed is the one to see.
+            }
+        }
+
+        return exitCode;
     }
 
     /// <summary>The exception's trace: on the console with <c>--show debug</c>, and always in the log file.</summary>

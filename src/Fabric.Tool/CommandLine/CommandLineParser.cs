@@ -41,7 +41,7 @@ internal static class CommandLineParser
             Display = o.Display.Value(),
             DryRun = o.DryRun.HasValue(),
             Shard = o.Shard.HasValue() ? HostShard.Parse(o.Shard.Value()!) : HostShard.All,
-            ResultsJson = o.ResultsJson.Value() is { } results ? Path.GetFullPath(results) : null,
+            ResultsJson = o.ResultsJson.Value() is { } results ? ResultsPath(results) : null,
             MergeResults = o.MergeResults.HasValue(),
             Fabfile = o.Fabfile.Value(),
             Hosts = SplitHosts("-H", o.Hosts),
@@ -207,6 +207,15 @@ internal static class CommandLineParser
 
     private static List<string> SplitList(CommandOption option) =>
         [.. option.Values.SelectMany(v => (v ?? "").Split(',')).Select(s => s.Trim()).Where(s => s.Length > 0)];
+
+    /// <summary>The results file's full path: its folder must exist, so a typo stops the run before it starts, not after.</summary>
+    private static string ResultsPath(string text)
+    {
+        var path = Path.GetFullPath(text);
+        return Directory.Exists(Path.GetDirectoryName(path)) && !Directory.Exists(path)
+            ? path
+            : throw new FabricUsageException($"Invalid --results-json '{text}': its folder does not exist, or it is a folder.");
+    }
 
     private static int ParsePort(string text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port is > 0 and <= 65535

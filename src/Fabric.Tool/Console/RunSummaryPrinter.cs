@@ -51,14 +51,7 @@ internal static class RunSummaryPrinter
         && string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR"))
         && System.Environment.GetEnvironmentVariable("TERM") is not "dumb";
 
-    private static string Text(RunStatus status) => status switch
-    {
-        RunStatus.Ok => "ok",
-        RunStatus.Failed => "failed",
-        RunStatus.Skipped => "skipped",
-        RunStatus.CutShort => "cut short",
-        _ => "not started",
-    };
+    private static string Text(RunStatus status) => RunResults.StatusText(status);
 
     private static string Colour(RunStatus status) => status switch
     {

@@ -85,7 +85,12 @@ internal sealed class RunSummary
     }
 
     /// <summary>One task on one host.</summary>
-    internal sealed class Row(string task, string? host, RunStatus status, string? error)
+    /// <param name="task">The task's name.</param>
+    /// <param name="host">The host string, or null: locally.</param>
+    /// <param name="status">How it stands.</param>
+    /// <param name="error">Its error, or why it was skipped.</param>
+    /// <param name="recorded">How long it ran, for a row read back from a results file; null: timed from now.</param>
+    internal sealed class Row(string task, string? host, RunStatus status, string? error, TimeSpan? recorded = null)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
@@ -96,7 +101,7 @@ internal sealed class RunSummary
         public RunStatus Status { get; private set; } = status;
 
         /// <summary>How long it ran (zero when it never started).</summary>
-        public TimeSpan Duration => Status is RunStatus.NotStarted or RunStatus.Skipped ? TimeSpan.Zero : _clock.Elapsed;
+        public TimeSpan Duration => Status is RunStatus.NotStarted or RunStatus.Skipped ? TimeSpan.Zero : recorded ?? _clock.Elapsed;
 
         /// <summary>The first line of its error, or why it was skipped or not started.</summary>
         public string? Error { get; private set; } = error;
