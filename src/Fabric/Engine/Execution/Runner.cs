@@ -240,23 +240,9 @@ internal sealed class Runner(RunContext context)
             throw new OperationCanceledException(context.Cancellation);
         }
 
-        var failed = outcomes.Select((outcome, i) => (Host: hosts[i], outcome.Error)).Where(f => f.Error is not null).ToList();
-        if (failed.Count == 1 && poolSize == 1)
+        if (FanOutFailure(task.Name, hosts, outcomes, poolSize) is { } failure)
         {
-            throw failed[0].Error as TaskFailure ?? new TaskFailure(failed[0].Error!.Message, failed[0].Error!);
-        }
-
-        if (failed.Count > 0)
-        {
-            var notStarted = outcomes.Count(o => !o.Started);
-            var lines = failed.Select(f => $"  [{f.Host.Original}] {f.Error!.Message}");
-            throw new TaskFailure(
-                $"Task '{task.Name}' failed on {failed.Count} of {hosts.Count} hosts ({string.Join(", ", failed.Select(f => f.Host.Original))})"
-                + (notStarted > 0 ? $"; {notStarted} hosts were not started" : "") + ":" + System.Environment.NewLine
-                + string.Join(System.Environment.NewLine, lines))
-            {
-                Recorded = $"task '{task.Name}'",
-            };
+            throw failure;
         }
 
         var results = new Dictionary<string, object?>(StringComparer.Ordinal);

@@ -43,4 +43,32 @@ internal static class TaskFailureText
         var frame = new StackTrace(e, fNeedFileInfo: true).GetFrames().FirstOrDefault(f => f.GetFileName() is not null);
         return frame is null ? "" : $" (at {Path.GetFileName(frame.GetFileName())}:line {frame.GetFileLineNumber()})";
     }
+
+    /// <summary>
+    /// The failure of a task run on several hosts, or null when none failed: one host's own failure as it is in a serial
+    /// run, else one message naming each failed host (and how many were not started).
+    /// </summary>
+    public static TaskFailure? FanOutFailure<T>(string taskName, IReadOnlyList<HostString> hosts, IReadOnlyList<HostOutcome<T>> outcomes, int poolSize)
+    {
+        var failed = outcomes.Select((outcome, i) => (Host: hosts[i], outcome.Error)).Where(f => f.Error is not null).ToList();
+        if (failed.Count == 0)
+        {
+            return null;
+        }
+
+        if (failed.Count == 1 && poolSize == 1)
+        {
+            return failed[0].Error as TaskFailure ?? new TaskFailure(failed[0].Error!.Message, failed[0].Error!);
+        }
+
+        var notStarted = outcomes.Count(o => !o.Started);
+        var lines = failed.Select(f => $"  [{f.Host.Original}] {f.Error!.Message}");
+        return new TaskFailure(
+            $"Task '{taskName}' failed on {failed.Count} of {hosts.Count} hosts ({string.Join(", ", failed.Select(f => f.Host.Original))})"
+            + (notStarted > 0 ? $"; {notStarted} hosts were not started" : "") + ":" + System.Environment.NewLine
+            + string.Join(System.Environment.NewLine, lines))
+        {
+            Recorded = $"task '{taskName}'",
+        };
+    }
 }
