@@ -103,6 +103,14 @@ public sealed class SshdFixture : IDisposable
 
     public string WrongClientKey { get; }
 
+    /// <summary>A new temporary folder (named <paramref name="prefix"/>…) owned by <see cref="OpsUser"/>, for a test's remote side.</summary>
+    public static string OpsFolder(string prefix)
+    {
+        var folder = System.IO.Directory.CreateTempSubdirectory(prefix).FullName;
+        Exec("chown", OpsUser + ":", folder);
+        return folder;
+    }
+
     /// <summary>The address of test host <paramref name="index"/> (0-based): 127.0.0.2, 127.0.0.3, …</summary>
     public static string Address(int index) => $"127.0.0.{2 + index}";
 
