@@ -59,7 +59,7 @@ public sealed class SshdFixture : IDisposable
             AuthorizedKeysFile {authorized}
             StrictModes no
             UsePAM yes
-            PermitRootLogin yes
+            PermitRootLogin no
             PubkeyAuthentication yes
             PasswordAuthentication yes
             KbdInteractiveAuthentication yes
