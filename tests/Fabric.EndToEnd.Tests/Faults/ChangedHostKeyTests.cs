@@ -12,7 +12,7 @@ public sealed class ChangedHostKeyTests(SshdFixture sshd) : IDisposable
 {
     private const int Changed = 1;
     private readonly string _knownHosts = sshd.Path($"known_hosts-changed-{Guid.NewGuid():N}");
-    private readonly string _markers = Directory.CreateTempSubdirectory("fabric-markers-").FullName;
+    private readonly string _markers = SshdFixture.OpsFolder("fabric-markers-");
 
     private string Host(int index) => $"{SshdFixture.Address(index)}:{sshd.Port}";
 
@@ -26,7 +26,7 @@ public sealed class ChangedHostKeyTests(SshdFixture sshd) : IDisposable
         var hosts = Enumerable.Range(0, SshdFixture.HostCount).Select(Host).ToList();
 
         var result = await FabTool.RunAsync(Repository.Root, [
-            "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts,
+            "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-u", SshdFixture.OpsUser,
             "-P", "-z", "2", .. skipBadHosts ? ["--skip-bad-hosts"] : Array.Empty<string>(), "-H", string.Join(',', hosts), $"mark:folder={_markers},delay=2"]);
 
         Assert.True(result.ExitCode == 1, result.ToString());

@@ -13,7 +13,7 @@ public sealed class FaultTests(SshdFixture sshd) : IDisposable
     private string Host(int index) => $"{SshdFixture.Address(index)}:{sshd.Port}";
 
     private Task<FabResult> Fab(params string[] args) =>
-        FabTool.RunAsync(Repository.Root, ["-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, .. args]);
+        FabTool.RunAsync(Repository.Root, ["-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-u", SshdFixture.OpsUser, .. args]);
 
     [Fact]
     public async Task A_host_that_accepts_TCP_but_never_answers_SSH_fails_within_the_connect_timeout_naming_it()
@@ -45,8 +45,8 @@ public sealed class FaultTests(SshdFixture sshd) : IDisposable
         var result = await Fab("-P", "--skip-bad-hosts", "-t", "2", "-H", $"{Host(0)},{silent.HostString},{Host(1)}", "whoami", "where");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains($"[{Host(0)}] out: root", result.StdoutLines);
-        Assert.Contains($"[{Host(1)}] out: root", result.StdoutLines);
+        Assert.Contains($"[{Host(0)}] out: {SshdFixture.OpsUser}", result.StdoutLines);
+        Assert.Contains($"[{Host(1)}] out: {SshdFixture.OpsUser}", result.StdoutLines);
         Assert.Contains(result.StdoutLines, l => l.StartsWith($"  whoami  {silent.HostString}", StringComparison.Ordinal) && l.Contains(" skipped ", StringComparison.Ordinal));
         Assert.Contains(result.StdoutLines, l => l.StartsWith($"  where   {silent.HostString}", StringComparison.Ordinal) && l.Contains(" skipped ", StringComparison.Ordinal));
         Assert.Contains($"[{Host(1)}] out: {SshdFixture.Address(1)}", result.StdoutLines);
@@ -60,7 +60,7 @@ public sealed class FaultTests(SshdFixture sshd) : IDisposable
         var result = await Fab("-H", Host(2), "whoami", $"drop-connections:pidfile={sshd.Path("sshd.pid")}", "where");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains($"[{Host(2)}] out: root", result.StdoutLines);
+        Assert.Contains($"[{Host(2)}] out: {SshdFixture.OpsUser}", result.StdoutLines);
         Assert.Contains($"[{Host(2)}] out: {SshdFixture.Address(2)}", result.StdoutLines);
         Assert.Equal(2, sshd.ConnectionsTo(2) - before);
     }
@@ -70,7 +70,7 @@ public sealed class FaultTests(SshdFixture sshd) : IDisposable
     {
         var clock = Stopwatch.StartNew();
         using var fab = FabProcess.Start(
-            "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-H", $"{Host(3)},{Host(4)}", "sleep:60");
+            "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-u", SshdFixture.OpsUser, "-H", $"{Host(3)},{Host(4)}", "sleep:60");
         await fab.WaitForAsync("run: sleep 60");
         await KillConnectionsOnceThereAreAny(File.ReadAllText(sshd.Path("sshd.pid")).Trim());
 

@@ -38,9 +38,9 @@ public sealed class ParallelInterruptTests(SshdFixture sshd) : IDisposable
     {
         using var silent = new SilentHost();
         using var fab = FabProcess.Start(
-            "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts,
+            "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-u", SshdFixture.OpsUser,
             "-t", "120", "-P", "-H", $"{Host(0)},{silent.HostString}", "whoami");
-        await fab.WaitForAsync($"[{Host(0)}] out: root");
+        await fab.WaitForAsync($"[{Host(0)}] out: {SshdFixture.OpsUser}");
 
         await fab.InterruptAsync();
         var result = await fab.WaitForExitAsync(TimeSpan.FromSeconds(60)); // far less than the connect timeout

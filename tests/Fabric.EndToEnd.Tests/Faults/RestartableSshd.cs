@@ -32,7 +32,7 @@ internal sealed class RestartableSshd : IDisposable
             PubkeyAuthentication yes
             PasswordAuthentication no
             KbdInteractiveAuthentication no
-            PermitRootLogin yes
+            PermitRootLogin no
             LogLevel VERBOSE
             PrintMotd no
 

@@ -22,7 +22,7 @@ public sealed class SshdRestartTests(SshdFixture sshd) : IDisposable
     {
         var before = _server.ConnectionsTo();
         using var fab = Start();
-        await fab.WaitForAsync($"[{Host}] out: root");
+        await fab.WaitForAsync($"[{Host}] out: {SshdFixture.OpsUser}");
 
         _server.Stop();
         _server.Start();
@@ -30,7 +30,7 @@ public sealed class SshdRestartTests(SshdFixture sshd) : IDisposable
         var result = await fab.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(2, result.RunLines.Count(l => l == $"[{Host}] out: root"));
+        Assert.Equal(2, result.RunLines.Count(l => l == $"[{Host}] out: {SshdFixture.OpsUser}"));
         Assert.Equal(2, _server.ConnectionsTo() - before - 1); // less the restarted server's own probe
     }
 
@@ -38,7 +38,7 @@ public sealed class SshdRestartTests(SshdFixture sshd) : IDisposable
     public async Task An_sshd_that_stays_down_after_the_first_task_fails_the_second_naming_the_host_and_connection_refused()
     {
         using var fab = Start();
-        await fab.WaitForAsync($"[{Host}] out: root");
+        await fab.WaitForAsync($"[{Host}] out: {SshdFixture.OpsUser}");
 
         _server.Stop();
         await File.WriteAllTextAsync(_go, "");
@@ -58,6 +58,6 @@ public sealed class SshdRestartTests(SshdFixture sshd) : IDisposable
     }
 
     private FabProcess Start() => FabProcess.Start(
-        "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts,
+        "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-u", SshdFixture.OpsUser,
         "-H", Host, "whoami", $"wait-for:path={_go}", "whoami");
 }

@@ -15,7 +15,7 @@ public sealed class TransferFaultTests(SshdFixture sshd) : IDisposable
     private const long Big = 256L * 1024 * 1024;
     private readonly string _knownHosts = sshd.Path($"known_hosts-transfer-faults-{Guid.NewGuid():N}");
     private readonly string _local = Directory.CreateTempSubdirectory("fabric-transfer-fault-").FullName;
-    private readonly string _remote = Directory.CreateTempSubdirectory("fabric-transfer-fault-remote-").FullName;
+    private readonly string _remote = SshdFixture.OpsFolder("fabric-transfer-fault-remote-");
 
     private string Host(int index) => $"{SshdFixture.Address(index)}:{sshd.Port}";
 
@@ -88,7 +88,7 @@ public sealed class TransferFaultTests(SshdFixture sshd) : IDisposable
     private async Task<Outcome> RunKillingSshdOnceAsync(string[] args, Func<bool> started)
     {
         var clock = Stopwatch.StartNew();
-        using var fab = FabProcess.Start(["-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, .. args]);
+        using var fab = FabProcess.Start(["-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-u", SshdFixture.OpsUser, .. args]);
         var killed = false;
         while (!fab.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
         {

@@ -53,7 +53,7 @@ public sealed class DropbearHost : IDisposable
         var publicKey = SshdFixture.Exec("dropbearkey", "-y", "-f", hostKey).Split('\n').Single(l => l.StartsWith("ssh-ed25519 ", StringComparison.Ordinal));
 
         var port = SshdProcess.FreePort(address);
-        string[] dropbear = ["/usr/sbin/dropbear", "-F", "-E", "-p", $"{address}:{port.ToString(CultureInfo.InvariantCulture)}", "-r", hostKey, "-P", _folder.Path("dropbear.pid")];
+        string[] dropbear = ["/usr/sbin/dropbear", "-F", "-E", "-w", "-p", $"{address}:{port.ToString(CultureInfo.InvariantCulture)}", "-r", hostKey, "-P", _folder.Path("dropbear.pid")];
         var scratch = Directory.CreateDirectory(_folder.Path("overlay")).FullName;
         string[] command = sftpServer ? dropbear : [.. MountNamespace.Hiding(scratch, "/usr/lib", Path.GetFileName(SftpServerPath)), .. dropbear];
         _server = new ForegroundServer(command[0], command[1..]);

@@ -35,6 +35,7 @@ internal sealed class PrivateSshd : IDisposable
             AuthorizedKeysFile {authorized}
             StrictModes no
             UsePAM yes
+            PermitRootLogin no
             PasswordAuthentication yes
             KbdInteractiveAuthentication no
             LogLevel VERBOSE

@@ -22,7 +22,7 @@ public sealed class AgentTests(SshdFixture sshd)
         await using var session = new SshSession(sshd.Options() with { KeyFiles = [], UseAgent = true, AgentSocket = agent.Socket });
         using var frame = SshSession.On(sshd.Frame(4));
 
-        Assert.Equal("root", Run("whoami").Stdout);
+        Assert.Equal(SshdFixture.OpsUser, Run("whoami").Stdout);
         Assert.Equal(accepted + 1, sshd.AcceptedPublicKeyLogins());
     }
 

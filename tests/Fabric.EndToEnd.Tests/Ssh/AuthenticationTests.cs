@@ -13,7 +13,7 @@ public sealed class AuthenticationTests(SshdFixture sshd)
 
         var error = Assert.Throws<AbortException>(() => Run("true"));
 
-        Assert.StartsWith($"Authentication failed for user 'root' on {sshd.Host(0).Original}", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Authentication failed for user '{SshdFixture.OpsUser}' on {sshd.Host(0).Original}", error.Message, StringComparison.Ordinal);
         Assert.Contains(sshd.WrongClientKey, error.Message, StringComparison.Ordinal);
     }
 
@@ -64,7 +64,7 @@ public sealed class AuthenticationTests(SshdFixture sshd)
         for (var i = 0; i < 2; i++)
         {
             using var frame = SshSession.On(sshd.Frame(i));
-            Assert.Equal("root", Run("whoami").Stdout);
+            Assert.Equal(SshdFixture.OpsUser, Run("whoami").Stdout);
         }
 
         Assert.Equal([$"Passphrase for key {sshd.EncryptedClientKey}: "], prompt.Questions);

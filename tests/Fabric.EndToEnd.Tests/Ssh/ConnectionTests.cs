@@ -79,7 +79,7 @@ public sealed class ConnectionTests(SshdFixture sshd)
     {
         await using var session = new SshSession(sshd.Options());
         var host = new Fabric.Engine.Hosts.HostString($"127.0.0.9:{sshd.Port}", null, "127.0.0.9", sshd.Port);
-        using var frame = SshSession.On(new ExecutionFrame("t", host, "root", sshd.Port));
+        using var frame = SshSession.On(new ExecutionFrame("t", host, SshdFixture.OpsUser, sshd.Port));
 
         var error = Assert.ThrowsAny<AbortException>(() => Run("true"));
 
@@ -91,7 +91,7 @@ public sealed class ConnectionTests(SshdFixture sshd)
     {
         await using var session = new SshSession(sshd.Options() with { ConnectionAttempts = 2 });
         var host = new Fabric.Engine.Hosts.HostString($"127.0.0.9:{sshd.Port}", null, "127.0.0.9", sshd.Port);
-        using var frame = SshSession.On(new ExecutionFrame("t", host, "root", sshd.Port));
+        using var frame = SshSession.On(new ExecutionFrame("t", host, SshdFixture.OpsUser, sshd.Port));
 
         Assert.ThrowsAny<AbortException>(() => Run("true"));
 

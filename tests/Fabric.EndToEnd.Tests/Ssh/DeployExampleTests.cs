@@ -17,7 +17,7 @@ public sealed class DeployExampleTests(SshdFixture sshd)
 
         var result = await FabTool.RunAsync(work.FullName,
             ["-f", Repository.Path("examples", "deploy", "fabfile"), "-i", sshd.ClientKey, "--known-hosts", sshd.Path($"kh-{Guid.NewGuid():N}"),
-             "--set", settings, "build:version=2.0", "deploy:version=2.0", "migrate:version=2.0", "status"]);
+             "-u", SshdFixture.OpsUser,              "--set", settings, "build:version=2.0", "deploy:version=2.0", "migrate:version=2.0", "status"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("<h1>Release 2.0</h1>", File.ReadAllText(Path.Combine(root, "current", "index.html")).Trim());

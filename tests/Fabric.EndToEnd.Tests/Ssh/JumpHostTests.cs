@@ -130,6 +130,7 @@ public sealed class JumpHostTests(SshdFixture sshd)
         var gatewayConnections = sshd.ConnectionsTo(3);
         await using (var session = new SshSession(sshd.Options()))
         {
+            session.Context.Env.User = SshdFixture.OpsUser; // as -u does: the gateway's user too
             session.Context.Env.Gateway = $"{SshdFixture.Address(3)}:{sshd.Port}";
             foreach (var index in new[] { 1, 2 })
             {
@@ -170,6 +171,7 @@ public sealed class JumpHostTests(SshdFixture sshd)
         var options = sshd.Options();
         File.WriteAllText(options.KnownHostsPath, sshd.KnownHostsLine(3, sshd.OtherHostKey) + "\n");
         await using var session = new SshSession(options);
+        session.Context.Env.User = SshdFixture.OpsUser;
         session.Context.Env.Gateway = $"{SshdFixture.Address(3)}:{sshd.Port}";
         using var frame = SshSession.On(sshd.Frame(1));
 
@@ -221,5 +223,5 @@ public sealed class JumpHostTests(SshdFixture sshd)
         return sshd.Options() with { HomeDirectory = home, SshConfigFile = config };
     }
 
-    private static ExecutionFrame Alias(string alias) => new("t", new HostString(alias, null, alias, null), "root", 22);
+    private static ExecutionFrame Alias(string alias) => new("t", new HostString(alias, null, alias, null), SshdFixture.OpsUser, 22);
 }

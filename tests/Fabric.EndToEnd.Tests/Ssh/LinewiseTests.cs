@@ -10,14 +10,14 @@ namespace Fabric.EndToEnd.Tests.Ssh;
 public sealed class LinewiseTests(SshdFixture sshd) : IDisposable
 {
     private readonly string _knownHosts = sshd.Path($"known_hosts-linewise-{Guid.NewGuid():N}");
-    private readonly string _dir = Directory.CreateTempSubdirectory("fabric-linewise-").FullName;
+    private readonly string _dir = SshdFixture.OpsFolder("fabric-linewise-");
 
     private string Host => $"{SshdFixture.Address(0)}:{sshd.Port}";
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private FabProcess Start(params string[] args) =>
-        FabProcess.Start(["-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-H", Host, .. args, $"interleave:dir={_dir}"]);
+        FabProcess.Start(["-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-u", SshdFixture.OpsUser, "-H", Host, .. args, $"interleave:dir={_dir}"]);
 
     [Fact]
     public async Task A_serial_run_shows_a_remote_prompt_before_its_line_ends_and_goes_on_after_its_prefix_when_stderr_came_between()

@@ -46,7 +46,7 @@ internal sealed class LoopbackHosts : IDisposable
                 PidFile {Path(name + ".pid")}
                 AuthorizedKeysFile {authorized}
                 StrictModes no
-                PermitRootLogin prohibit-password
+                PermitRootLogin no
                 PasswordAuthentication no
                 KbdInteractiveAuthentication no
                 MaxStartups {maxStartups}

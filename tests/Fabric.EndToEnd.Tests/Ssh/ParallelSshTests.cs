@@ -24,7 +24,7 @@ public sealed class ParallelSshTests(SshdFixture sshd)
         Assert.Equal(0, exit);
         foreach (var host in hosts)
         {
-            var user = host.StartsWith(SshdFixture.TestUser + "@", StringComparison.Ordinal) ? SshdFixture.TestUser : "root";
+            var user = host.StartsWith(SshdFixture.TestUser + "@", StringComparison.Ordinal) ? SshdFixture.TestUser : SshdFixture.OpsUser;
             Assert.Equal(2, lines.Count(l => l == $"[{host}] out: {user} on {host.Split('@')[^1].Split(':')[0]}"));
             Assert.Equal(2, lines.Count(l => l == $"[{host}] out: second"));
         }
@@ -66,6 +66,7 @@ public sealed class ParallelSshTests(SshdFixture sshd)
         var sink = new CollectingOutputSink();
         var table = TaskDiscovery.Discover([typeof(Tasks)]);
         var context = new RunContext(sink) { Ssh = sshd.Options(), Tasks = table };
+        context.Env.User = SshdFixture.OpsUser; // as -u does
         configure(context.Env);
         var exit = await new Runner(context).RunAsync(RunPlanner.Plan(table, tokens));
         return (exit, sink.Text);

@@ -16,7 +16,7 @@ public sealed partial class ProgressLineTests(SshdFixture sshd)
 
     private string[] Hosts => [.. Enumerable.Range(0, SshdFixture.HostCount).Select(i => $"{SshdFixture.Address(i)}:{sshd.Port}")];
 
-    private string[] Args => ["-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-P", "-H", string.Join(',', Hosts), "sleep:seconds=1"];
+    private string[] Args => ["-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-u", SshdFixture.OpsUser, "-P", "-H", string.Join(',', Hosts), "sleep:seconds=1"];
 
     [Fact]
     public async Task On_a_terminal_a_parallel_run_shows_a_status_line_below_whole_prefixed_lines_and_erases_it_before_the_summary()

@@ -93,6 +93,7 @@ public sealed class RunTests(SshdFixture sshd)
     {
         var prompt = new ScriptedPrompt($"{SshdFixture.Address(1)}:{sshd.Port}");
         await using var session = new SshSession(sshd.Options(), prompt);
+        session.Context.Env.User = SshdFixture.OpsUser; // as -u does
 
         var first = Run("echo \"$SSH_CONNECTION\" | cut -d' ' -f3");
         var second = Run("echo again");

@@ -20,7 +20,7 @@ public sealed class ShellTests(SshdFixture sshd)
     }
 
     [Theory(Timeout = 60_000)]
-    [InlineData("root")]
+    [InlineData(SshdFixture.OpsUser)]
     [InlineData(SshdFixture.TestUser)]
     public async Task A_shell_the_host_lacks_is_recognised_from_what_its_login_shell_says(string user)
     {

@@ -80,10 +80,10 @@ public sealed class SshConfigTests(SshdFixture sshd)
                 Port 1
             """);
         await using var session = new SshSession(sshd.Options() with { HomeDirectory = home, SshConfigFile = config });
-        using var frame = SshSession.On(new ExecutionFrame("t", sshd.Host(0, "root"), "root", sshd.Port));
+        using var frame = SshSession.On(new ExecutionFrame("t", sshd.Host(0, SshdFixture.OpsUser), SshdFixture.OpsUser, sshd.Port));
 
-        Assert.Equal("root", Run("whoami").Stdout);
-        Assert.Equal("root", Env.User);
+        Assert.Equal(SshdFixture.OpsUser, Run("whoami").Stdout);
+        Assert.Equal(SshdFixture.OpsUser, Env.User);
         Assert.Equal(sshd.Port, Env.Port);
     }
 
@@ -112,13 +112,13 @@ public sealed class SshConfigTests(SshdFixture sshd)
         var home = Home();
         var config = Write(home, "config", $"Host *\n  User {SshdFixture.TestUser}\n  Port 1\n");
         await using var session = new SshSession(sshd.Options() with { HomeDirectory = home, SshConfigFile = config });
-        session.Context.Env.User = "root"; // as -u root does
+        session.Context.Env.User = SshdFixture.OpsUser; // as -u fabops does
         session.Context.Env.Port = sshd.Port; // as --port does
-        using var frame = SshSession.On(new ExecutionFrame("t", new HostString(SshdFixture.Address(0), null, SshdFixture.Address(0), null), "root", sshd.Port));
+        using var frame = SshSession.On(new ExecutionFrame("t", new HostString(SshdFixture.Address(0), null, SshdFixture.Address(0), null), SshdFixture.OpsUser, sshd.Port));
 
-        Assert.Equal("root", Env.User);
+        Assert.Equal(SshdFixture.OpsUser, Env.User);
         Assert.Equal(sshd.Port, Env.Port);
-        Assert.Equal("root", Run("whoami").Stdout);
+        Assert.Equal(SshdFixture.OpsUser, Run("whoami").Stdout);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class SshConfigTests(SshdFixture sshd)
 
         session.Context.Env.UseSshConfig = false;
 
-        Assert.Equal("root", Run("whoami").Stdout);
+        Assert.Equal(SshdFixture.OpsUser, Run("whoami").Stdout);
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class SshConfigTests(SshdFixture sshd)
         Assert.Contains("not in " + System.IO.Path.Combine(home, "kh"), error.Message, StringComparison.Ordinal);
     }
 
-    private static ExecutionFrame Alias(string alias) => new("t", new HostString(alias, null, alias, null), "root", 22);
+    private static ExecutionFrame Alias(string alias) => new("t", new HostString(alias, null, alias, null), SshdFixture.OpsUser, 22);
 
     private string Home()
     {

@@ -11,12 +11,16 @@ namespace Fabric.EndToEnd.Tests.Ssh;
 /// A private <c>sshd</c> for the SSH tests: its own config, host keys (Ed25519, RSA, ECDSA) and client keys in a temp folder, listening on one
 /// port on 127.0.0.2–127.0.0.6 (each address a "host"), <c>LogLevel VERBOSE</c> to a log file so tests can count
 /// connections. Creates (idempotently) the test user <c>fabtest</c> with a password and a sudoers drop-in under which
-/// <c>fabtest</c> needs that password. Never touches the running user's <c>~/.ssh</c>.
+/// <c>fabtest</c> needs that password, and <c>fabops</c>, whose sudo needs none: the account tests log in as when
+/// they are about something else (never root, whose shell start-up files are not the tests' to choose). Any account
+/// logs in with the fixture's client key. Never touches the running user's <c>~/.ssh</c>.
 /// </summary>
 public sealed class SshdFixture : IDisposable
 {
     public const string TestUser = "fabtest";
     public const string TestUserPassword = "fab-Test-pw-7391";
+    /// <summary>The account tests log in as by default: sudo without a password, as an operator's account has.</summary>
+    public const string OpsUser = "fabops";
     public const string KeyPassphrase = "fab-key-phrase-4417";
     public const int HostCount = 5;
     private const string SudoersFile = "/etc/sudoers.d/fabric-tests";
@@ -28,6 +32,9 @@ public sealed class SshdFixture : IDisposable
         System.IO.Directory.CreateDirectory(Directory);
         Exec("chmod", "755", Directory);
         EnsureTestUser();
+        Hosts.TestAccounts.Ensure(OpsUser, "/bin/bash", withPassword: true);
+        Hosts.TestAccounts.EnsureSudoers("fabric-tests-" + OpsUser, $"{OpsUser} ALL=(ALL:ALL) NOPASSWD: ALL");
+        Exec("chown", OpsUser + ":", Directory); // tests write their remote files and markers here as OpsUser
 
         HostKey = Keygen("host_ed25519", "ed25519", "");
         RsaHostKey = Keygen("host_rsa", "rsa", "");
@@ -52,7 +59,7 @@ public sealed class SshdFixture : IDisposable
             AuthorizedKeysFile {authorized}
             StrictModes no
             UsePAM yes
-            PermitRootLogin yes
+            PermitRootLogin no
             PubkeyAuthentication yes
             PasswordAuthentication yes
             KbdInteractiveAuthentication yes
@@ -96,6 +103,14 @@ public sealed class SshdFixture : IDisposable
 
     public string WrongClientKey { get; }
 
+    /// <summary>A new temporary folder (named <paramref name="prefix"/>…) owned by <see cref="OpsUser"/>, for a test's remote side.</summary>
+    public static string OpsFolder(string prefix)
+    {
+        var folder = System.IO.Directory.CreateTempSubdirectory(prefix).FullName;
+        Exec("chown", OpsUser + ":", folder);
+        return folder;
+    }
+
     /// <summary>The address of test host <paramref name="index"/> (0-based): 127.0.0.2, 127.0.0.3, …</summary>
     public static string Address(int index) => $"127.0.0.{2 + index}";
 
@@ -108,8 +123,11 @@ public sealed class SshdFixture : IDisposable
         return new HostString(original, user, Address(index), Port);
     }
 
-    /// <summary>A frame for running an operation on test host <paramref name="index"/> as <paramref name="user"/>.</summary>
-    internal ExecutionFrame Frame(int index, string user = "root", string task = "t") => new(task, Host(index, user == "root" ? null : user), user, Port);
+    /// <summary>
+    /// A frame for running an operation on test host <paramref name="index"/> as <paramref name="user"/>; the host
+    /// string names the user only when it is not <see cref="OpsUser"/> (as <c>-u fabops</c> would leave it bare).
+    /// </summary>
+    internal ExecutionFrame Frame(int index, string user = OpsUser, string task = "t") => new(task, Host(index, user == OpsUser ? null : user), user, Port);
 
     /// <summary>
     /// SSH options using the fixture's client key and a fresh known_hosts file of the test's own; no agent, and a home
@@ -156,7 +174,7 @@ public sealed class SshdFixture : IDisposable
             && clients.Any(c => l.Contains(" from " + c, StringComparison.Ordinal)));
     }
 
-    /// <summary>The server's per-connection processes still running (<c>sshd: root@notty</c>, …): its open connections.</summary>
+    /// <summary>The server's per-connection processes still running (<c>sshd: fabops@notty</c>, …): its open connections.</summary>
     public IReadOnlyList<string> OpenSessions() => ProcessTable.Children(_pid);
 
     /// <summary>Waits (at most 10 s) until the server has no open connection left, and returns those still open then.</summary>

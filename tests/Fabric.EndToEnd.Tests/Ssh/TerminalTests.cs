@@ -14,7 +14,7 @@ public sealed class TerminalTests(SshdFixture sshd) : IDisposable
     private TmuxTerminal Fab(params string[] args) => TmuxTerminal.Start(
         Repository.Root,
         FabTool.DotnetHost,
-        [FabTool.ToolPath, "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-H", Host, .. args]);
+        [FabTool.ToolPath, "-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-u", SshdFixture.OpsUser, "-H", Host, .. args]);
 
     [Fact]
     public async Task Typed_input_reaches_a_remote_read()

@@ -13,7 +13,7 @@ public sealed class ToolSshTests(SshdFixture sshd) : IDisposable
     private string Host(int index, string? user = null) => (user is null ? "" : user + "@") + $"{SshdFixture.Address(index)}:{sshd.Port}";
 
     private Task<FabResult> Fab(params string[] args) =>
-        FabTool.RunAsync(Repository.Root, ["-f", Fabfile, "-i", sshd.ClientKey, "--known-hosts", _knownHosts, .. args]);
+        FabTool.RunAsync(Repository.Root, ["-f", Fabfile, "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-u", SshdFixture.OpsUser, .. args]);
 
     [Fact]
     public async Task A_task_runs_on_three_hosts_in_host_order_and_every_connection_is_closed_at_the_end()
@@ -38,7 +38,7 @@ public sealed class ToolSshTests(SshdFixture sshd) : IDisposable
         var result = await Fab("-H", Host(3), "where", "whoami", "where");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains($"[{Host(3)}] out: root", result.StdoutLines);
+        Assert.Contains($"[{Host(3)}] out: {SshdFixture.OpsUser}", result.StdoutLines);
         Assert.Equal(1, sshd.ConnectionsTo(3) - before);
     }
 
@@ -64,7 +64,7 @@ public sealed class ToolSshTests(SshdFixture sshd) : IDisposable
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"Warning: run 'echo 'disk full' >&2; exit 3' on {Host(0)} failed with exit code 3", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains($"[{Host(0)}] out: root", result.StdoutLines);
+        Assert.Contains($"[{Host(0)}] out: {SshdFixture.OpsUser}", result.StdoutLines);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class ToolSshTests(SshdFixture sshd) : IDisposable
         var result = await Fab("--reject-unknown-hosts", "-H", Host(3), "whoami");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains($"[{Host(3)}] out: root", result.StdoutLines);
+        Assert.Contains($"[{Host(3)}] out: {SshdFixture.OpsUser}", result.StdoutLines);
         Assert.DoesNotContain("Warning", result.Stderr, StringComparison.Ordinal);
         Assert.Equal(line, File.ReadAllText(_knownHosts));
     }
@@ -185,7 +185,7 @@ public sealed class ToolSshTests(SshdFixture sshd) : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"Timed out after 1 s running 'sleep 30' on {Host(0)}", result.Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain($"[{Host(0)}] out: root", result.StdoutLines);
+        Assert.DoesNotContain($"[{Host(0)}] out: {SshdFixture.OpsUser}", result.StdoutLines);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class TransferProgressTests(SshdFixture sshd) : IDisposable
     private const string Erase = "\r\u001b[2K";
     private readonly string _knownHosts = sshd.Path($"known_hosts-progress-{Guid.NewGuid():N}");
     private readonly string _local = Directory.CreateTempSubdirectory("fabric-progress-").FullName;
-    private readonly string _remote = Directory.CreateTempSubdirectory("fabric-progress-remote-").FullName;
+    private readonly string _remote = SshdFixture.OpsFolder("fabric-progress-remote-");
 
     private string Host => $"{SshdFixture.Address(3)}:{sshd.Port}";
 
@@ -24,7 +24,7 @@ public sealed class TransferProgressTests(SshdFixture sshd) : IDisposable
     }
 
     private string[] Args(params string[] more) =>
-        ["-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-H", Host, .. more];
+        ["-f", Repository.Path("tests", "fabfiles", "remote"), "-i", sshd.ClientKey, "--known-hosts", _knownHosts, "-u", SshdFixture.OpsUser, "-H", Host, .. more];
 
     private string Upload()
     {

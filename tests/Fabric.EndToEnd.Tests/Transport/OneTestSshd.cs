@@ -26,6 +26,7 @@ internal sealed class OneTestSshd : IDisposable
             AuthorizedKeysFile {sshd.Path("authorized_keys")}
             StrictModes no
             UsePAM yes
+            PermitRootLogin no
             PubkeyAuthentication yes
             PasswordAuthentication no
             MaxStartups 50:30:100
