@@ -89,6 +89,9 @@ internal sealed class RestartableSshd : IDisposable
         return SshdProcess.LogLines(LogFile).Count(l => l.StartsWith("Connection from ", StringComparison.Ordinal) && l.Contains($" on {Address} port {Port} ", StringComparison.Ordinal));
     }
 
+    /// <summary>Logins the server accepted (a probe that only connects is none), across restarts.</summary>
+    public int Logins() => SshdProcess.LogLines(LogFile).Count(l => l.StartsWith("Accepted ", StringComparison.Ordinal) && l.Contains(" for ", StringComparison.Ordinal));
+
     public void Dispose() => Kill(_pid);
 
     private static void Kill(int pid)
