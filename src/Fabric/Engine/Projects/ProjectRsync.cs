@@ -33,9 +33,7 @@ internal static class ProjectRsync
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, context.Cancellation);
         await context.RemoteHosts.GetAsync(target, linked.Token).ConfigureAwait(false);
         var route = SshRoute.Of(context.Connections.Hosts, target, () => context.Env.User, context.Env.UseSshConfig);
-        // The password the connection itself would use: Settings(password:), Env.Passwords, Env.Password, then -p.
-        var password = context.Connections.PasswordFor(target, context.Connections.Hosts.Resolve(target, null))
-            ?? context.Connections.LoginPassword ?? context.Ssh.Password;
+        var password = context.Connections.KnownPasswordFor(target);
         if (password is not null && route.Hops.FirstOrDefault(hop => hop.AgentSocket is null && !hop.KeyFiles.Any(File.Exists)) is { } keyless)
         {
             throw new AbortException(PasswordOnly(target.Display, keyless));

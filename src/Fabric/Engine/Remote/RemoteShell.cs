@@ -140,7 +140,7 @@ internal static class RemoteShell
         {
             if (attempt == 1 && sudo.Password is null)
             {
-                sudo.Password = context.Env.SudoPassword ?? LoginPassword(context, host.Target);
+                sudo.Password = context.Env.SudoPassword ?? context.Connections.KnownPasswordFor(host.Target);
             }
 
             if (attempt > 1 || sudo.Password is null)
@@ -159,7 +159,4 @@ internal static class RemoteShell
         }
     }
 
-    /// <summary>The login password of <paramref name="target"/> as far as the run knows it, for sudo to fall back on (as Fabric's sudo does).</summary>
-    private static string? LoginPassword(RunContext context, ConnectionTarget target) =>
-        target.Credentials?.Password ?? context.Env.Passwords.Find(target.User, target.Host, target.Port) ?? context.Env.Password ?? context.Ssh.Password;
 }

@@ -46,6 +46,14 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
     public string? PasswordFor(ConnectionTarget target, SshHostSettings host) =>
         target.Credentials?.Password ?? context.Env.Passwords.Find(host.User, target.Host, host.Port) ?? context.Env.Password;
 
+    /// <summary>
+    /// Every password the run knows for logging in to <paramref name="target"/>, in the order a connection tries them:
+    /// <see cref="PasswordFor"/> with the config applied, else <see cref="LoginPassword"/>, else <c>-p</c>. For what reuses the
+    /// login's password: sudo's prompt, and rsync's refusal of a run that logs in by password only.
+    /// </summary>
+    public string? KnownPasswordFor(ConnectionTarget target) =>
+        PasswordFor(target, Hosts.Resolve(target)) ?? LoginPassword ?? Options.Password;
+
     /// <summary>How many connections are open now.</summary>
     public int OpenCount => _connections.Values.Count(l => l.IsValueCreated && l.Value.IsCompletedSuccessfully && l.Value.Result.IsConnected);
 
