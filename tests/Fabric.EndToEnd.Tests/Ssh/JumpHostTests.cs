@@ -144,7 +144,7 @@ public sealed class JumpHostTests(SshdFixture sshd)
         Assert.Equal(gatewayConnections + 1, sshd.ConnectionsTo(3));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     public async Task A_settings_scope_with_no_gateway_reaches_the_gateway_host_itself_directly()
     {
         var before = sshd.ConnectionsTo(3);

@@ -41,7 +41,7 @@ public sealed class TransferTests(SshdFixture sshd) : IDisposable
         Assert.Empty(Directory.GetFiles(_local, "*.tmp"));
     }
 
-    [Fact]
+    [Fact(Timeout = 120_000)]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Put_of_a_stream_writes_its_text_with_the_mode_asked_and_refuses_a_folder()
     {
