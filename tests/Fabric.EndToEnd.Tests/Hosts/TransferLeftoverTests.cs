@@ -19,8 +19,11 @@ public sealed class TransferLeftoverTests(RealHosts hosts) : IDisposable
     private const string WrongPassword = "wrong password";
     private const string TargetNotAFolder = "target's folder is a file";
 
-    /// <summary>Big enough that the upload is still going when a look sees it has started; sparse, so no disk on this side.</summary>
-    private const long Big = 64L * 1024 * 1024;
+    /// <summary>
+    /// Big enough that the upload is still going when a look sees it has started, on a quiet machine too (64 MB through
+    /// BusyBox's cat once ended between the look and the Ctrl-C); sparse, so no disk on this side, and cut after 1 MB there.
+    /// </summary>
+    private const long Big = 512L * 1024 * 1024;
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
