@@ -76,7 +76,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
 
         if (request.Display is { } name)
         {
-            var task = table.Find(name) ?? throw new FabricUsageException(RunPlanner.UnknownTask(table, name));
+            var task = table.Find(name) ?? throw new FabricUsageException(RunPlanner.UnknownTask(table, name, CommandLineSettingNames.Instance));
             TaskDisplayPrinter.Print(task, stdout);
             return ExitCodes.Ok;
         }
@@ -91,7 +91,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
     private async Task<int> RunAsync(FabRequest request, LoadedFabfile fabfile, TaskTable table, ImmutableDictionary<string, bool> groups)
     {
         CheckHostStrings(request.Hosts.Concat(request.ExcludeHosts));
-        var plan = RunPlanner.Plan(table, request.Tasks);
+        var plan = RunPlanner.Plan(table, request.Tasks, CommandLineSettingNames.Instance);
         RunPlanner.CheckAttributeHosts(plan);
 
         var context = new RunContext(output)
@@ -105,6 +105,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             Tasks = table,
             Progress = terminal is { IsInteractive: true } ? new ParallelProgressLine(terminal) : null,
             Shard = request.Shard,
+            SettingNames = CommandLineSettingNames.Instance,
         };
         Configure(context.Env, request);
         context.Env.FabfileDirectory = fabfile.Directory;
@@ -116,7 +117,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             }
             catch (AbortException e)
             {
-                OutputGroups.Write(context, ScopeSettings.None, new OutputEvent(OutputKind.Fatal, null, e.Message + System.Environment.NewLine + System.Environment.NewLine + "Aborting."));
+                OutputGroups.Write(context, ScopeSettings.None, RunEndingLine.Aborting(e.Message));
                 return WriteResults(request, ExitCodes.Aborted, []);
             }
 
@@ -130,7 +131,8 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             }
         }
 
-        var exitCode = await new Runner(context).RunAsync(plan).ConfigureAwait(false);
+        var outcome = await new Runner(context).RunAsync(plan, ended => OutputGroups.Write(context, ScopeSettings.None, RunEndingLine.Of(ended))).ConfigureAwait(false);
+        var exitCode = ExitCodes.Of(outcome);
         terminal?.Dispose();
         if (OutputGroups.IsShown(OutputKind.Status, ScopeSettings.None, groups))
         {
@@ -225,7 +227,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
 
         foreach (var file in request.KeyFiles)
         {
-            if (KeyRing.Problem(file) is { } problem)
+            if (KeyRing.Problem(file, CommandLineSettingNames.Instance) is { } problem)
             {
                 throw new FabricUsageException(problem);
             }

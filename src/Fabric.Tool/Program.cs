@@ -61,7 +61,7 @@ internal static class Program
         {
             try
             {
-                ResultsFile.Write(path, new Fabric.Engine.Execution.RunResults(exitCode, []));
+                ResultsFile.Write(path, new RunResults(exitCode, []));
             }
             catch (IOException)
             {

@@ -40,7 +40,7 @@ internal static class CommandLineParser
             ListFormat = o.ListFormat.HasValue() ? ParseListFormat(o.ListFormat.Value()!) : ListFormat.Normal,
             Display = o.Display.Value(),
             DryRun = o.DryRun.HasValue(),
-            Shard = o.Shard.HasValue() ? HostShard.Parse(o.Shard.Value()!) : HostShard.All,
+            Shard = o.Shard.HasValue() ? ShardOption.Parse(o.Shard.Value()!) : HostShard.All,
             ResultsJson = o.ResultsJson.Value() is { } results ? ResultsPath(results) : null,
             MergeResults = o.MergeResults.HasValue(),
             Fabfile = o.Fabfile.Value(),

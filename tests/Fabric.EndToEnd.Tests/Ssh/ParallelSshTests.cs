@@ -68,8 +68,8 @@ public sealed class ParallelSshTests(SshdFixture sshd)
         var context = new RunContext(sink) { Ssh = sshd.Options(), Tasks = table };
         context.Env.User = SshdFixture.OpsUser; // as -u does
         configure(context.Env);
-        var exit = await new Runner(context).RunAsync(RunPlanner.Plan(table, tokens));
-        return (exit, sink.Text);
+        var outcome = await new Runner(context).RunAsync(RunPlanner.Plan(table, tokens), ended => sink.Write(Fabric.Tool.Console.RunEndingLine.Of(ended)));
+        return (Fabric.Tool.ExitCodes.Of(outcome), sink.Text);
     }
 
     public static class Tasks

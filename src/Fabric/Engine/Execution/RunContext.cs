@@ -115,6 +115,9 @@ internal sealed class RunContext(IOutputSink output)
     /// <summary>Told how each parallel task's hosts start and end (the tool's live status line); null: nobody is told.</summary>
     public IRunProgress? Progress { get; init; }
 
+    /// <summary>How messages name a setting the user can change: the library's names unless the program has its own (the tool's options).</summary>
+    public SettingNames SettingNames { get; init; } = SettingNames.Library;
+
     /// <summary>The slice of each command-line task's host list this run takes (<c>--shard K/N</c>); the whole list by default.</summary>
     public HostShard Shard { get; init; } = HostShard.All;
 

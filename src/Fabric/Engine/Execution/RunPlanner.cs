@@ -10,7 +10,7 @@ namespace Fabric.Engine.Execution;
 /// </summary>
 internal static class RunPlanner
 {
-    public static IReadOnlyList<PlannedTask> Plan(TaskTable table, IReadOnlyList<string> tokens)
+    public static IReadOnlyList<PlannedTask> Plan(TaskTable table, IReadOnlyList<string> tokens, SettingNames? names = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(tokens);
@@ -18,7 +18,7 @@ internal static class RunPlanner
         {
             return table.Default is { } task
                 ? [Bind(task, new TaskInvocation(task.Name, task.Name, [], []))]
-                : throw new FabricUsageException("No task given. 'dotnet fab --list' shows the tasks of this fabfile.");
+                : throw new FabricUsageException("No task given." + ListHint(names));
         }
 
         var plan = new List<PlannedTask>();
@@ -28,7 +28,7 @@ internal static class RunPlanner
             try
             {
                 var invocation = TaskInvocationParser.Parse(token);
-                var task = table.Find(invocation.Name) ?? throw new FabricUsageException(UnknownTask(table, invocation.Name));
+                var task = table.Find(invocation.Name) ?? throw new FabricUsageException(UnknownTask(table, invocation.Name, names));
                 plan.Add(Bind(task, invocation));
             }
             catch (FabricUsageException e)
@@ -74,11 +74,15 @@ internal static class RunPlanner
     }
 
     /// <summary>The message for a task name the table does not know, with close matches.</summary>
-    public static string UnknownTask(TaskTable table, string name)
+    public static string UnknownTask(TaskTable table, string name, SettingNames? names = null)
     {
         var matches = table.NearestMatches(name);
         return matches.Count == 0
-            ? $"Task '{name}' not found. 'dotnet fab --list' shows the tasks of this fabfile."
+            ? $"Task '{name}' not found." + ListHint(names)
             : $"Task '{name}' not found. Did you mean: {string.Join(", ", matches)}?";
     }
+
+    /// <summary>Where the tasks are listed, as a sentence after a message; empty when <paramref name="names"/> name no such place.</summary>
+    private static string ListHint(SettingNames? names) =>
+        (names ?? SettingNames.Library).Name(Setting.TaskList) is { } list ? $" {list} shows the tasks of this fabfile." : "";
 }

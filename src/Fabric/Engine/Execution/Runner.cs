@@ -36,10 +36,29 @@ internal sealed class Runner(RunContext context)
             _ => DelegateTask.Of(function, context.Tasks?.Tasks.FirstOrDefault(t => t.Method == function.Method)?.Name));
     }
 
-    /// <summary>Runs the plan and returns the exit code: 0 all ran, 1 aborted, 130 interrupted.</summary>
-    public async Task<int> RunAsync(IReadOnlyList<PlannedTask> plan)
+    /// <summary>
+    /// Runs the plan, fail fast, and returns how it ended with a row per task and host; prints nothing about the ending
+    /// itself (no "Done.", no "Aborting."): that is for whoever renders the outcome, in <paramref name="ended"/>, which is
+    /// called before the run's connections close (so their "Disconnecting" lines follow it, as in Fabric).
+    /// </summary>
+    public async Task<RunOutcome> RunAsync(IReadOnlyList<PlannedTask> plan, Action<RunOutcome>? ended = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        var outcome = await RunPlanAsync(plan).ConfigureAwait(false);
+        try
+        {
+            ended?.Invoke(outcome);
+        }
+        finally
+        {
+            await context.Connections.CloseAllAsync().ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    private async Task<RunOutcome> RunPlanAsync(IReadOnlyList<PlannedTask> plan)
+    {
         using var entered = Ambient.Enter(context);
         context.Runner = this;
         try
@@ -61,22 +80,15 @@ internal sealed class Runner(RunContext context)
                 }
             }
 
-            Write(OutputKind.Status, null, "Done.");
-            return ExitCodes.Ok;
+            return new RunOutcome(RunEnding.Completed, null, context.Summary.Rows);
         }
         catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
         {
-            Write(OutputKind.Fatal, null, "Interrupted.");
-            return ExitCodes.Interrupted;
+            return new RunOutcome(RunEnding.Interrupted, null, context.Summary.Rows);
         }
         catch (TaskFailure failure)
         {
-            Write(OutputKind.Fatal, null, failure.Message + System.Environment.NewLine + System.Environment.NewLine + "Aborting.");
-            return ExitCodes.Aborted;
-        }
-        finally
-        {
-            await context.Connections.CloseAllAsync().ConfigureAwait(false);
+            return new RunOutcome(RunEnding.Aborted, failure.Message, context.Summary.Rows);
         }
     }
 
@@ -211,14 +223,14 @@ internal sealed class Runner(RunContext context)
         }
         catch (TaskFailure failure) when (context.Env.SkipBadHosts && Cause<HostKeyRefusedException>(failure) is not null)
         {
-            Write(OutputKind.Warning, host.Original, "Not skipped by --skip-bad-hosts: a refused host key is a security problem, not an unreachable host.");
+            Write(OutputKind.Warning, host.Original, $"Not skipped by {context.SettingNames.Name(Setting.SkipBadHosts)}: a refused host key is a security problem, not an unreachable host.");
             throw;
         }
         catch (TaskFailure failure) when (context.Env.SkipBadHosts && Cause<UnreachableHostException>(failure) is { } unreachable)
         {
             _badHosts.TryAdd(host.Original, unreachable.Message.TrimEnd('.'));
             context.Summary.Remark(task.Name, host.Original, RunStatus.Skipped, unreachable.Message);
-            Write(OutputKind.Warning, host.Original, $"{unreachable.Message} Skipping this host (--skip-bad-hosts).");
+            Write(OutputKind.Warning, host.Original, $"{unreachable.Message} Skipping this host ({context.SettingNames.Name(Setting.SkipBadHosts)}).");
             return HostRun.Skipped;
         }
     }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Fabric.Engine.Hosts;
 
 /// <summary>
-/// One of <see cref="Count"/> slices of every task's host list (<c>--shard K/N</c>), so that N runs, on N machines,
+/// One of <see cref="Count"/> slices of every task's host list (K of N), so that N runs, on N machines,
 /// with K = 1..N together run each task on each of its hosts exactly once.
 /// </summary>
 /// <remarks>
@@ -21,20 +21,6 @@ internal sealed record HostShard(int Index, int Count)
 
     /// <summary>True for the shard that runs tasks that are not split: local-only, <c>[RunsOnce]</c>, every host excluded.</summary>
     public bool RunsWholeTasks => Index == 1;
-
-    /// <summary>Parses <c>K/N</c> with 1 ≤ K ≤ N.</summary>
-    /// <exception cref="FabricUsageException">Anything else, naming the option.</exception>
-    public static HostShard Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Split('/');
-        if (parts.Length == 2 && Number(parts[0]) is { } index && Number(parts[1]) is { } count && index >= 1 && index <= count)
-        {
-            return new HostShard(index, count);
-        }
-
-        throw new FabricUsageException($"Invalid --shard '{text}': expected K/N with 1 <= K <= N, e.g. --shard 2/3 (the second of three slices).");
-    }
 
     /// <summary>This shard's hosts of <paramref name="hosts"/>, in their order there.</summary>
     public IReadOnlyList<HostString> Select(IReadOnlyList<HostString> hosts)
@@ -69,7 +55,7 @@ internal sealed record HostShard(int Index, int Count)
         return mine.Count == 0 ? null : hosts with { Hosts = mine };
     }
 
-    /// <summary>What <see cref="Slice"/> gives, in a sentence (for <c>--show debug</c> and <c>--dry-run</c>).</summary>
+    /// <summary>What <see cref="Slice"/> gives, in a sentence (for debug lines and the dry run).</summary>
     public string Describe(HostList whole, bool runsOnce)
     {
         ArgumentNullException.ThrowIfNull(whole);
@@ -88,7 +74,4 @@ internal sealed record HostShard(int Index, int Count)
 
     /// <inheritdoc/>
     public override string ToString() => $"{Index}/{Count}";
-
-    private static int? Number(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 }

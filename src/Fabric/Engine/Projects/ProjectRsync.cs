@@ -36,17 +36,18 @@ internal static class ProjectRsync
         var password = context.Connections.KnownPasswordFor(target);
         if (password is not null && route.Hops.FirstOrDefault(hop => hop.AgentSocket is null && !hop.KeyFiles.Any(File.Exists)) is { } keyless)
         {
-            throw new AbortException(PasswordOnly(target.Display, keyless));
+            throw new AbortException(PasswordOnly(target.Display, keyless, context.SettingNames));
         }
 
         var command = RsyncCommand.Build(request with { RemoteDir = RemotePaths.Join(scope.RemoteDirectory, request.RemoteDir) }, route);
         var result = await LocalShell.ExecuteAsync(context, command, scope, linked.Token).ConfigureAwait(false);
-        return CommandOutcome.Check(context, result, scope, result.Failed ? Explain(result, target.Display, password is not null) : null);
+        return CommandOutcome.Check(context, result, scope, result.Failed ? Explain(result, target.Display, password is not null, context.SettingNames) : null);
     }
 
     /// <summary>Why rsync failed, when its exit code says more than a number: rsync or ssh missing there, or ssh's login refused.</summary>
-    internal static string? Explain(CommandResult result, string host, bool runHasPassword)
+    internal static string? Explain(CommandResult result, string host, bool runHasPassword, SettingNames? names = null)
     {
+        names ??= SettingNames.Library;
         var said = result.Stderr.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var sshSaid = said.FirstOrDefault(l => !l.StartsWith("rsync", StringComparison.Ordinal)) ?? said.LastOrDefault() ?? "";
         if (result.ExitCode == CommandNotFound || said.Any(l => l.Contains("rsync: command not found", StringComparison.Ordinal) || l.EndsWith("rsync: not found", StringComparison.Ordinal)))
@@ -57,7 +58,7 @@ internal static class ProjectRsync
         if (result.ExitCode == SshFailed || said.Any(l => l.Contains("Permission denied (", StringComparison.Ordinal)))
         {
             var hint = runHasPassword && said.Any(l => l.Contains("Permission denied (", StringComparison.Ordinal))
-                ? " The run logs in with a password, which ssh cannot reuse: give a key file (-i) the host accepts, or load one into the ssh-agent."
+                ? $" The run logs in with a password, which ssh cannot reuse: give a key file ({names.Name(Setting.KeyFiles)}) the host accepts, or load one into the ssh-agent."
                 : "";
             return $"rsync_project: ssh from this machine to {host} failed: {sshSaid.TrimEnd('.')}.{hint}";
         }
@@ -65,7 +66,7 @@ internal static class ProjectRsync
         return null;
     }
 
-    private static string PasswordOnly(string host, SshRoute keyless) =>
+    private static string PasswordOnly(string host, SshRoute keyless, SettingNames names) =>
         $"rsync_project to {host}: the run logs in to {keyless.Alias} with a password, which the ssh that rsync runs cannot reuse (it asks nothing); "
-        + "give a key file (-i) or load a key into the ssh-agent, or use UploadProject, which goes over the run's own connection.";
+        + $"give a key file ({names.Name(Setting.KeyFiles)}) or load a key into the ssh-agent, or use UploadProject, which goes over the run's own connection.";
 }

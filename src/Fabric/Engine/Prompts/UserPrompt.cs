@@ -28,10 +28,10 @@ internal static class UserPrompt
             var (value, error) = validation.Check(given);
             return error is null
                 ? Keep(context, key, value!)
-                : throw new AbortException($"--set {key}={given} does not answer '{text.Trim()}': {error}");
+                : throw new AbortException($"{context.SettingNames.Answer(key, given)} does not answer '{text.Trim()}': {error}");
         }
 
-        var prompt = Asker(context, text, key is null ? null : $"answer it with --set {key}=VALUE");
+        var prompt = Asker(context, text, key is null ? null : $"answer it with {context.SettingNames.Answer(key, "VALUE")}");
         var question = Prefix() + text.TrimEnd() + (@default is null ? "" : $" [{@default}]");
         while (true)
         {
@@ -86,7 +86,7 @@ internal static class UserPrompt
         var then = hint is null ? "." : $"; {hint}.";
         if (context.Env.AbortOnPrompts)
         {
-            throw new AbortException($"Needed to ask '{text.Trim()}', but prompts abort (--abort-on-prompts, Env.AbortOnPrompts){then}");
+            throw new AbortException($"Needed to ask '{text.Trim()}', but prompts abort ({context.SettingNames.Name(Setting.AbortOnPrompts)}){then}");
         }
 
         return context.SecretPrompt

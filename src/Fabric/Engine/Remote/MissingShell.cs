@@ -24,7 +24,8 @@ internal static partial class MissingShell
     /// <param name="shell">The <c>Env.Shell</c> the command ran in (<c>/bin/bash -l -c</c>); empty: none.</param>
     /// <param name="exitCode">The command's exit status.</param>
     /// <param name="stderr">Its standard error (with a pseudo-terminal: its output).</param>
-    public static string? Explain(string hostDisplay, string shell, int exitCode, string stderr)
+    /// <param name="names">How the message names the shell setting (the library's names by default).</param>
+    public static string? Explain(string hostDisplay, string shell, int exitCode, string stderr, SettingNames? names = null)
     {
         ArgumentNullException.ThrowIfNull(hostDisplay);
         if (ProgramOf(shell) is not { } program || stderr is null || exitCode is not (127 or 1))
@@ -37,7 +38,7 @@ internal static partial class MissingShell
             var line = raw.Trim();
             if ((exitCode == 127 || line.StartsWith("sudo:", StringComparison.Ordinal)) && MissingName(line) == program)
             {
-                return Message(hostDisplay, shell.Trim(), program, line);
+                return Message(hostDisplay, shell.Trim(), program, line, names ?? SettingNames.Library);
             }
         }
 
@@ -68,11 +69,11 @@ internal static partial class MissingShell
         return match.Success ? match.Groups["name"].Value.Trim('\'', '"', '‘', '’', '`') : null;
     }
 
-    private static string Message(string host, string shell, string program, string evidence)
+    private static string Message(string host, string shell, string program, string evidence, SettingNames names)
     {
         var other = program == "sh" || program.EndsWith("/sh", StringComparison.Ordinal)
-            ? "--shell \"\" (no shell around the command) or Env.Shell = \"\""
-            : "--shell \"/bin/sh -c\" or Env.Shell = \"/bin/sh -c\"";
+            ? names.Name(Setting.Shell, "\"\"") + " (no shell around the command)"
+            : names.Name(Setting.Shell, "\"/bin/sh -c\"");
         return $"{program} was not found on {host} (\"{evidence}\"), and remote commands run in Env.Shell (\"{shell}\"): choose a shell the host has with {other}.";
     }
 

@@ -22,10 +22,10 @@ internal static class RemoteFailure
         var display = host.Target.Display;
         if (result.Kind == "sudo" && !pty && result.Stderr.Contains("must have a tty", StringComparison.Ordinal))
         {
-            return "sudo there needs a terminal (its sudoers say requiretty): use Sudo(..., pty: true) or --pty.";
+            return $"sudo there needs a terminal (its sudoers say requiretty): use Sudo(..., pty: true) or {context.SettingNames.Name(Setting.Pty)}.";
         }
 
-        if (shell is not null && MissingShell.Explain(display, shell, result.ExitCode, pty ? result.Stdout : result.Stderr) is { } missing)
+        if (shell is not null && MissingShell.Explain(display, shell, result.ExitCode, pty ? result.Stdout : result.Stderr, context.SettingNames) is { } missing)
         {
             return missing;
         }

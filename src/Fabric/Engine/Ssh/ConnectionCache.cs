@@ -24,6 +24,9 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
 
     public ISecretPrompt? Prompt => context.SecretPrompt;
 
+    /// <summary>How messages name a setting the user can change.</summary>
+    public SettingNames SettingNames => context.SettingNames;
+
     /// <summary>Serialises reading and appending the known_hosts file.</summary>
     public Lock KnownHostsGate { get; } = new();
 

@@ -1,6 +1,8 @@
 using Fabric.Engine.Execution;
 using Fabric.Engine.Output;
 using Fabric.Engine.Tasks;
+using Fabric.Tool;
+using Fabric.Tool.Console;
 
 namespace Fabric.Tests.Engine.Execution;
 
@@ -19,7 +21,7 @@ internal static class EngineRun
         context.Env.UseSshConfig = false;
         configure?.Invoke(context.Env);
         var plan = RunPlanner.Plan(table, tokens);
-        var exitCode = await new Runner(context).RunAsync(plan);
+        var exitCode = await RunAsync(context, plan);
         return (exitCode, output.Text);
     }
 
@@ -30,6 +32,10 @@ internal static class EngineRun
         var context = new RunContext(new TextWriterOutputSink(writer)) { Tasks = table };
         context.Env.UseSshConfig = false;
         configure?.Invoke(context.Env);
-        return await new Runner(context).RunAsync(RunPlanner.Plan(table, tokens));
+        return await RunAsync(context, RunPlanner.Plan(table, tokens));
     }
+
+    /// <summary>Runs <paramref name="plan"/> as the tool does: its closing line (<c>Done.</c>, <c>Aborting.</c>) to the output, its outcome as an exit code.</summary>
+    public static async Task<int> RunAsync(RunContext context, IReadOnlyList<PlannedTask> plan) =>
+        ExitCodes.Of(await new Runner(context).RunAsync(plan, ended => OutputGroups.Write(context, ScopeSettings.None, RunEndingLine.Of(ended))));
 }

@@ -43,7 +43,7 @@ public class ExecuteFailureTests
         var table = TaskDiscovery.Discover([typeof(Tasks)]);
         var context = new RunContext(new CollectingOutputSink()) { Tasks = table };
         context.Env.UseSshConfig = false;
-        Assert.Equal(1, await new Runner(context).RunAsync(RunPlanner.Plan(table, [task])));
+        Assert.Equal(1, await EngineRun.RunAsync(context, RunPlanner.Plan(table, [task])));
         return context.Summary.Rows;
     }
 

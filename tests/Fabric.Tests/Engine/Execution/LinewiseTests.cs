@@ -15,7 +15,7 @@ public sealed class LinewiseTests
         var table = TaskDiscovery.Discover([typeof(Tasks)]);
         var context = new RunContext(output) { Tasks = table };
         configure(context.Env);
-        Assert.Equal(0, await new Runner(context).RunAsync(RunPlanner.Plan(table, [task])));
+        Assert.Equal(0, await EngineRun.RunAsync(context, RunPlanner.Plan(table, [task])));
         return output.Lines;
     }
 
@@ -29,7 +29,7 @@ public sealed class LinewiseTests
         context.Env.Hosts = ["h1"];
         try
         {
-            var run = Task.Run(() => new Runner(context).RunAsync(RunPlanner.Plan(table, [$"wait-for:path={go}"])));
+            var run = Task.Run(() => EngineRun.RunAsync(context, RunPlanner.Plan(table, [$"wait-for:path={go}"])));
 
             await PartialLine.WaitForAsync(output, "Continue? ");
             Assert.DoesNotContain(output.Lines, l => l.Kind == OutputKind.Stdout && l.Text.Contains("yes", StringComparison.Ordinal));

@@ -14,7 +14,7 @@ public sealed class RunProgressTests
         var table = TaskDiscovery.Discover([typeof(Tasks)]);
         var context = new RunContext(new CollectingOutputSink()) { Tasks = table, Progress = progress };
         configure(context.Env);
-        return (await new Runner(context).RunAsync(RunPlanner.Plan(table, [task])), progress);
+        return (await EngineRun.RunAsync(context, RunPlanner.Plan(table, [task])), progress);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public class ShardRunnerTests
             OutputGroups = ImmutableDictionary.Create<string, bool>(StringComparer.Ordinal).Add("debug", true),
         };
         context.Env.UseSshConfig = false;
-        var exitCode = await new Runner(context).RunAsync(RunPlanner.Plan(table, tokens));
+        var exitCode = await EngineRun.RunAsync(context, RunPlanner.Plan(table, tokens));
         return (exitCode, output.Text, context.Summary.Rows);
     }
 

@@ -1,3 +1,4 @@
+using Fabric.Tool.CommandLine;
 using Fabric.Engine;
 using Fabric.Engine.Hosts;
 
@@ -94,7 +95,7 @@ public class HostShardTests
     [InlineData("3/3", 3, 3)]
     public void K_of_n_parses(string text, int index, int count)
     {
-        Assert.Equal(new HostShard(index, count), HostShard.Parse(text));
+        Assert.Equal(new HostShard(index, count), ShardOption.Parse(text));
     }
 
     [Theory]
@@ -108,7 +109,7 @@ public class HostShardTests
     [InlineData("")]
     public void Anything_but_k_of_n_with_k_from_1_to_n_is_a_usage_error_naming_the_option(string text)
     {
-        var e = Assert.Throws<FabricUsageException>(() => HostShard.Parse(text));
+        var e = Assert.Throws<FabricUsageException>(() => ShardOption.Parse(text));
 
         Assert.Contains("--shard", e.Message, StringComparison.Ordinal);
     }

@@ -110,7 +110,7 @@ public sealed class RsyncCommandTests : IDisposable
             "rsync_project: rsync is not installed on web1 (bash: line 1: rsync: command not found); install it there, or use UploadProject.",
             ProjectRsync.Explain(Failed(127, "bash: line 1: rsync: command not found\nrsync: connection unexpectedly closed (0 bytes received so far) [sender]\nrsync error: remote command not found (code 127)"), "web1", false));
         Assert.Equal(
-            "rsync_project: ssh from this machine to web1 failed: deploy@web1: Permission denied (publickey,password). The run logs in with a password, which ssh cannot reuse: give a key file (-i) the host accepts, or load one into the ssh-agent.",
+            "rsync_project: ssh from this machine to web1 failed: deploy@web1: Permission denied (publickey,password). The run logs in with a password, which ssh cannot reuse: give a key file (Env.KeyFilenames) the host accepts, or load one into the ssh-agent.",
             ProjectRsync.Explain(Failed(255, "deploy@web1: Permission denied (publickey,password).\nrsync: connection unexpectedly closed"), "web1", true));
         Assert.Null(ProjectRsync.Explain(Failed(23, "rsync: some files could not be transferred"), "web1", false));
     }

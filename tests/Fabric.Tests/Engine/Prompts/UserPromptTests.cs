@@ -14,7 +14,7 @@ public class UserPromptTests
     {
         var e = Assert.Throws<AbortException>(() => UserPrompt.Ask(Context(null), "Branch to deploy?", "branch", "main", PromptPatterns.None));
 
-        Assert.Equal("Needed to ask 'Branch to deploy?', but there is no terminal to answer on (standard input is not one); answer it with --set branch=VALUE.", e.Message);
+        Assert.Equal("Needed to ask 'Branch to deploy?', but there is no terminal to answer on (standard input is not one); answer it with Env[\"branch\"] = \"VALUE\".", e.Message);
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public class UserPromptTests
 
         var e = Assert.Throws<AbortException>(() => UserPrompt.Confirm(context, "Really?", @default: true));
 
-        Assert.Contains("Needed to ask 'Really?', but prompts abort (--abort-on-prompts", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Needed to ask 'Really?', but prompts abort (Env.AbortOnPrompts)", e.Message, StringComparison.Ordinal);
         Assert.Empty(terminal.Asked);
         Assert.Null(context.SecretPrompt);
     }
@@ -53,7 +53,7 @@ public class UserPromptTests
 
         var e = Assert.Throws<AbortException>(() => UserPrompt.Ask(context, "Port?", "port", null, new PromptValidation<int>(int.Parse)));
 
-        Assert.StartsWith("--set port=http does not answer 'Port?': ", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Env[\"port\"] = \"http\" does not answer 'Port?': ", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -216,7 +216,7 @@ public sealed class RemoteShellTests
 
         var error = await Assert.ThrowsAsync<CommandFailedException>(() => SudoAsync("id").WaitAsync(Limit));
 
-        Assert.Equal("sudo 'id' on deploy@web1 failed: sudo there needs a terminal (its sudoers say requiretty): use Sudo(..., pty: true) or --pty.", error.Message);
+        Assert.Equal("sudo 'id' on deploy@web1 failed: sudo there needs a terminal (its sudoers say requiretty): use Sudo(..., pty: true) or Env.AlwaysUsePty = true.", error.Message);
     }
 
     [Fact]
@@ -250,7 +250,7 @@ public sealed class RemoteShellTests
         var error = await Assert.ThrowsAsync<CommandFailedException>(() => RunAsync("uptime").WaitAsync(Limit));
 
         Assert.StartsWith("run 'uptime' on deploy@web1 failed: /bin/bash was not found on deploy@web1", error.Message, StringComparison.Ordinal);
-        Assert.Contains("--shell \"/bin/sh -c\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Env.Shell = \"/bin/sh -c\"", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
 

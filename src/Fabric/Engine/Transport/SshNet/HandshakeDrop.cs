@@ -9,8 +9,8 @@ namespace Fabric.Engine.Transport.SshNet;
 /// A connection the server closed before the SSH handshake: what OpenSSH's <c>sshd</c> does to a new connection while
 /// <c>MaxStartups</c> of them are still unauthenticated (it writes <c>Exceeded MaxStartups</c> and closes, so the client
 /// sees the connection closed during the version exchange, or reset). A fan-out opening many connections at once meets
-/// it, so such a drop is retried a few times after a growing, jittered pause (apart from <c>--connection-attempts</c>),
-/// each retry said at <c>--show debug</c>; a host that drops every retry is reported naming the likely cause.
+/// it, so such a drop is retried a few times after a growing, jittered pause (apart from the connection attempts setting),
+/// each retry said as a debug line; a host that drops every retry is reported naming the likely cause.
 /// </summary>
 internal static class HandshakeDrop
 {
@@ -39,13 +39,13 @@ internal static class HandshakeDrop
         return TimeSpan.FromMilliseconds(nominal * (0.5 + Random.Shared.NextDouble()));
     }
 
-    /// <summary>The <c>--show debug</c> line announcing retry <paramref name="retry"/>.</summary>
+    /// <summary>The debug line announcing retry <paramref name="retry"/>.</summary>
     public static string Retrying(int retry, TimeSpan pause) => string.Create(
         CultureInfo.InvariantCulture,
         $"the server closed the connection before the SSH handshake (sshd MaxStartups?); retry {retry} of {Retries} in {pause.TotalMilliseconds:0} ms");
 
     /// <summary>Why a host that dropped every retry could not be reached.</summary>
-    public static string GaveUp() => string.Create(
+    public static string GaveUp(SettingNames? names = null) => string.Create(
         CultureInfo.InvariantCulture,
-        $"the server closed the connection before the SSH handshake, {Retries + 1} times in a row (likely its sshd MaxStartups refusing connections opened at once: lower -z, or raise MaxStartups in its sshd_config)");
+        $"the server closed the connection before the SSH handshake, {Retries + 1} times in a row (likely its sshd MaxStartups refusing connections opened at once: lower {(names ?? SettingNames.Library).Name(Setting.PoolSize)}, or raise MaxStartups in its sshd_config)");
 }

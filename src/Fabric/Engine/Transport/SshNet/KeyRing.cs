@@ -20,16 +20,17 @@ internal sealed class KeyRing(SshOptions options, ISecretPrompt? prompt, Action<
     /// Why a key file named on the command line cannot be used (missing, unreadable, not a private key), or null when
     /// it can (an encrypted key counts as usable: its passphrase is asked when it is needed). Checked before anything runs.
     /// </summary>
-    public static string? Problem(string path)
+    public static string? Problem(string path, SettingNames? names = null)
     {
+        var option = (names ?? SettingNames.Library).Name(Setting.KeyFiles);
         if (System.IO.Directory.Exists(path))
         {
-            return $"Key file '{path}' (-i) is a folder, not a key file.";
+            return $"Key file '{path}' ({option}) is a folder, not a key file.";
         }
 
         if (!System.IO.File.Exists(path))
         {
-            return $"Key file '{path}' (-i) does not exist.";
+            return $"Key file '{path}' ({option}) does not exist.";
         }
 
         try
@@ -43,7 +44,7 @@ internal sealed class KeyRing(SshOptions options, ISecretPrompt? prompt, Action<
         }
         catch (Exception e) when (e is SshException or IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or FormatException)
         {
-            return $"Key file '{path}' (-i) cannot be used: {e.Message.TrimEnd('.')}.";
+            return $"Key file '{path}' ({option}) cannot be used: {e.Message.TrimEnd('.')}.";
         }
     }
 

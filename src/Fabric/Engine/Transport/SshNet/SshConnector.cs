@@ -62,11 +62,11 @@ internal static class SshConnector
             }
             catch (Exception e) when (IsNetworkFailure(e) && attempt < attempts)
             {
-                cache.Warn($"Could not connect to {target.Display} ({Describe(e, host)}); attempt {attempt} of {attempts}, retrying.");
+                cache.Warn($"Could not connect to {target.Display} ({Describe(e, host, cache.SettingNames)}); attempt {attempt} of {attempts}, retrying.");
             }
             catch (Exception e) when (IsNetworkFailure(e))
             {
-                var why = drops > 0 && HandshakeDrop.Is(e) ? HandshakeDrop.GaveUp() : Describe(e, host);
+                var why = drops > 0 && HandshakeDrop.Is(e) ? HandshakeDrop.GaveUp(cache.SettingNames) : Describe(e, host, cache.SettingNames);
                 throw new UnreachableHostException(target.Display, $"Could not connect to {target.Display}: {why}.", e);
             }
         }
@@ -213,12 +213,12 @@ internal static class SshConnector
     /// Behind a gateway, a connection closed before the host's banner is almost always the gateway failing to reach the host
     /// (SSH.NET drops the reason of a refused <c>direct-tcpip</c> channel): say so, naming the gateway and the address.
     /// </summary>
-    private static string Describe(Exception e, SshHostSettings host) => e is SshConnectionException && host.Jumps.Count > 0
+    private static string Describe(Exception e, SshHostSettings host, SettingNames names) => e is SshConnectionException && host.Jumps.Count > 0
         ? $"the connection through {host.Jumps[^1]} closed before {host.HostName}:{host.Port} said anything: the gateway could not reach"
           + " that address (refused or unreachable from there, or the gateway does not allow forwarding), or the host dropped the connection"
-        : Describe(e, host.Options);
+        : Describe(e, host.Options, names);
 
-    private static string Describe(Exception e, SshOptions options) => e switch
+    private static string Describe(Exception e, SshOptions options, SettingNames names) => e switch
     {
         SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused",
         SocketException { SocketErrorCode: SocketError.TimedOut } or SshOperationTimeoutException =>
@@ -227,7 +227,7 @@ internal static class SshConnector
         SocketException { SocketErrorCode: SocketError.HostUnreachable or SocketError.NetworkUnreachable } => "host unreachable",
         SocketException { SocketErrorCode: SocketError.ConnectionReset } or SshConnectionException =>
             e.Message.TrimEnd('.') + " (the server dropped the connection before the login; when many connections open at once"
-            + " its MaxStartups may be refusing them: lower -z, raise MaxStartups, or retry with --connection-attempts)",
+            + $" its MaxStartups may be refusing them: lower {names.Name(Setting.PoolSize)}, raise MaxStartups, or retry with {names.Name(Setting.ConnectionAttempts)})",
         _ => e.Message.TrimEnd('.'),
     };
 }

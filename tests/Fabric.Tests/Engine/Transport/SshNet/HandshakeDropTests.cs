@@ -48,6 +48,6 @@ public sealed class HandshakeDropTests
 
         Assert.Contains($"{HandshakeDrop.Retries + 1} times", message, StringComparison.Ordinal);
         Assert.Contains("MaxStartups", message, StringComparison.Ordinal);
-        Assert.Contains("lower -z", message, StringComparison.Ordinal);
+        Assert.Contains("lower the pool size (Env.PoolSize)", message, StringComparison.Ordinal);
     }
 }

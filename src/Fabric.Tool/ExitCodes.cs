@@ -1,4 +1,6 @@
-namespace Fabric.Engine;
+using Fabric.Engine.Execution;
+
+namespace Fabric.Tool;
 
 /// <summary>The process exit codes: 0 all ran, 1 aborted while running, 2 nothing ran (bad input), 130 interrupted.</summary>
 internal static class ExitCodes
@@ -14,4 +16,16 @@ internal static class ExitCodes
 
     /// <summary>Interrupted (Ctrl-C).</summary>
     public const int Interrupted = 130;
+
+    /// <summary>The exit code of a run that ended as <paramref name="outcome"/> says.</summary>
+    public static int Of(RunOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Ending switch
+        {
+            RunEnding.Completed => Ok,
+            RunEnding.Interrupted => Interrupted,
+            _ => Aborted,
+        };
+    }
 }

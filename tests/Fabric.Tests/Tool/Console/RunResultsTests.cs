@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Fabric.Engine;
 using Fabric.Engine.Execution;
+using Fabric.Tool;
+using Fabric.Tool.Console;
 
-namespace Fabric.Tests.Engine.Execution;
+namespace Fabric.Tests.Tool.Console;
 
 public class RunResultsTests
 {

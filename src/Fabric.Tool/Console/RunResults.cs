@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Fabric.Engine;
+using Fabric.Engine.Execution;
 
-namespace Fabric.Engine.Execution;
+namespace Fabric.Tool.Console;
 
 /// <summary>
 /// A run's outcome as a file (<c>--results-json</c>): its exit code and the run summary's rows (task, host, status,
