@@ -20,10 +20,25 @@ internal sealed class FakeRemoteHosts : IRemoteHosts
     /// <summary>How many hosts were connected to.</summary>
     public int Count => _hosts.Count;
 
+    /// <summary>Scripts of hosts (as displayed) that have their own, for hosts not connected to yet.</summary>
+    public Dictionary<string, Func<FakeRemoteCommand, Task<int>>> Scripts { get; } = [];
+
+    /// <summary>Hosts (as displayed) that cannot be reached: connecting to one fails as a refused connection does.</summary>
+    public HashSet<string> Unreachable { get; } = [];
+
+    /// <summary>How many times a connection to an unreachable host was tried.</summary>
+    public int UnreachableAttempts { get; private set; }
+
     public Task<IRemoteHost> GetAsync(ConnectionTarget target, CancellationToken cancellationToken)
     {
         lock (_hosts)
         {
+            if (Unreachable.Contains(target.Display))
+            {
+                UnreachableAttempts++;
+                throw new UnreachableHostException(target.Display, $"Could not connect to {target.Display}: connection refused.", new IOException("refused"));
+            }
+
             if (!_hosts.TryGetValue(target.Display, out var host))
             {
                 _hosts[target.Display] = host = new FakeRemoteHost(target, this);
@@ -58,7 +73,7 @@ internal sealed class FakeRemoteHost(ConnectionTarget target, FakeRemoteHosts ho
             Commands.Add(command);
         }
 
-        command.Start(Script ?? hosts.Script);
+        command.Start(Script ?? (hosts.Scripts.TryGetValue(Target.Display, out var own) ? own : hosts.Script));
         return Task.FromResult<IRemoteCommand>(command);
     }
 
