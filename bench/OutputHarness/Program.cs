@@ -19,8 +19,8 @@ if (args.Length < 1 || !int.TryParse(args[0], CultureInfo.InvariantCulture, out 
 
 var logFile = args.Length > 1 && args[1] != "-" ? args[1] : null;
 using var terminal = TerminalStatusLine.ForThisConsole();
-using var output = ConsoleLogger.Create(logFile, LogFileFormat.Text, terminal);
-var context = new RunContext(output.Output);
+using var output = new ConsoleRenderer(terminal, LogFile.Open(logFile, LogFileFormat.Text));
+var context = new RunContext(output);
 if (args.Length > 2 && args[2] != "-")
 {
     context.Env.Secrets.AddRange(args[2].Split(','));

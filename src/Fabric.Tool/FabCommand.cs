@@ -11,7 +11,6 @@ using Fabric.Tool.Completion;
 using Fabric.Tool.Console;
 using Fabric.Tool.Fabfiles;
 using Fabric.Tool.Listing;
-using Serilog;
 
 namespace Fabric.Tool;
 
@@ -19,9 +18,10 @@ namespace Fabric.Tool;
 /// What <c>dotnet fab</c> does with a parsed request: load the fabfile, list or display, or check the
 /// whole command line, run the fabfile's setup, and hand the plan to the engine's runner. On an interactive
 /// <paramref name="terminal"/>, parallel tasks show a live status line, erased before the run summary. The engine's
-/// output goes to <paramref name="output"/>, the tool's own messages to <paramref name="logger"/>.
+/// output goes to <paramref name="output"/>, the tool's own messages to <paramref name="console"/> (in the tool, both
+/// are the one <see cref="ConsoleRenderer"/>).
 /// </summary>
-internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter stdout, CancellationToken cancellation, TerminalStatusLine? terminal = null)
+internal sealed class FabCommand(ConsoleRenderer console, IOutputSink output, TextWriter stdout, CancellationToken cancellation, TerminalStatusLine? terminal = null)
 {
     public async Task<int> ExecuteAsync(FabRequest request)
     {
@@ -52,7 +52,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
         }
 
         var groups = OutputGroupsOf(request);
-        var build = await FabfileLoader.BuildAsync(request.Fabfile, Directory.GetCurrentDirectory(), System.Console.Error, cancellation).ConfigureAwait(false);
+        var build = await FabfileLoader.BuildAsync(request.Fabfile, Directory.GetCurrentDirectory(), console.BuildStatus, cancellation).ConfigureAwait(false);
         if (request.List && TaskListCache.TryRead(build, request.ListFormat) is { } cachedList)
         {
             stdout.Write(cachedList);
@@ -61,7 +61,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
 
         var loading = System.Diagnostics.Stopwatch.StartNew();
         var fabfile = FabfileLoader.LoadBuilt(build.AssemblyPath, build.ProjectPath, build.Built);
-        Debug(groups, $"Loaded fabfile {fabfile.AssemblyPath} ({(build.Built ? "built just now" : "up to date")}) in {loading.ElapsedMilliseconds} ms.");
+        console.Debug($"Loaded fabfile {fabfile.AssemblyPath} ({(build.Built ? "built just now" : "up to date")}) in {loading.ElapsedMilliseconds} ms.");
         // Descriptions are for --list and --display only: a run does not read (nor pay for parsing) the XML documentation.
         var descriptions = request.List || request.Display is not null ? XmlDocumentation.Load(fabfile.XmlDocumentationPath) : null;
         var table = TaskDiscovery.Discover(fabfile.Assembly, descriptions);
@@ -134,10 +134,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
         var outcome = await new Runner(context).RunAsync(plan, ended => OutputGroups.Write(context, ScopeSettings.None, RunEndingLine.Of(ended))).ConfigureAwait(false);
         var exitCode = ExitCodes.Of(outcome);
         terminal?.Dispose();
-        if (OutputGroups.IsShown(OutputKind.Status, ScopeSettings.None, groups))
-        {
-            PrintSummary(context.Summary.Rows);
-        }
+        PrintSummary(context.Summary.Rows);
 
         return WriteResults(request, exitCode, context.Summary.Rows);
     }
@@ -153,23 +150,8 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
         return exitCode;
     }
 
-    /// <summary>The run summary (output group: status): coloured straight to a terminal (and plain into the log file), or plain through the logger.</summary>
-    private void PrintSummary(IReadOnlyList<RunSummary.Row> rows)
-    {
-        var colour = RunSummaryPrinter.UseColour();
-        foreach (var line in RunSummaryPrinter.Lines(rows, colour: false))
-        {
-            logger.ForContext(ConsoleLogger.HiddenProperty, colour).Information("{Line}", line);
-        }
-
-        if (colour)
-        {
-            foreach (var line in RunSummaryPrinter.Lines(rows, colour: true))
-            {
-                stdout.WriteLine(line);
-            }
-        }
-    }
+    /// <summary>The run summary (output group: status), as the console renders it.</summary>
+    private void PrintSummary(IReadOnlyList<RunSummary.Row> rows) => console.Summary(rows);
 
     /// <summary>Every host string must parse before anything runs: -H/-x first, then again once setup may have changed Env.</summary>
     private static void CheckHostStrings(IEnumerable<string> hosts)
@@ -212,11 +194,6 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             env.CommandLineValues[key] = value;
         }
     }
-
-    /// <summary>A debug line: on the console with <c>--show debug</c>, always in the log file.</summary>
-    private void Debug(ImmutableDictionary<string, bool> groups, string text) =>
-        logger.ForContext(ConsoleLogger.HiddenProperty, !OutputGroups.IsShown(OutputKind.Debug, ScopeSettings.None, groups))
-            .Debug("{Line}", text);
 
     private static SshOptions SshOptionsOf(FabRequest request)
     {

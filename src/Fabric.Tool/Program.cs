@@ -1,7 +1,6 @@
 using Fabric.Engine;
 using Fabric.Tool.CommandLine;
 using Fabric.Tool.Console;
-using Serilog;
 
 namespace Fabric.Tool;
 
@@ -21,35 +20,34 @@ internal static class Program
         }
         catch (FabricUsageException e)
         {
-            using var console = ConsoleLogger.Create();
-            console.Logger.Error("{Line}", "Error: " + e.Message);
+            using var plain = ConsoleRenderer.Plain();
+            plain.Error("Error: " + e.Message);
             return ExitCodes.Usage;
         }
 
         using var terminal = TerminalStatusLine.ForThisConsole();
         System.Console.SetOut(new TerminalWriter(terminal));
-        using var output = ConsoleLogger.Create(request.LogFile, request.LogFormat, terminal);
-        var logger = output.Logger;
+        using var console = new ConsoleRenderer(terminal, LogFile.Open(request.LogFile, request.LogFormat), ConsoleSettings.ForThisConsole(request.Hide, request.Show));
         using var interrupt = new Interrupt(terminal);
         try
         {
-            return await new FabCommand(logger, output.Output, System.Console.Out, interrupt.Token, terminal).ExecuteAsync(request).ConfigureAwait(false);
+            return await new FabCommand(console, console, System.Console.Out, interrupt.Token, terminal).ExecuteAsync(request).ConfigureAwait(false);
         }
         catch (FabricUsageException e)
         {
-            logger.Error("{Line}", "Error: " + e.Message);
-            Trace(logger, request, e);
+            console.Error("Error: " + e.Message);
+            Trace(console, e);
             return Recorded(request, ExitCodes.Usage);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.Error("{Line}", $"Fatal error: dotnet fab failed unexpectedly: {e.GetType().Name}: {e.Message}");
-            if (!ShowsDebug(request))
+            console.Error($"Fatal error: dotnet fab failed unexpectedly: {e.GetType().Name}: {e.Message}");
+            if (!console.ShowsDebug)
             {
-                logger.Error("{Line}", "Run again with --show debug for the full trace, and please report it.");
+                console.Error("Run again with --show debug for the full trace, and please report it.");
             }
 
-            Trace(logger, request, e);
+            Trace(console, e);
             return Recorded(request, ExitCodes.Aborted);
         }
     }
@@ -73,11 +71,7 @@ internal static class Program
     }
 
     /// <summary>The exception's trace: on the console with <c>--show debug</c>, and always in the log file.</summary>
-    private static void Trace(ILogger logger, FabRequest request, Exception e) =>
-        logger.ForContext(ConsoleLogger.HiddenProperty, !ShowsDebug(request)).Debug("{Line}", e.ToString());
-
-    private static bool ShowsDebug(FabRequest request) =>
-        request.Show.Contains("debug", StringComparer.OrdinalIgnoreCase);
+    private static void Trace(ConsoleRenderer console, Exception e) => console.Debug(e.ToString());
 
     /// <summary>Ctrl-C: the first cancels the run (exit 130 once it has stopped); a second exits at once, with what was printed.</summary>
     private sealed class Interrupt : IDisposable

@@ -5,8 +5,8 @@ namespace Fabric.Tool.Console;
 
 /// <summary>
 /// The table at the end of a run with more than one task or host: task, host, status (ok, failed, skipped, cut short,
-/// not started), duration, and the first line of the error. Status in colour on a terminal; plain when redirected or
-/// under <c>NO_COLOR</c>.
+/// not started), duration, and the first line of the error: plain, or with the status in colour (the
+/// <see cref="ConsoleRenderer"/> decides which it shows).
 /// </summary>
 internal static class RunSummaryPrinter
 {
@@ -44,12 +44,6 @@ internal static class RunSummaryPrinter
         lines.Add($"  {string.Join(", ", counts)}.");
         return lines;
     }
-
-    /// <summary>True when the console shows colour: a terminal, and no <c>NO_COLOR</c>.</summary>
-    public static bool UseColour() =>
-        !System.Console.IsOutputRedirected
-        && string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR"))
-        && System.Environment.GetEnvironmentVariable("TERM") is not "dumb";
 
     private static string Text(RunStatus status) => RunResults.StatusText(status);
 

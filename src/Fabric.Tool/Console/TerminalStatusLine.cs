@@ -68,7 +68,7 @@ internal sealed partial class TerminalStatusLine : IDisposable
     /// else printed keeps its place among these lines.
     /// </summary>
     public static TerminalStatusLine ForThisConsole() =>
-        new(WaitingOutput.ForThisConsole(), System.Console.Error, RunSummaryPrinter.UseColour(), width: StatusParts.ConsoleWidth);
+        new(WaitingOutput.ForThisConsole(), System.Console.Error, ConsoleSettings.UseColour(), width: StatusParts.ConsoleWidth);
 
     /// <summary>Writes <paramref name="text"/> to stdout at once, without ending the line (the start of a line still arriving).</summary>
     public void Write(string text) => Write("", text.AsSpan());

@@ -141,10 +141,10 @@ public sealed class CommandOutputBufferTests : IDisposable
     }
 
     [Fact]
-    public void Through_the_console_sink_whole_lines_wait_and_a_remote_prompt_shows_at_once_with_them()
+    public void Through_the_console_renderer_whole_lines_wait_and_a_remote_prompt_shows_at_once_with_them()
     {
         using var terminal = Terminal();
-        var console = new ConsoleLineSink(terminal);
+        var console = new ConsoleRenderer(terminal);
         console.Write(new Fabric.Engine.Output.OutputEvent(Fabric.Engine.Output.OutputKind.Stdout, "h", "one"));
         Assert.Equal("", _out.Flushed);
 

@@ -1,0 +1,41 @@
+using Fabric.Engine;
+using Fabric.Engine.Execution;
+using Fabric.Engine.Output;
+
+namespace Fabric.Tool.Console;
+
+/// <summary>How the console renders the tool's own lines: in colour or plain, and which of them it shows.</summary>
+/// <param name="Colour">Colour in the run summary: on a terminal, unless <c>NO_COLOR</c> or <c>TERM=dumb</c>.</param>
+/// <param name="ShowDebug">The tool's debug lines (fabfile loading, an error's trace) are shown: <c>--show debug</c>.</param>
+/// <param name="ShowSummary">The run summary is shown: the <c>status</c> group, unless <c>--hide status</c>.</param>
+internal sealed record ConsoleSettings(bool Colour = false, bool ShowDebug = false, bool ShowSummary = true)
+{
+    /// <summary>Plain, debug hidden, summary shown: the defaults, and what a redirected console gets without options.</summary>
+    public static ConsoleSettings Plain { get; } = new();
+
+    /// <summary>True when this process's console shows colour: stdout is a terminal, and neither <c>NO_COLOR</c> nor <c>TERM=dumb</c> says otherwise.</summary>
+    public static bool UseColour() =>
+        !System.Console.IsOutputRedirected
+        && string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR"))
+        && System.Environment.GetEnvironmentVariable("TERM") is not "dumb";
+
+    /// <summary>
+    /// This process's console under <c>--hide</c>/<c>--show</c>. An unknown group name leaves the defaults: the command
+    /// reports it as a usage error when it reads the same options.
+    /// </summary>
+    public static ConsoleSettings ForThisConsole(IEnumerable<string> hide, IEnumerable<string> show)
+    {
+        try
+        {
+            var groups = OutputGroups.FromCommandLine(hide, show);
+            return new ConsoleSettings(
+                UseColour(),
+                OutputGroups.IsShown(OutputKind.Debug, ScopeSettings.None, groups),
+                OutputGroups.IsShown(OutputKind.Status, ScopeSettings.None, groups));
+        }
+        catch (FabricUsageException)
+        {
+            return new ConsoleSettings(UseColour());
+        }
+    }
+}
