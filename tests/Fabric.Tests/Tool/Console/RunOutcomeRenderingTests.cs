@@ -25,7 +25,7 @@ public sealed class RunOutcomeRenderingTests
     {
         var (stdout, stderr) = Render(
             colour,
-            [.. Ran("h1", "up 3 days"), .. Ran("h2", "up 1 day"), Status("Done."), Status("Disconnecting from h1... done."), Status("Disconnecting from h2... done.")],
+            [.. Ran("h1", "up 3 days"), .. Ran("h2", "up 1 day"), Ending(RunEnding.Completed), Status("Disconnecting from h1... done."), Status("Disconnecting from h2... done.")],
             [Row("h1", RunStatus.Ok, 1.2), Row("h2", RunStatus.Ok, 0.5)]);
 
         Assert.Equal(
@@ -56,7 +56,7 @@ public sealed class RunOutcomeRenderingTests
     {
         var (stdout, stderr) = Render(
             colour,
-            [.. Ran("h1", "up 3 days"), Executing("h2"), Command("h2", "run: false"), Warning("h2", Failure), Status("Done.")],
+            [.. Ran("h1", "up 3 days"), Executing("h2"), Command("h2", "run: false"), Warning("h2", Failure), Ending(RunEnding.Completed)],
             [Row("h1", RunStatus.Ok, 1.2), Row("h2", RunStatus.Ok, 0.2)]);
 
         Assert.Equal(
@@ -85,7 +85,7 @@ public sealed class RunOutcomeRenderingTests
         var (stdout, stderr) = Render(
             colour,
             [.. Ran("h1", "up 3 days"), Executing("h2"), Command("h2", "run: false"),
-                new OutputEvent(OutputKind.Fatal, null, Failure + Environment.NewLine + Environment.NewLine + "Aborting."),
+                Ending(RunEnding.Aborted, Failure),
                 Status("Disconnecting from h1... done.")],
             [Row("h1", RunStatus.Ok, 1.2), Row("h2", RunStatus.Failed, 0.2, Failure), new RunSummary.Row("restart", null, RunStatus.NotStarted, "not reached")]);
 
@@ -115,7 +115,7 @@ public sealed class RunOutcomeRenderingTests
     {
         var (stdout, stderr) = Render(
             colour,
-            [Executing("h1"), Command("h1", "run: sleep 60"), new OutputEvent(OutputKind.Fatal, null, "Interrupted."), Status("Disconnecting from h1... done.")],
+            [Executing("h1"), Command("h1", "run: sleep 60"), Ending(RunEnding.Interrupted), Status("Disconnecting from h1... done.")],
             [Row("h1", RunStatus.CutShort, 2), Row("h2", RunStatus.NotStarted, 0)]);
 
         Assert.Equal(
@@ -141,7 +141,7 @@ public sealed class RunOutcomeRenderingTests
         var (stdout, stderr) = Render(
             colour,
             [Warning(null, "Skipping task 'deploy': every host of its list was excluded (h1)."),
-                Warning(null, "Skipping task 'restart': every host of its list was excluded (h1)."), Status("Done.")],
+                Warning(null, "Skipping task 'restart': every host of its list was excluded (h1)."), Ending(RunEnding.Completed)],
             [new RunSummary.Row("deploy", null, RunStatus.Skipped, "every host excluded"), new RunSummary.Row("restart", null, RunStatus.Skipped, "every host excluded")]);
 
         Assert.Equal(
@@ -164,7 +164,7 @@ public sealed class RunOutcomeRenderingTests
     [Fact]
     public void Without_colour_no_escape_code_is_written_and_with_it_only_the_summary_has_any()
     {
-        OutputEvent[] events = [.. Ran("h1", "up"), Warning("h1", "careful"), Status("Done.")];
+        OutputEvent[] events = [.. Ran("h1", "up"), Warning("h1", "careful"), Ending(RunEnding.Completed)];
         RunSummary.Row[] rows = [Row("h1", RunStatus.Ok, 1), Row("h2", RunStatus.Failed, 1, Failure)];
 
         var plain = Render(colour: false, events, rows);
@@ -211,6 +211,9 @@ public sealed class RunOutcomeRenderingTests
     private static OutputEvent Warning(string? host, string text) => new(OutputKind.Warning, host, text);
 
     private static OutputEvent Status(string text) => new(OutputKind.Status, null, text);
+
+    /// <summary>The closing line the tool writes for a run that ended so (<see cref="RunEndingLine"/>).</summary>
+    private static OutputEvent Ending(RunEnding ending, string? failure = null) => RunEndingLine.Of(new RunOutcome(ending, failure, []));
 
     private static RunSummary.Row Row(string host, RunStatus status, double seconds, string? error = null) =>
         new("deploy", host, status, error, TimeSpan.FromSeconds(seconds));
