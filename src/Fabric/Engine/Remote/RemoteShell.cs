@@ -17,11 +17,7 @@ internal static class RemoteShell
     public static async Task<CommandResult> RunAsync(string kind, string command, string? sudoUser, RemoteCommandOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var scope = Ambient.Scope;
-        if (options.WarnOnly is not null)
-        {
-            scope = scope with { WarnOnly = options.WarnOnly };
-        }
+        var scope = Ambient.Scope.WithCallWarnOnly(options.WarnOnly);
 
         var (result, why) = await ExecuteAsync(kind, command, sudoUser, options, scope, cancellationToken).ConfigureAwait(false);
         return CommandOutcome.Check(Ambient.Context, result, scope, why is null ? null : $"{Describe(result)} failed: {why}");
