@@ -46,7 +46,7 @@ public static partial class Api
         }
 
         var definition = table.Find(task) ?? throw new AbortException("Execute: " + RunPlanner.UnknownTask(table, task));
-        var bound = ExecuteArguments.Bind(definition, arguments ?? []);
+        var bound = ArgumentBinder.BindExecute(definition, arguments ?? []);
         return runner.ExecuteAsync(
             definition, bound, new HostSelection(Entries(task, hosts, "hosts"), Entries(task, roles, "roles")), Entries(task, excludeHosts, "excludeHosts"));
     }
@@ -136,7 +136,7 @@ public static partial class Api
         var definition = runner.TaskFor(function);
         var name = definition.Name;
         return runner.ExecuteAsync(
-            definition, ExecuteArguments.Bind(definition, arguments ?? []), new HostSelection(Entries(name, hosts, "hosts"), Entries(name, roles, "roles")), Entries(name, excludeHosts, "excludeHosts"));
+            definition, ArgumentBinder.BindExecute(definition, arguments ?? []), new HostSelection(Entries(name, hosts, "hosts"), Entries(name, roles, "roles")), Entries(name, excludeHosts, "excludeHosts"));
     }
 
     private static Dictionary<string, T> Typed<T>(IReadOnlyDictionary<string, object?> results) =>
