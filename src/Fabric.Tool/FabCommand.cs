@@ -90,7 +90,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
     /// </summary>
     private async Task<int> RunAsync(FabRequest request, LoadedFabfile fabfile, TaskTable table, ImmutableDictionary<string, bool> groups)
     {
-        CheckHostStrings(request.Hosts.Concat(request.ExcludeHosts));
+        HostString.Validate(("-H", request.Hosts), ("-x", request.ExcludeHosts));
         var plan = RunPlanner.Plan(table, request.Tasks);
         RunPlanner.CheckAttributeHosts(plan);
 
@@ -120,7 +120,7 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
                 return WriteResults(request, ExitCodes.Aborted, []);
             }
 
-            CheckHostStrings(context.Env.Hosts.Concat(context.Env.ExcludeHosts));
+            HostString.Validate(("Env.Hosts", context.Env.Hosts), ("Env.ExcludeHosts", context.Env.ExcludeHosts));
 
             RunPlanner.CheckRoles(plan, context.Env.Roles, context.Env.RoleDefs);
             if (request.DryRun)
@@ -166,15 +166,6 @@ internal sealed class FabCommand(ILogger logger, IOutputSink output, TextWriter 
             {
                 stdout.WriteLine(line);
             }
-        }
-    }
-
-    /// <summary>Every host string must parse before anything runs: -H/-x first, then again once setup may have changed Env.</summary>
-    private static void CheckHostStrings(IEnumerable<string> hosts)
-    {
-        foreach (var host in hosts)
-        {
-            HostString.Parse(host);
         }
     }
 

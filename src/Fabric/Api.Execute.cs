@@ -48,7 +48,7 @@ public static partial class Api
         var definition = table.Find(task) ?? throw new AbortException("Execute: " + RunPlanner.UnknownTask(table, task));
         var bound = ArgumentBinder.BindExecute(definition, arguments ?? []);
         return runner.ExecuteAsync(
-            definition, bound, new HostSelection(Entries(task, hosts, "hosts"), Entries(task, roles, "roles")), Entries(task, excludeHosts, "excludeHosts"));
+            definition, bound, new HostSelection(HostEntries(task, hosts, "hosts"), Entries(task, roles, "roles")), HostEntries(task, excludeHosts, "excludeHosts"));
     }
 
     /// <summary>
@@ -136,13 +136,29 @@ public static partial class Api
         var definition = runner.TaskFor(function);
         var name = definition.Name;
         return runner.ExecuteAsync(
-            definition, ArgumentBinder.BindExecute(definition, arguments ?? []), new HostSelection(Entries(name, hosts, "hosts"), Entries(name, roles, "roles")), Entries(name, excludeHosts, "excludeHosts"));
+            definition, ArgumentBinder.BindExecute(definition, arguments ?? []), new HostSelection(HostEntries(name, hosts, "hosts"), Entries(name, roles, "roles")), HostEntries(name, excludeHosts, "excludeHosts"));
     }
 
     private static Dictionary<string, T> Typed<T>(IReadOnlyDictionary<string, object?> results) =>
         results.ToDictionary(r => r.Key, r => r.Value is T value ? value : default!, StringComparer.Ordinal);
 
-    /// <summary>The entries of one of Execute's lists; an empty one (null, blank) is the caller's mistake, and said so.</summary>
+    /// <summary>The host strings of Execute's hosts or excludeHosts, each checked by the host-string validator (an empty one too).</summary>
+    private static string[] HostEntries(string task, IEnumerable<string?>? entries, string argument)
+    {
+        var list = entries?.ToArray() ?? [];
+        try
+        {
+            HostString.Validate(($"Execute('{task}') {argument}", list));
+        }
+        catch (Engine.FabricUsageException e)
+        {
+            throw new AbortException(e.Message, e);
+        }
+
+        return [.. list.OfType<string>()];
+    }
+
+    /// <summary>The role names of Execute's roles; an empty one (null, blank) is the caller's mistake, and said so.</summary>
     private static string[] Entries(string task, IEnumerable<string?>? entries, string argument)
     {
         var list = entries?.ToArray() ?? [];
