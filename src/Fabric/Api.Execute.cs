@@ -21,7 +21,7 @@ public static partial class Api
     /// <param name="hosts">Host strings to run on; null or empty: see above.</param>
     /// <param name="roles">Roles whose hosts to run on.</param>
     /// <param name="excludeHosts">Hosts to leave out of the list.</param>
-    /// <param name="arguments">The task method's arguments, by position; strings are converted as on the command line; missing optional ones take their default.</param>
+    /// <param name="arguments">The task method's arguments, by position, bound as on the command line: strings are converted, missing optional ones take their default, values past the fixed parameters go into a last <c>params</c> array; a mistake reads as it would on the command line, after <c>Execute: </c>.</param>
     /// <returns>What the task returned on each host, by host string; a local-only run's under <c>"&lt;local-only&gt;"</c>. Skipped hosts (<c>--skip-bad-hosts</c>) are absent.</returns>
     /// <exception cref="AbortException">Not inside a run of <c>dotnet fab</c>, an unknown task, or arguments that do not fit.</exception>
     public static IReadOnlyDictionary<string, object?> Execute(
