@@ -90,7 +90,7 @@ internal sealed class FabCommand(ConsoleRenderer console, IOutputSink output, Te
     /// </summary>
     private async Task<int> RunAsync(FabRequest request, LoadedFabfile fabfile, TaskTable table, ImmutableDictionary<string, bool> groups)
     {
-        CheckHostStrings(request.Hosts.Concat(request.ExcludeHosts));
+        HostString.Validate(("-H", request.Hosts), ("-x", request.ExcludeHosts));
         var plan = RunPlanner.Plan(table, request.Tasks, CommandLineSettingNames.Instance);
         RunPlanner.CheckAttributeHosts(plan);
 
@@ -121,7 +121,7 @@ internal sealed class FabCommand(ConsoleRenderer console, IOutputSink output, Te
                 return WriteResults(request, ExitCodes.Aborted, []);
             }
 
-            CheckHostStrings(context.Env.Hosts.Concat(context.Env.ExcludeHosts));
+            HostString.Validate(("Env.Hosts", context.Env.Hosts), ("Env.ExcludeHosts", context.Env.ExcludeHosts));
 
             RunPlanner.CheckRoles(plan, context.Env.Roles, context.Env.RoleDefs);
             if (request.DryRun)
@@ -152,15 +152,6 @@ internal sealed class FabCommand(ConsoleRenderer console, IOutputSink output, Te
 
     /// <summary>The run summary (output group: status), as the console renders it.</summary>
     private void PrintSummary(IReadOnlyList<RunSummary.Row> rows) => console.Summary(rows);
-
-    /// <summary>Every host string must parse before anything runs: -H/-x first, then again once setup may have changed Env.</summary>
-    private static void CheckHostStrings(IEnumerable<string> hosts)
-    {
-        foreach (var host in hosts)
-        {
-            HostString.Parse(host);
-        }
-    }
 
     private static void Configure(EnvState env, FabRequest request)
     {

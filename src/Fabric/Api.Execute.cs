@@ -21,7 +21,7 @@ public static partial class Api
     /// <param name="hosts">Host strings to run on; null or empty: see above.</param>
     /// <param name="roles">Roles whose hosts to run on.</param>
     /// <param name="excludeHosts">Hosts to leave out of the list.</param>
-    /// <param name="arguments">The task method's arguments, by position; strings are converted as on the command line; missing optional ones take their default.</param>
+    /// <param name="arguments">The task method's arguments, by position, bound as on the command line: strings are converted, missing optional ones take their default, values past the fixed parameters go into a last <c>params</c> array; a mistake reads as it would on the command line, after <c>Execute: </c>.</param>
     /// <returns>What the task returned on each host, by host string; a local-only run's under <c>"&lt;local-only&gt;"</c>. Skipped hosts (<c>--skip-bad-hosts</c>) are absent.</returns>
     /// <exception cref="AbortException">Not inside a run of <c>dotnet fab</c>, an unknown task, or arguments that do not fit.</exception>
     public static IReadOnlyDictionary<string, object?> Execute(
@@ -46,9 +46,9 @@ public static partial class Api
         }
 
         var definition = table.Find(task) ?? throw new AbortException("Execute: " + RunPlanner.UnknownTask(table, task));
-        var bound = ExecuteArguments.Bind(definition, arguments ?? []);
+        var bound = ArgumentBinder.BindExecute(definition, arguments ?? []);
         return runner.ExecuteAsync(
-            definition, bound, new HostSelection(Entries(task, hosts, "hosts"), Entries(task, roles, "roles")), Entries(task, excludeHosts, "excludeHosts"));
+            definition, bound, new HostSelection(HostEntries(task, hosts, "hosts"), Entries(task, roles, "roles")), HostEntries(task, excludeHosts, "excludeHosts"));
     }
 
     /// <summary>
@@ -136,13 +136,29 @@ public static partial class Api
         var definition = runner.TaskFor(function);
         var name = definition.Name;
         return runner.ExecuteAsync(
-            definition, ExecuteArguments.Bind(definition, arguments ?? []), new HostSelection(Entries(name, hosts, "hosts"), Entries(name, roles, "roles")), Entries(name, excludeHosts, "excludeHosts"));
+            definition, ArgumentBinder.BindExecute(definition, arguments ?? []), new HostSelection(HostEntries(name, hosts, "hosts"), Entries(name, roles, "roles")), HostEntries(name, excludeHosts, "excludeHosts"));
     }
 
     private static Dictionary<string, T> Typed<T>(IReadOnlyDictionary<string, object?> results) =>
         results.ToDictionary(r => r.Key, r => r.Value is T value ? value : default!, StringComparer.Ordinal);
 
-    /// <summary>The entries of one of Execute's lists; an empty one (null, blank) is the caller's mistake, and said so.</summary>
+    /// <summary>The host strings of Execute's hosts or excludeHosts, each checked by the host-string validator (an empty one too).</summary>
+    private static string[] HostEntries(string task, IEnumerable<string?>? entries, string argument)
+    {
+        var list = entries?.ToArray() ?? [];
+        try
+        {
+            HostString.Validate(($"Execute('{task}') {argument}", list));
+        }
+        catch (Engine.FabricUsageException e)
+        {
+            throw new AbortException(e.Message, e);
+        }
+
+        return [.. list.OfType<string>()];
+    }
+
+    /// <summary>The role names of Execute's roles; an empty one (null, blank) is the caller's mistake, and said so.</summary>
     private static string[] Entries(string task, IEnumerable<string?>? entries, string argument)
     {
         var list = entries?.ToArray() ?? [];

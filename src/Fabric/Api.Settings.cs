@@ -39,10 +39,10 @@ public static partial class Api
         string? hostString = null, string? user = null, int? port = null, string? password = null,
         IEnumerable<string>? keyFilenames = null, string? shell = null, bool? warnOnly = null, string? gateway = null)
     {
-        var host = hostString is null ? null : ParseHost(hostString);
+        var host = hostString is null ? null : Checked(() => HostString.Parse(hostString, "Settings(hostString:)"));
         if (gateway is { Length: > 0 })
         {
-            ParseHost(gateway);
+            Checked(() => HostString.ParseJumpHost(gateway, "Settings(gateway:)"));
         }
 
         if (port is < 1 or > 65535)
@@ -77,15 +77,16 @@ public static partial class Api
     /// <returns>Dispose to leave the scope.</returns>
     public static IDisposable Settings(bool? warnOnly) => Settings(hostString: null, warnOnly: warnOnly);
 
-    private static HostString ParseHost(string hostString)
+    /// <summary>A host string checked inside a task: a bad one aborts the task with the validator's message.</summary>
+    private static HostString Checked(Func<HostString> parse)
     {
         try
         {
-            return HostString.Parse(hostString);
+            return parse();
         }
         catch (Engine.FabricUsageException e)
         {
-            throw new AbortException("Settings: " + e.Message, e);
+            throw new AbortException(e.Message, e);
         }
     }
 }

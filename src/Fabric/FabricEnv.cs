@@ -60,7 +60,7 @@ public sealed partial class FabricEnv
     /// </summary>
     public bool WarnOnly
     {
-        get => Ambient.Scope.WarnOnly ?? State.WarnOnly;
+        get => Ambient.Scope.FailureWarns(State.WarnOnly);
         set => State.WarnOnly = value;
     }
 

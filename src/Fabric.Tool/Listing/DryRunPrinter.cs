@@ -1,4 +1,4 @@
-using System.Globalization;
+using Fabric.Engine.Arguments;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Hosts;
 
@@ -76,17 +76,7 @@ internal static class DryRunPrinter
             return "";
         }
 
-        var pairs = planned.Task.Parameters.Select((p, i) => $"{p.Name}={Format(planned.Arguments[i])}");
+        var pairs = planned.Task.Parameters.Select((p, i) => $"{p.Name}={ValueFormatter.Format(planned.Arguments[i])}");
         return $"({string.Join(", ", pairs)})";
     }
-
-    private static string Format(object? value) => value switch
-    {
-        null => "null",
-        string s => $"\"{s}\"",
-        bool b => b ? "true" : "false",
-        Array a => "[" + string.Join(", ", a.Cast<object?>().Select(Format)) + "]",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 }

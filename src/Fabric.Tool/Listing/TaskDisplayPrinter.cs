@@ -1,4 +1,3 @@
-using System.Globalization;
 using Fabric.Engine.Arguments;
 using Fabric.Engine.Tasks;
 
@@ -24,7 +23,7 @@ internal static class TaskDisplayPrinter
         foreach (var parameter in task.Parameters)
         {
             var type = ValueConverter.IsSupported(parameter.Type) ? ValueConverter.DisplayName(parameter.Type) : parameter.Type.Name + " (cannot be given on the command line)";
-            var value = parameter.IsOptional ? $" = {Format(parameter.DefaultValue)}" : " (required)";
+            var value = parameter.IsOptional ? $" = {ValueFormatter.Format(parameter.DefaultValue)}" : " (required)";
             output.WriteLine($"        {TaskNames.ToKebabCase(parameter.Name)}: {type}{value}");
         }
 
@@ -42,13 +41,4 @@ internal static class TaskDisplayPrinter
 
         output.WriteLine($"    Method: {task.MethodDisplayName}");
     }
-
-    private static string Format(object? value) => value switch
-    {
-        null => "null",
-        string s => $"\"{s}\"",
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 }

@@ -150,7 +150,7 @@ public sealed class SwitchTests(SshdFixture sshd) : IDisposable
         var result = await Fab("hostless:other=fabtest@");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("Fatal error: Settings: Invalid host string 'fabtest@': the host after '@' is missing. (task 'hostless')", result.StderrLines);
+        Assert.Contains("Fatal error: Invalid host string 'fabtest@' in Settings(hostString:): the host after '@' is missing. (task 'hostless')", result.StderrLines);
         Assert.DoesNotContain("Exception", result.Stderr, StringComparison.Ordinal);
     }
 

@@ -3,48 +3,72 @@ using Fabric.Engine.Tasks;
 
 namespace Fabric.Engine.Arguments;
 
-/// <summary>Binds a task's command-line values to its method's parameters.</summary>
+/// <summary>
+/// Binds values to a task's parameters: the one place that maps names and positions to parameters, converts values
+/// with <see cref="ValueConverter"/>, and words what is wrong (unknown, given twice, too many, missing, a bad value),
+/// for <c>dotnet fab task:a,key=value</c> and for <c>Execute(task, arguments: …)</c> alike.
+/// </summary>
 internal sealed class ArgumentBinder
 {
     private readonly TaskDefinition _task;
     private readonly IReadOnlyList<TaskParameter> _parameters;
+    private readonly bool _commandLine;
     private readonly object?[] _values;
     private readonly string?[] _givenBy;
     private readonly List<string> _problems = [];
 
-    private ArgumentBinder(TaskDefinition task)
+    private ArgumentBinder(TaskDefinition task, bool commandLine)
     {
         _task = task;
         _parameters = task.Parameters;
+        _commandLine = commandLine;
         _values = new object?[_parameters.Count];
         _givenBy = new string?[_parameters.Count];
     }
 
     /// <summary>
-    /// Binds named values by parameter name (case-insensitive, <c>-</c> and <c>_</c> ignored) and positional
-    /// values by position, converts each with <see cref="ValueConverter"/>, and fills missing optional
+    /// Binds command-line values: named ones by parameter name (case-insensitive, <c>-</c> and <c>_</c> ignored) and
+    /// positional ones by position, converts each with <see cref="ValueConverter"/>, and fills missing optional
     /// parameters with their defaults. A last <c>params T[]</c> parameter takes every positional value left over, as
     /// Python's <c>*args</c> does (<c>task:a,b</c>; each may also be <c>;</c>-separated), and none is an empty array.
     /// Returns the argument array for <c>MethodInfo.Invoke</c>.
     /// Every problem of the invocation (unknown parameter, a value given twice, too many positional values,
     /// missing required one, bad conversion) is collected; if there are any, throws one
-    /// <see cref="FabricUsageException"/> whose message names the task and lists them.
+    /// <see cref="FabricUsageException"/> whose message (<see cref="Message"/>) names the task and lists them.
     /// </summary>
     public static object?[] Bind(TaskDefinition task, IReadOnlyList<string> positional, IReadOnlyList<KeyValuePair<string, string>> named)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(positional);
         ArgumentNullException.ThrowIfNull(named);
-        var binder = new ArgumentBinder(task);
-        binder.BindPositional(positional);
+        var binder = new ArgumentBinder(task, commandLine: true);
+        binder.BindPositional([.. positional]);
         binder.BindNamed(named);
         binder.FillMissing();
-        return binder._problems.Count == 0
-            ? binder._values
-            : throw new FabricUsageException($"Task '{task.Name}': {string.Join("; ", binder._problems)}.");
+        return binder._problems.Count == 0 ? binder._values : throw new FabricUsageException(binder.Message());
     }
 
-    private void BindPositional(IReadOnlyList<string> positional)
+    /// <summary>
+    /// Binds the arguments task code passes to <c>Api.Execute</c>, by position, by the same rules as <see cref="Bind"/>:
+    /// values of the parameter's type as they are, strings converted as on the command line, numbers converted between
+    /// numeric types (<see cref="ValueConverter.TryConvertValue"/>); values after the fixed parameters go into a last
+    /// <c>params</c> array (one array of its type is taken as it is). Problems read as on the command line, after
+    /// <c>Execute: </c>, in one <see cref="AbortException"/>.
+    /// </summary>
+    public static object?[] BindExecute(TaskDefinition task, IReadOnlyList<object?> positional)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(positional);
+        var binder = new ArgumentBinder(task, commandLine: false);
+        binder.BindPositional(positional);
+        binder.FillMissing();
+        return binder._problems.Count == 0 ? binder._values : throw new AbortException("Execute: " + binder.Message());
+    }
+
+    /// <summary>The one message for every problem of an invocation: <c>Task 'deploy': problem; problem.</c></summary>
+    private string Message() => $"Task '{_task.Name}': {string.Join("; ", _problems)}.";
+
+    private void BindPositional(IReadOnlyList<object?> positional)
     {
         var rest = _parameters.Count > 0 && _parameters[^1].IsParams ? _parameters.Count - 1 : -1;
         var fixedCount = rest >= 0 ? rest : _parameters.Count;
@@ -101,19 +125,19 @@ internal sealed class ArgumentBinder
             }
             else
             {
-                _problems.Add($"missing required parameter '{parameter.Name}' ({ValueConverter.DisplayName(parameter.Type)})" + WhyNotByName(parameter.Name));
+                _problems.Add($"missing required parameter '{parameter.Name}' ({ValueConverter.DisplayName(parameter.Type)})" + (_commandLine ? WhyNotByName(parameter.Name) : ""));
             }
         }
     }
 
-    private void Assign(int index, string text, string how)
+    private void Assign(int index, object? given, string how)
     {
         if (Taken(index, how))
         {
             return;
         }
 
-        if (ValueConverter.TryConvert(text, _parameters[index].Type, out var value, out var error))
+        if (Convert(given, _parameters[index].Type, out var value, out var error))
         {
             _values[index] = value;
         }
@@ -123,8 +147,11 @@ internal sealed class ArgumentBinder
         }
     }
 
-    /// <summary>The positional values left over, into a <c>params</c> array: each item (values may be <c>;</c>-lists too) converted to its element type.</summary>
-    private void AssignRest(int index, List<string> texts)
+    /// <summary>
+    /// The positional values left over, into a <c>params</c> array: each item (a string may be a <c>;</c>-list too)
+    /// converted to its element type; from Execute, one value that already is such an array (or null) is taken as it is.
+    /// </summary>
+    private void AssignRest(int index, List<object?> given)
     {
         if (Taken(index, "by position"))
         {
@@ -132,11 +159,17 @@ internal sealed class ArgumentBinder
         }
 
         var parameter = _parameters[index];
+        if (!_commandLine && given is [var single] && (single is null || parameter.Type.IsInstanceOfType(single)))
+        {
+            _values[index] = single;
+            return;
+        }
+
         var elementType = parameter.Type.GetElementType()!;
         var items = new List<object?>();
-        foreach (var item in texts.SelectMany(t => t.Length == 0 ? [] : t.Split(';')))
+        foreach (var item in given.SelectMany(g => g is string text ? text.Length == 0 ? [] : text.Split(';') : new[] { g }))
         {
-            if (ValueConverter.TryConvert(item, elementType, out var value, out var error))
+            if (Convert(item, elementType, out var value, out var error))
             {
                 items.Add(value);
             }
@@ -154,6 +187,12 @@ internal sealed class ArgumentBinder
 
         _values[index] = array;
     }
+
+    /// <summary>Command-line text converts by <see cref="ValueConverter.TryConvert"/>; Execute's values by <see cref="ValueConverter.TryConvertValue"/>.</summary>
+    private bool Convert(object? given, Type type, out object? value, out string? error) =>
+        _commandLine
+            ? ValueConverter.TryConvert((string)given!, type, out value, out error)
+            : ValueConverter.TryConvertValue(given, type, out value, out error);
 
     /// <summary>True (and a problem noted) when the parameter already has a value; else marks it given <paramref name="how"/>.</summary>
     private bool Taken(int index, string how)

@@ -19,7 +19,7 @@ internal sealed record TaskHostArguments(
     /// <summary>
     /// Takes the host-list arguments out of <paramref name="named"/>. An empty item (<c>hosts=a;;b</c>,
     /// <c>hosts=</c>) is a <see cref="FabricUsageException"/>. Host strings are checked with
-    /// <see cref="HostString.Parse"/>. A task parameter that is itself called <c>host</c>, <c>hosts</c>, … can only be given
+    /// <see cref="HostString.Parse(string?, string?)"/>. A task parameter that is itself called <c>host</c>, <c>hosts</c>, … can only be given
     /// by position: the binder says so when it is missing.
     /// </summary>
     public static TaskHostArguments Extract(IReadOnlyList<KeyValuePair<string, string>> named)
@@ -70,7 +70,7 @@ internal sealed record TaskHostArguments(
         {
             foreach (var item in items)
             {
-                _ = HostString.Parse(item);
+                _ = HostString.Parse(item, $"the task's {argument.Key} argument");
             }
         }
 

@@ -78,6 +78,48 @@ internal static class ValueConverter
         return TryConvertScalar(text, type, out value, out error);
     }
 
+    /// <summary>
+    /// Converts a value task code passes (<c>Execute(task, arguments: …)</c>): one of the type as it is, null for a
+    /// reference or nullable type, a string as <see cref="TryConvert"/> does, a number to another numeric type.
+    /// </summary>
+    /// <returns>True and the value, or false and a short reason (<c>5000000000 (Int64) is not a value of type int</c>).</returns>
+    public static bool TryConvertValue(object? given, Type type, out object? value, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        (value, error) = (given, null);
+        if (given is null)
+        {
+            error = !type.IsValueType || Nullable.GetUnderlyingType(type) is not null ? null : $"null is not a value of type {DisplayName(type)}";
+            return error is null;
+        }
+
+        if (type.IsInstanceOfType(given))
+        {
+            return true;
+        }
+
+        if (given is string text)
+        {
+            return TryConvert(text, type, out value, out error);
+        }
+
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        try
+        {
+            if (given is IConvertible && target.IsPrimitive)
+            {
+                value = System.Convert.ChangeType(given, target, CultureInfo.InvariantCulture);
+                return true;
+            }
+        }
+        catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException)
+        {
+        }
+
+        (value, error) = (null, $"{ValueFormatter.Format(given)} ({given.GetType().Name}) is not a value of type {DisplayName(type)}");
+        return false;
+    }
+
     /// <summary>True when <see cref="TryConvert"/> supports the type.</summary>
     public static bool IsSupported(Type type)
     {

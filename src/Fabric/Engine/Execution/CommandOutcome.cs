@@ -16,7 +16,7 @@ internal static class CommandOutcome
             return result;
         }
 
-        if (scope.WarnOnly ?? context.Env.WarnOnly)
+        if (scope.FailureWarns(context.Env.WarnOnly))
         {
             OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Warning, result.Host, why ?? CommandFailedException.Describe(result)));
             return result;

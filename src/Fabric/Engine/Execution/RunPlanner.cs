@@ -43,9 +43,9 @@ internal static class RunPlanner
     /// <summary>Checks the host strings of every task's attributes, so a typo there stops the run before it starts.</summary>
     public static void CheckAttributeHosts(IEnumerable<PlannedTask> plan)
     {
-        foreach (var host in plan.SelectMany(p => p.Task.Hosts).Distinct())
+        foreach (var task in plan.Select(p => p.Task).Distinct())
         {
-            HostString.Parse(host);
+            HostString.Validate(($"the [Hosts] of task '{task.Name}'", task.Hosts));
         }
     }
 

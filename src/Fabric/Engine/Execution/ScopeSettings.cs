@@ -11,6 +11,7 @@ internal sealed record ScopeSettings
 {
     public static ScopeSettings None { get; } = new();
 
+    /// <summary>Warn-only as the innermost <c>Settings(warnOnly: …)</c>, <c>WarnOnly()</c> or <c>Quiet()</c> scope set it, or null: none did.</summary>
     public bool? WarnOnly { get; init; }
 
     /// <summary>The host a <c>Settings(hostString: …)</c> scope switched to, or null: the execution's.</summary>
@@ -51,4 +52,16 @@ internal sealed record ScopeSettings
 
     /// <summary>Output groups a <c>Hide</c>/<c>Show</c>/<c>Quiet</c> scope turned off (false) or on (true).</summary>
     public ImmutableDictionary<string, bool> OutputGroups { get; init; } = ImmutableDictionary.Create<string, bool>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The one warn-only rule: whether a failure (a command, a transfer, a file helper) warns and goes on (true) or aborts
+    /// (false). A per-call <c>warnOnly:</c> argument wins, then the innermost scope that set it, then the run-wide
+    /// <c>Env.WarnOnly</c> (<c>-w</c>, or assigned by the fabfile).
+    /// </summary>
+    /// <param name="runWide">The run's <c>Env.WarnOnly</c>.</param>
+    /// <param name="perCall">The call's own <c>warnOnly:</c> argument, or null when it gave none.</param>
+    public bool FailureWarns(bool runWide, bool? perCall = null) => perCall ?? WarnOnly ?? runWide;
+
+    /// <summary>These settings with a call's own <c>warnOnly:</c> in force (null: unchanged), for everything the call then decides.</summary>
+    public ScopeSettings WithCallWarnOnly(bool? perCall) => perCall is null ? this : this with { WarnOnly = perCall };
 }

@@ -85,7 +85,7 @@ internal static class FileOperations
         }
 
         var message = $"{what} '{path}' on {result.Host} failed: {Cause(result, why)}";
-        if (scope.WarnOnly ?? context.Env.WarnOnly)
+        if (scope.FailureWarns(context.Env.WarnOnly))
         {
             OutputGroups.Write(context, scope, new OutputEvent(OutputKind.Warning, result.Host, message));
             return null;

@@ -48,17 +48,17 @@ internal static class HostListBuilder
         {
             foreach (var entry in entries)
             {
-                var text = Trimmed(entry, "host", where);
-                if (seen.Add(text))
+                var host = HostString.Parse(entry, where);
+                if (seen.Add(host.Original))
                 {
-                    hosts.Add(HostString.Parse(text));
+                    hosts.Add(host);
                 }
             }
         }
 
         var (hostsName, rolesName) = Describe(source);
         Add(selection.Hosts, hostsName);
-        var roles = selection.Roles.Select(role => Trimmed(role, "role name", rolesName)).Distinct(StringComparer.Ordinal);
+        var roles = selection.Roles.Select(role => Trimmed(role, rolesName)).Distinct(StringComparer.Ordinal);
         foreach (var role in roles)
         {
             var roleHosts = roleDefinitions.Resolve(role) ?? throw new UnknownRoleException(role, roleDefinitions.Names);
@@ -69,13 +69,14 @@ internal static class HostListBuilder
     }
 
     private static IEnumerable<HostString> ParseAll(IEnumerable<string?> entries, string where) =>
-        entries.Select(entry => HostString.Parse(Trimmed(entry, "host", where)));
+        entries.Select(entry => HostString.Parse(entry, where));
 
-    private static string Trimmed(string? entry, string what, string where)
+    /// <summary>A role name, trimmed; an empty one names no role (host strings are checked by <see cref="HostString.Parse(string?, string?)"/>).</summary>
+    private static string Trimmed(string? entry, string where)
     {
         var text = entry?.Trim();
         return string.IsNullOrEmpty(text)
-            ? throw new FabricUsageException($"Empty {what} in {where}: each entry must name one.")
+            ? throw new FabricUsageException($"Empty role name in {where}: each entry must name one.")
             : text;
     }
 

@@ -21,15 +21,27 @@ internal sealed record HostString(string Original, string? User, string Host, in
     public static HostString Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var original = text.Trim();
+        return Parse(text, source: null);
+    }
+
+    /// <summary>
+    /// The one host-string validator: parses <paramref name="text"/> (null reads as empty) as <see cref="Parse(string)"/>
+    /// does, and a bad one is a <see cref="FabricUsageException"/> in one format naming the value and where it came from:
+    /// <c>Invalid host string 'web1:abc' in -H: the port must be a number from 1 to 65535.</c>
+    /// </summary>
+    /// <param name="text">The host string.</param>
+    /// <param name="source">Where it came from, as the user wrote it: <c>-H</c>, <c>Env.Hosts</c>, <c>Settings(hostString:)</c>.</param>
+    public static HostString Parse(string? text, string? source)
+    {
+        var original = (text ?? "").Trim();
         if (original.Length == 0)
         {
-            throw Invalid(original, "it is empty");
+            throw Invalid(original, source, "it is empty");
         }
 
         if (original.Any(char.IsWhiteSpace))
         {
-            throw Invalid(original, "it contains whitespace");
+            throw Invalid(original, source, "it contains whitespace");
         }
 
         string? user = null;
@@ -41,27 +53,47 @@ internal sealed record HostString(string Original, string? User, string Host, in
             rest = original[(at + 1)..];
             if (user.Length == 0)
             {
-                throw Invalid(original, "the user before '@' is empty");
+                throw Invalid(original, source, "the user before '@' is empty");
             }
 
             if (rest.Length == 0)
             {
-                throw Invalid(original, "the host after '@' is missing");
+                throw Invalid(original, source, "the host after '@' is missing");
             }
         }
 
-        var (host, portText) = SplitHostAndPort(original, rest);
+        var (host, portText) = SplitHostAndPort(original, source, rest);
         if (host.Length == 0)
         {
-            throw Invalid(original, "the host is empty");
+            throw Invalid(original, source, "the host is empty");
         }
 
         if (host.IndexOfAny(['[', ']']) >= 0)
         {
-            throw Invalid(original, "brackets must enclose the whole host, as in [::1]:22");
+            throw Invalid(original, source, "brackets must enclose the whole host, as in [::1]:22");
         }
 
-        return new HostString(original, user, host, portText is null ? null : ParsePort(original, portText));
+        return new HostString(original, user, host, portText is null ? null : ParsePort(original, source, portText));
+    }
+
+    /// <summary>Validates every host string of each source (<see cref="Parse(string?, string?)"/>), so a bad one stops the run before it starts.</summary>
+    public static void Validate(params (string Source, IEnumerable<string?> Texts)[] sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        foreach (var (source, texts) in sources)
+        {
+            foreach (var text in texts)
+            {
+                _ = Parse(text, source);
+            }
+        }
+    }
+
+    /// <summary>A jump host (<c>Env.Gateway</c>, <c>Settings(gateway:)</c>, ssh config's <c>ProxyJump</c>): a host string, optionally written <c>ssh://…</c>.</summary>
+    public static HostString ParseJumpHost(string spec, string source)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Parse(spec.StartsWith("ssh://", StringComparison.OrdinalIgnoreCase) ? spec[6..] : spec, source);
     }
 
     /// <summary>The user to connect as: this string's, else <paramref name="defaultUser"/>.</summary>
@@ -100,14 +132,14 @@ internal sealed record HostString(string Original, string? User, string Host, in
         || (IPAddress.TryParse(a, out var left) && IPAddress.TryParse(b, out var right) && left.Equals(right));
 
     /// <summary>Splits what follows the user into host and port text (null when no port is written).</summary>
-    private static (string Host, string? Port) SplitHostAndPort(string original, string rest)
+    private static (string Host, string? Port) SplitHostAndPort(string original, string? source, string rest)
     {
         if (rest.StartsWith('['))
         {
             var close = rest.IndexOf(']', StringComparison.Ordinal);
             if (close < 0)
             {
-                throw Invalid(original, "the '[' is never closed by ']'");
+                throw Invalid(original, source, "the '[' is never closed by ']'");
             }
 
             var host = rest[1..close];
@@ -119,7 +151,7 @@ internal sealed record HostString(string Original, string? User, string Host, in
 
             return after[0] == ':'
                 ? (host, after[1..])
-                : throw Invalid(original, "only ':port' may follow ']'");
+                : throw Invalid(original, source, "only ':port' may follow ']'");
         }
 
         var colon = rest.IndexOf(':', StringComparison.Ordinal);
@@ -132,21 +164,21 @@ internal sealed record HostString(string Original, string? User, string Host, in
         return (rest[..colon], rest[(colon + 1)..]);
     }
 
-    private static int ParsePort(string original, string text)
+    private static int ParsePort(string original, string? source, string text)
     {
         if (text.Length == 0)
         {
-            throw Invalid(original, "the port after ':' is missing");
+            throw Invalid(original, source, "the port after ':' is missing");
         }
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
-            throw Invalid(original, "the port must be a number from 1 to 65535");
+            throw Invalid(original, source, "the port must be a number from 1 to 65535");
         }
 
         return port;
     }
 
-    private static FabricUsageException Invalid(string text, string reason) =>
-        new($"Invalid host string '{text}': {reason}.");
+    private static FabricUsageException Invalid(string text, string? source, string reason) =>
+        new(source is null ? $"Invalid host string '{text}': {reason}." : $"Invalid host string '{text}' in {source}: {reason}.");
 }

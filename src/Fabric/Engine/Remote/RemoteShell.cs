@@ -17,11 +17,7 @@ internal static class RemoteShell
     public static async Task<CommandResult> RunAsync(string kind, string command, string? sudoUser, RemoteCommandOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var scope = Ambient.Scope;
-        if (options.WarnOnly is not null)
-        {
-            scope = scope with { WarnOnly = options.WarnOnly };
-        }
+        var scope = Ambient.Scope.WithCallWarnOnly(options.WarnOnly);
 
         var (result, why) = await ExecuteAsync(kind, command, sudoUser, options, scope, cancellationToken).ConfigureAwait(false);
         return CommandOutcome.Check(Ambient.Context, result, scope, why is null ? null : $"{Describe(result)} failed: {why}");
@@ -123,7 +119,7 @@ internal static class RemoteShell
         var host = CurrentLogin.Host(frame, scope) ?? context.AskHostOnce(() =>
         {
             var answer = context.SecretPrompt?.AskVisible("No hosts found. Please specify a host string for connection:");
-            return string.IsNullOrWhiteSpace(answer) ? null : HostString.Parse(answer);
+            return string.IsNullOrWhiteSpace(answer) ? null : HostString.Parse(answer, "the answer to 'No hosts found'");
         }) ?? throw new AbortException(
             $"{kind} '{what}' needs a host, and this task has none: give hosts with -H, [Hosts(...)], Env.Hosts, task:host=… or Settings(hostString: …).");
         return CurrentLogin.Target(host, frame, scope, context.Env);

@@ -47,11 +47,11 @@ internal sealed class PasswordTable(Action<string> remember) : IDictionary<strin
         ArgumentNullException.ThrowIfNull(key);
         try
         {
-            return HostString.Parse(key);
+            return HostString.Parse(key, "the keys of Env.Passwords (user@host:port)");
         }
         catch (FabricUsageException e)
         {
-            throw new ArgumentException($"Env.Passwords: {e.Message.TrimEnd('.')} (a key is a host string, user@host:port).", nameof(key), e);
+            throw new ArgumentException(e.Message, nameof(key), e);
         }
     }
 

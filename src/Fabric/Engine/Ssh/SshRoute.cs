@@ -46,6 +46,9 @@ internal sealed record SshRoute(
     TimeSpan ConnectTimeout,
     SshRoute? Via)
 {
+    /// <summary>Where a jump host string comes from, for the host-string validator's message.</summary>
+    public const string JumpHostSource = "the jump host (Env.Gateway, Settings(gateway:) or ProxyJump)";
+
     private const int MaxDepth = 8;
 
     /// <summary>Every host on the way, the target first, then each jump host outwards.</summary>
@@ -91,7 +94,7 @@ internal sealed record SshRoute(
         if (host.Jumps.Count > 0)
         {
             var spec = host.Jumps[^1];
-            var parsed = HostString.Parse(spec.StartsWith("ssh://", StringComparison.OrdinalIgnoreCase) ? spec[6..] : spec);
+            var parsed = HostString.ParseJumpHost(spec, JumpHostSource);
             var gateway = new ConnectionTarget(spec, parsed.Host, parsed.User ?? defaultUser(), parsed.Port ?? 22)
             {
                 UserGiven = parsed.User is not null,

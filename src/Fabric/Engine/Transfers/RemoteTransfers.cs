@@ -282,7 +282,7 @@ internal static class RemoteTransfers
 
     private static TransferResult Fail(RunContext context, ScopeSettings scope, string kind, ConnectionTarget target, List<TransferredFile> done, string message, List<string>? failures = null)
     {
-        if (!(scope.WarnOnly ?? context.Env.WarnOnly))
+        if (!scope.FailureWarns(context.Env.WarnOnly))
         {
             throw new AbortException(message);
         }

@@ -83,7 +83,7 @@ public class TaskHostArgumentsTests
     {
         var error = Assert.Throws<FabricUsageException>(() => TaskHostArguments.Extract([Pair("hosts", "a;b:99999")]));
 
-        Assert.Equal("Invalid host string 'b:99999': the port must be a number from 1 to 65535.", error.Message);
+        Assert.Equal("Invalid host string 'b:99999' in the task's hosts argument: the port must be a number from 1 to 65535.", error.Message);
     }
 
     [Fact]

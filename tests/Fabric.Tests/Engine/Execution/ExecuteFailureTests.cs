@@ -34,7 +34,7 @@ public class ExecuteFailureTests
         var (exit, lines) = await EngineRun.RunAsync([typeof(Tasks)], ["null-host"]);
 
         Assert.Equal(1, exit);
-        Assert.Contains(lines, l => l.StartsWith("Fatal error: Execute('inner'): hosts has an empty entry (null or blank)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Fatal error: Invalid host string '' in Execute('inner') hosts: it is empty.", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("host/hosts argument", StringComparison.Ordinal));
     }
 

@@ -350,7 +350,7 @@ public class HostListBuilderTests
     {
         var error = Assert.Throws<FabricUsageException>(() => Build(env: Hosts("a", entry, "b")));
 
-        Assert.Equal("Empty host in Env.Hosts: each entry must name one.", error.Message);
+        Assert.Equal("Invalid host string '' in Env.Hosts: it is empty.", error.Message);
     }
 
     [Fact]
@@ -360,7 +360,7 @@ public class HostListBuilderTests
 
         var error = Assert.Throws<FabricUsageException>(() => Build(attribute: Roles("web"), roles: roles));
 
-        Assert.Equal("Empty host in role 'web': each entry must name one.", error.Message);
+        Assert.Equal("Invalid host string '' in role 'web': it is empty.", error.Message);
     }
 
     [Fact]
@@ -376,7 +376,7 @@ public class HostListBuilderTests
     {
         var error = Assert.Throws<FabricUsageException>(() => Build(attribute: Hosts("web1:abc")));
 
-        Assert.Equal("Invalid host string 'web1:abc': the port must be a number from 1 to 65535.", error.Message);
+        Assert.Equal("Invalid host string 'web1:abc' in the task's [Hosts]: the port must be a number from 1 to 65535.", error.Message);
     }
 
     [Fact]
@@ -485,7 +485,7 @@ public class HostListBuilderTests
     {
         var error = Assert.Throws<FabricUsageException>(() => Build(globalExcludes: ["web1:0"]));
 
-        Assert.Equal("Invalid host string 'web1:0': the port must be a number from 1 to 65535.", error.Message);
+        Assert.Equal("Invalid host string 'web1:0' in the excluded hosts (-x, Env.ExcludeHosts): the port must be a number from 1 to 65535.", error.Message);
     }
 
     [Fact]
@@ -493,7 +493,7 @@ public class HostListBuilderTests
     {
         var error = Assert.Throws<FabricUsageException>(() => Build(env: Hosts("web1"), taskExcludes: [" "]));
 
-        Assert.Equal("Empty host in the task's exclude_hosts argument: each entry must name one.", error.Message);
+        Assert.Equal("Invalid host string '' in the task's exclude_hosts argument: it is empty.", error.Message);
     }
 
     private static HostList Build(

@@ -140,7 +140,7 @@ public sealed class SettingsScopeTests
     {
         using var run = new FakeRun();
 
-        Assert.Equal("Settings: Invalid host string 'deploy@': the host after '@' is missing.", Assert.Throws<AbortException>(() => Settings(hostString: "deploy@")).Message);
+        Assert.Equal("Invalid host string 'deploy@' in Settings(hostString:): the host after '@' is missing.", Assert.Throws<AbortException>(() => Settings(hostString: "deploy@")).Message);
         Assert.Equal("Settings: port 70000 is not a port (1 to 65535).", Assert.Throws<AbortException>(() => Settings(port: 70000)).Message);
     }
 

@@ -57,7 +57,7 @@ public sealed class PasswordTableTests
 
         var e = Assert.Throws<ArgumentException>(() => table[key] = "pw");
 
-        Assert.StartsWith("Env.Passwords: Invalid host string", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Invalid host string '{key}' in the keys of Env.Passwords (user@host:port): ", e.Message, StringComparison.Ordinal);
         Assert.Empty(table);
     }
 

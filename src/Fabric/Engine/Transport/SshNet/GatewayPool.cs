@@ -54,7 +54,7 @@ internal sealed class GatewayPool(ConnectionCache cache, Func<string> defaultUse
     private async Task<Gateway> OpenAsync(string key, IReadOnlyList<string> chain, int depth)
     {
         var spec = chain[^1];
-        var host = HostString.Parse(spec.StartsWith("ssh://", StringComparison.OrdinalIgnoreCase) ? spec[6..] : spec);
+        var host = HostString.ParseJumpHost(spec, SshRoute.JumpHostSource);
         var target = new ConnectionTarget(spec, host.Host, host.User ?? defaultUser(), host.Port ?? 22)
         {
             UserGiven = host.User is not null,
