@@ -14,6 +14,7 @@ internal sealed class CommandLineSettingNames : SettingNames
     /// <inheritdoc />
     public override string? Name(Setting setting, string? value = null) => setting switch
     {
+        Setting.Hosts => "-H, Env.Hosts",
         Setting.Shell => value is null ? "--shell or Env.Shell" : $"--shell {value} or Env.Shell = {value}",
         Setting.KeyFiles => "-i",
         Setting.Pty => "--pty",

@@ -3,6 +3,9 @@ namespace Fabric.Engine;
 /// <summary>A setting that a message may tell the user to change.</summary>
 internal enum Setting
 {
+    /// <summary>The hosts every task without hosts of its own runs on (<c>Env.Hosts</c>).</summary>
+    Hosts,
+
     /// <summary>The shell remote commands run in (<c>Env.Shell</c>).</summary>
     Shell,
 
@@ -45,6 +48,7 @@ internal class SettingNames
     /// </summary>
     public virtual string? Name(Setting setting, string? value = null) => setting switch
     {
+        Setting.Hosts => "Env.Hosts",
         Setting.Shell => value is null ? "Env.Shell" : $"Env.Shell = {value}",
         Setting.KeyFiles => "Env.KeyFilenames",
         Setting.Pty => "Env.AlwaysUsePty = true",

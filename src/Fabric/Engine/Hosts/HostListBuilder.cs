@@ -17,7 +17,7 @@ internal static class HostListBuilder
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(roleDefinitions);
 
-        var exclusions = ParseAll(inputs.GlobalExcludes, "the excluded hosts (-x, Env.ExcludeHosts)")
+        var exclusions = ParseAll(inputs.GlobalExcludes, "the excluded hosts (Env.ExcludeHosts)")
             .Concat(ParseAll(inputs.TaskExcludes, "the task's exclude_hosts argument"))
             .ToList();
 

@@ -121,7 +121,7 @@ internal static class RemoteShell
             var answer = context.SecretPrompt?.AskVisible("No hosts found. Please specify a host string for connection:");
             return string.IsNullOrWhiteSpace(answer) ? null : HostString.Parse(answer, "the answer to 'No hosts found'");
         }) ?? throw new AbortException(
-            $"{kind} '{what}' needs a host, and this task has none: give hosts with -H, [Hosts(...)], Env.Hosts, task:host=… or Settings(hostString: …).");
+            $"{kind} '{what}' needs a host, and this task has none: give hosts with {context.SettingNames.Name(Setting.Hosts)}, [Hosts(...)], task:host=… or Settings(hostString: …).");
         return CurrentLogin.Target(host, frame, scope, context.Env);
     }
 

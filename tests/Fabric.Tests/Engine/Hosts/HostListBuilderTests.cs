@@ -485,7 +485,7 @@ public class HostListBuilderTests
     {
         var error = Assert.Throws<FabricUsageException>(() => Build(globalExcludes: ["web1:0"]));
 
-        Assert.Equal("Invalid host string 'web1:0' in the excluded hosts (-x, Env.ExcludeHosts): the port must be a number from 1 to 65535.", error.Message);
+        Assert.Equal("Invalid host string 'web1:0' in the excluded hosts (Env.ExcludeHosts): the port must be a number from 1 to 65535.", error.Message);
     }
 
     [Fact]
