@@ -37,8 +37,30 @@ public sealed record HostResult<T>
             _ when string.IsNullOrWhiteSpace(error.Message) => "failed",
             _ => error.Message.Trim(),
         };
-        return new() { Host = host, Error = message.Contains(host, StringComparison.Ordinal) ? message : $"{host}: {message}", Exception = error };
+        return new() { Host = host, Error = Names(message, host) ? message : $"{host}: {message}", Exception = error };
     }
+
+    /// <summary>True when <paramref name="message"/> names <paramref name="host"/> as a word of its own (<c>on web2</c>, <c>to web2:</c>), not inside another.</summary>
+    private static bool Names(string message, string host)
+    {
+        for (var at = message.IndexOf(host, StringComparison.Ordinal); at >= 0; at = message.IndexOf(host, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + host.Length;
+            if ((at == 0 || !IsHostChar(message[at - 1])) && EndsWord(message, end))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when nothing of a host string goes on at <paramref name="end"/>: an end, a space, or a full stop or colon before one.</summary>
+    private static bool EndsWord(string message, int end) =>
+        end == message.Length || !IsHostChar(message[end])
+        || (message[end] is '.' or ':' && (end + 1 == message.Length || !IsHostChar(message[end + 1])));
+
+    private static bool IsHostChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '@' or ':' or '[' or ']';
 
     /// <summary><c>host: ok</c>, or <c>host: failed: error</c>.</summary>
     /// <returns>One line (more when the error has several).</returns>
