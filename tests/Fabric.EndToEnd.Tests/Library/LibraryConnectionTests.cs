@@ -103,6 +103,24 @@ public sealed class LibraryConnectionTests(SshdFixture sshd)
     }
 
     [Fact(Timeout = Timeout)]
+    public async Task The_Cd_and_ShellEnv_scopes_around_a_call_apply_but_a_Settings_host_does_not()
+    {
+        var host = LibraryHosts.Host(sshd, 1);
+        await using var connection = new Connection(host, LibraryHosts.Options(sshd));
+
+        CommandResult result;
+        using (Api.Cd("/tmp"))
+        using (Api.ShellEnv("GREETING", "hi"))
+        using (Api.Settings(hostString: "elsewhere.invalid"))
+        {
+            result = await connection.RunAsync("echo $GREETING $(pwd)");
+        }
+
+        Assert.Equal("hi /tmp", result.Stdout);
+        Assert.Equal(host, result.Host);
+    }
+
+    [Fact(Timeout = Timeout)]
     public async Task Put_and_get_round_trip_a_file_over_the_connection()
     {
         var local = Directory.CreateTempSubdirectory("fabric-library-").FullName;
