@@ -41,7 +41,7 @@ public sealed class GroupTests
                 most = Math.Max(most, now);
             }
 
-            await Task.Delay(50, token);
+            await Task.Delay(200, token);
             Interlocked.Decrement(ref running);
             return connection.Host == "b" ? throw new InvalidOperationException("broken") : connection.Host.ToUpperInvariant();
         });
