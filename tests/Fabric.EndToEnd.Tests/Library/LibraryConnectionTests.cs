@@ -123,6 +123,38 @@ public sealed class LibraryConnectionTests(SshdFixture sshd)
     }
 
     [Fact(Timeout = Timeout)]
+    public async Task Sudo_is_given_the_password_of_the_options_and_never_shows_it()
+    {
+        using var output = new StringWriter();
+        var options = LibraryHosts.Options(sshd, output) with { User = SshdFixture.TestUser, Password = SshdFixture.TestUserPassword };
+        await using (var connection = new Connection(LibraryHosts.Host(sshd, 3), options))
+        {
+            Assert.Equal("root", (await connection.SudoAsync("whoami")).Stdout);
+            Assert.Equal(SshdFixture.OpsUser, (await connection.SudoAsync("whoami", user: SshdFixture.OpsUser)).Stdout);
+        }
+
+        Assert.Contains($"[{LibraryHosts.Host(sshd, 3)}] out: root", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(SshdFixture.TestUserPassword, output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task Through_a_gateway_dispose_closes_both_the_host_and_the_gateway_session()
+    {
+        var from = LibraryHosts.LogMark(sshd);
+        var gateway = LibraryHosts.Host(sshd, 0);
+        using var output = new StringWriter();
+        await using (var connection = new Connection(LibraryHosts.Host(sshd, 1), LibraryHosts.Options(sshd, output) with { Gateway = gateway }))
+        {
+            Assert.Equal("through", (await connection.RunAsync("echo through")).Stdout);
+        }
+
+        var clients = LibraryHosts.ClientsSince(sshd, from, 0).Concat(LibraryHosts.ClientsSince(sshd, from, 1)).ToList();
+        Assert.Equal(2, clients.Count);
+        Assert.Empty(await LibraryHosts.OpenAfterAsync(sshd, clients));
+        Assert.Contains($"Disconnecting from {gateway}... done.", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = Timeout)]
     public async Task Put_and_get_round_trip_a_file_over_the_connection()
     {
         var local = Directory.CreateTempSubdirectory("fabric-library-").FullName;
