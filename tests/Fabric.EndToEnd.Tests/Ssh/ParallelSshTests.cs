@@ -42,7 +42,7 @@ public sealed class ParallelSshTests(SshdFixture sshd)
 
         Assert.Equal(0, exit);
         Assert.Contains(lines, l => l.StartsWith($"[{DeadAddress}:{sshd.Port}] Warning: Could not connect to {DeadAddress}:{sshd.Port}: connection refused.", StringComparison.Ordinal)
-            && l.Contains("--skip-bad-hosts", StringComparison.Ordinal));
+            && l.Contains("(Env.SkipBadHosts)", StringComparison.Ordinal));
         foreach (var host in hosts.Where(h => !h.StartsWith(DeadAddress, StringComparison.Ordinal)))
         {
             Assert.Contains($"[{host}] out: second", lines);
