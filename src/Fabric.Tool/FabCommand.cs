@@ -5,7 +5,6 @@ using Fabric.Engine.Hosts;
 using Fabric.Engine.Output;
 using Fabric.Engine.Ssh;
 using Fabric.Engine.Tasks;
-using Fabric.Engine.Transport.SshNet;
 using Fabric.Tool.CommandLine;
 using Fabric.Tool.Completion;
 using Fabric.Tool.Console;
@@ -51,7 +50,8 @@ internal sealed class FabCommand(ConsoleRenderer console, IOutputSink output, Te
             return merged.ExitCode;
         }
 
-        var groups = OutputGroupsOf(request);
+        // An unknown output group is bad input: said before the fabfile is built.
+        FabricRunner.Shows(OutputKind.Status, request.Hide, request.Show);
         var build = await FabfileLoader.BuildAsync(request.Fabfile, Directory.GetCurrentDirectory(), console.BuildStatus, cancellation).ConfigureAwait(false);
         if (request.List && TaskListCache.TryRead(build, request.ListFormat) is { } cachedList)
         {
@@ -63,8 +63,7 @@ internal sealed class FabCommand(ConsoleRenderer console, IOutputSink output, Te
         var fabfile = FabfileLoader.LoadBuilt(build.AssemblyPath, build.ProjectPath, build.Built);
         console.Debug($"Loaded fabfile {fabfile.AssemblyPath} ({(build.Built ? "built just now" : "up to date")}) in {loading.ElapsedMilliseconds} ms.");
         // Descriptions are for --list and --display only: a run does not read (nor pay for parsing) the XML documentation.
-        var descriptions = request.List || request.Display is not null ? XmlDocumentation.Load(fabfile.XmlDocumentationPath) : null;
-        var table = TaskDiscovery.Discover(fabfile.Assembly, descriptions);
+        var table = FabricRunner.Discover(fabfile.Assembly, request.List || request.Display is not null ? fabfile.XmlDocumentationPath : null);
         if (request.List)
         {
             using var list = new StringWriter();
@@ -76,67 +75,45 @@ internal sealed class FabCommand(ConsoleRenderer console, IOutputSink output, Te
 
         if (request.Display is { } name)
         {
-            var task = table.Find(name) ?? throw new FabricUsageException(RunPlanner.UnknownTask(table, name, CommandLineSettingNames.Instance));
+            var task = table.Find(name) ?? throw new FabricUsageException(FabricRunner.UnknownTask(table, name, CommandLineSettingNames.Instance));
             TaskDisplayPrinter.Print(task, stdout);
             return ExitCodes.Ok;
         }
 
-        return await RunAsync(request, fabfile, table, groups).ConfigureAwait(false);
+        return await RunAsync(request, fabfile, table).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Plans the requested tasks, runs the fabfile's setup, then runs the plan (or, under <c>--dry-run</c>, prints it) and
-    /// the run summary.
+    /// Hands the request to the library's runner (which checks it, runs the fabfile's setup, then the tasks), and renders
+    /// what it returns: the dry run's plan, or the closing line, the run summary and the exit code.
     /// </summary>
-    private async Task<int> RunAsync(FabRequest request, LoadedFabfile fabfile, TaskTable table, ImmutableDictionary<string, bool> groups)
+    private async Task<int> RunAsync(FabRequest request, LoadedFabfile fabfile, TaskTable table)
     {
         HostString.Validate(("-H", request.Hosts), ("-x", request.ExcludeHosts));
-        var plan = RunPlanner.Plan(table, request.Tasks, CommandLineSettingNames.Instance);
-        RunPlanner.CheckAttributeHosts(plan);
-
-        var context = new RunContext(output)
+        var runner = new FabricRunner(table, output)
         {
+            SetupAssembly = fabfile.Assembly,
+            SettingNames = CommandLineSettingNames.Instance,
             TransferProgress = TerminalTransferProgress.For(terminal),
-            Cancellation = cancellation,
-            OutputGroups = groups,
-            Ssh = SshOptionsOf(request),
             SecretPrompt = ConsoleSecretPrompt.ForThisConsole(terminal),
             Terminal = ConsoleTerminal.ForThisConsole(terminal),
-            Tasks = table,
             Progress = terminal is { IsInteractive: true } ? new ParallelProgressLine(terminal) : null,
-            Shard = request.Shard,
-            SettingNames = CommandLineSettingNames.Instance,
         };
-        Configure(context.Env, request);
-        context.Env.FabfileDirectory = fabfile.Directory;
-        using (Ambient.Enter(context))
+        var outcome = await runner.RunAsync(RunRequestOf(request, fabfile.Directory), RunEndingLine.Of, cancellation).ConfigureAwait(false);
+        if (outcome.Preview is { } preview)
         {
-            try
-            {
-                FabfileSetup.Run(fabfile.Assembly);
-            }
-            catch (AbortException e)
-            {
-                OutputGroups.Write(context, ScopeSettings.None, RunEndingLine.Aborting(e.Message));
-                return WriteResults(request, ExitCodes.Aborted, []);
-            }
-
-            HostString.Validate(("Env.Hosts", context.Env.Hosts), ("Env.ExcludeHosts", context.Env.ExcludeHosts));
-
-            RunPlanner.CheckRoles(plan, context.Env.Roles, context.Env.RoleDefs);
-            if (request.DryRun)
-            {
-                DryRunPrinter.Print(RunPreview.Of(plan, context.Env), stdout, request.Shard);
-                return ExitCodes.Ok;
-            }
+            DryRunPrinter.Print(preview, stdout, request.Shard);
+            return ExitCodes.Ok;
         }
 
-        var outcome = await new Runner(context).RunAsync(plan, ended => OutputGroups.Write(context, ScopeSettings.None, RunEndingLine.Of(ended))).ConfigureAwait(false);
         var exitCode = ExitCodes.Of(outcome);
-        terminal?.Dispose();
-        PrintSummary(context.Summary.Rows);
+        if (outcome.Rows.Count > 0)
+        {
+            terminal?.Dispose();
+            PrintSummary(outcome.Rows);
+        }
 
-        return WriteResults(request, exitCode, context.Summary.Rows);
+        return WriteResults(request, exitCode, outcome.Rows);
     }
 
     /// <summary>Under <c>--results-json</c>, writes the run's rows and exit code; returns the exit code.</summary>
@@ -153,85 +130,48 @@ internal sealed class FabCommand(ConsoleRenderer console, IOutputSink output, Te
     /// <summary>The run summary (output group: status), as the console renders it.</summary>
     private void PrintSummary(IReadOnlyList<RunSummary.Row> rows) => console.Summary(rows);
 
-    private static void Configure(EnvState env, FabRequest request)
+    /// <summary>The library's request for what the command line asks.</summary>
+    private static RunRequest RunRequestOf(FabRequest request, string fabfileDirectory) => new()
     {
-        env.Hosts = [.. request.Hosts];
-        env.Roles = [.. request.Roles];
-        env.ExcludeHosts = [.. request.ExcludeHosts];
-        env.WarnOnly = request.WarnOnly;
-        env.Linewise = request.Linewise;
-        env.AlwaysUsePty = request.Pty;
-        (env.Parallel, env.PoolSize, env.SkipBadHosts) = (request.Parallel, request.PoolSize, request.SkipBadHosts);
-        env.Gateway = request.Gateway;
-        if (request.Shell is { } shell)
-        {
-            env.Shell = shell;
-        }
-
-        if (request.User is { } user)
-        {
-            env.User = user;
-        }
-
-        if (request.Port is { } port)
-        {
-            env.Port = port;
-        }
-
-        env.AbortOnPrompts = request.AbortOnPrompts;
-        foreach (var (key, value) in request.Settings)
-        {
-            env.Values[key] = value;
-            env.CommandLineValues[key] = value;
-        }
-    }
-
-    private static SshOptions SshOptionsOf(FabRequest request)
-    {
-        if (request.KexAlgorithms is { } kex && KeyExchangeOrder.Problem(kex) is { } kexProblem)
-        {
-            throw new FabricUsageException("--kex-algorithms: " + kexProblem);
-        }
-
-        foreach (var file in request.KeyFiles)
-        {
-            if (KeyRing.Problem(file, CommandLineSettingNames.Instance) is { } problem)
-            {
-                throw new FabricUsageException(problem);
-            }
-        }
-
-        if (request.SshConfigPath is { } config && !File.Exists(config))
-        {
-            throw new FabricUsageException($"ssh config file '{config}' (--ssh-config-path) does not exist.");
-        }
-
-        var defaults = new SshOptions();
-        return defaults with
-        {
-            KeyFiles = [.. request.KeyFiles.Select(Path.GetFullPath)],
-            Password = request.Password,
-            KexAlgorithms = request.KexAlgorithms,
-            ConnectTimeout = request.ConnectTimeout ?? defaults.ConnectTimeout,
-            ConnectTimeoutGiven = request.ConnectTimeout is not null,
-            SshConfigFile = request.SshConfigPath is { } path ? Path.GetFullPath(path) : null,
-            UseAgent = !request.NoAgent,
-            CommandTimeout = request.CommandTimeout,
-            ConnectionAttempts = request.ConnectionAttempts ?? defaults.ConnectionAttempts,
-            KnownHostsFile = request.KnownHostsFile is { } knownHosts ? Path.GetFullPath(knownHosts) : null,
-            RejectUnknownHosts = request.RejectUnknownHosts,
-            DisableKnownHosts = request.DisableKnownHosts,
-        };
-    }
-
-    private static ImmutableDictionary<string, bool> OutputGroupsOf(FabRequest request) =>
-        OutputGroups.FromCommandLine(request.Hide, request.Show);
+        Tasks = request.Tasks,
+        Hosts = request.Hosts,
+        Roles = request.Roles,
+        ExcludeHosts = request.ExcludeHosts,
+        User = request.User,
+        Port = request.Port,
+        WarnOnly = request.WarnOnly,
+        Parallel = request.Parallel,
+        PoolSize = request.PoolSize,
+        SkipBadHosts = request.SkipBadHosts,
+        AbortOnPrompts = request.AbortOnPrompts,
+        Pty = request.Pty,
+        Linewise = request.Linewise,
+        Shell = request.Shell,
+        Gateway = request.Gateway,
+        Settings = request.Settings,
+        Hide = request.Hide,
+        Show = request.Show,
+        Password = request.Password,
+        KeyFiles = request.KeyFiles,
+        UseAgent = !request.NoAgent,
+        KexAlgorithms = request.KexAlgorithms,
+        ConnectTimeout = request.ConnectTimeout,
+        CommandTimeout = request.CommandTimeout,
+        ConnectionAttempts = request.ConnectionAttempts,
+        KnownHostsFile = request.KnownHostsFile,
+        RejectUnknownHosts = request.RejectUnknownHosts,
+        DisableKnownHosts = request.DisableKnownHosts,
+        SshConfigFile = request.SshConfigPath,
+        Shard = request.Shard,
+        DryRun = request.DryRun,
+        FabfileDirectory = fabfileDirectory,
+    };
 
     internal static string VersionText()
     {
         static string VersionOf(Type type) =>
             type.Assembly.GetName().Version?.ToString(3) ?? "?";
 
-        return $"dotnet-fab {VersionOf(typeof(FabCommand))} (Fabric {VersionOf(typeof(Api))}, SSH.NET {Fabric.Engine.Transport.SshNet.SshNetVersion.Text}, .NET {System.Environment.Version})";
+        return $"dotnet-fab {VersionOf(typeof(FabCommand))} (Fabric {VersionOf(typeof(Api))}, SSH.NET {FabricRunner.TransportVersion}, .NET {System.Environment.Version})";
     }
 }

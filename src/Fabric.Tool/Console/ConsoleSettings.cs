@@ -27,11 +27,10 @@ internal sealed record ConsoleSettings(bool Colour = false, bool ShowDebug = fal
     {
         try
         {
-            var groups = OutputGroups.FromCommandLine(hide, show);
             return new ConsoleSettings(
                 UseColour(),
-                OutputGroups.IsShown(OutputKind.Debug, ScopeSettings.None, groups),
-                OutputGroups.IsShown(OutputKind.Status, ScopeSettings.None, groups));
+                FabricRunner.Shows(OutputKind.Debug, hide, show),
+                FabricRunner.Shows(OutputKind.Status, hide, show));
         }
         catch (FabricUsageException)
         {

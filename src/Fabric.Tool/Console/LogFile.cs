@@ -69,7 +69,7 @@ internal sealed class LogFile(ILogEventSink sink) : IDisposable
             ConsoleLineKind.Debug => LogEventLevel.Debug,
             _ => LogEventLevel.Information,
         };
-        var task = Ambient.Frame?.TaskName ?? (line.Kind == ConsoleLineKind.Executing ? line.Text : "-");
+        var task = FabricRunner.CurrentTask ?? (line.Kind == ConsoleLineKind.Executing ? line.Text : "-");
         return new LogEvent(DateTimeOffset.Now, level, null, LineTemplate, [
             new LogEventProperty("Line", new ScalarValue(line.Format())),
             new LogEventProperty("Hidden", new ScalarValue(line.Hidden)),

@@ -22,9 +22,9 @@ internal static class TaskDisplayPrinter
         output.WriteLine(task.Parameters.Count == 0 ? "    Arguments: none" : "    Arguments:");
         foreach (var parameter in task.Parameters)
         {
-            var type = ValueConverter.IsSupported(parameter.Type) ? ValueConverter.DisplayName(parameter.Type) : parameter.Type.Name + " (cannot be given on the command line)";
+            var type = parameter.ValueTypeName ?? parameter.Type.Name + " (cannot be given on the command line)";
             var value = parameter.IsOptional ? $" = {ValueFormatter.Format(parameter.DefaultValue)}" : " (required)";
-            output.WriteLine($"        {TaskNames.ToKebabCase(parameter.Name)}: {type}{value}");
+            output.WriteLine($"        {parameter.ArgumentName}: {type}{value}");
         }
 
         if (task.Hosts.Count == 0 && task.Roles.Count == 0)

@@ -45,7 +45,7 @@ internal static class TaskListJson
         {
             json.WriteStartObject();
             json.WriteString("name", parameter.Name);
-            json.WriteString("type", ValueConverter.IsSupported(parameter.Type) ? ValueConverter.DisplayName(parameter.Type) : parameter.Type.Name);
+            json.WriteString("type", parameter.ValueTypeName ?? parameter.Type.Name);
             json.WriteBoolean("required", !parameter.IsOptional);
             if (parameter.IsOptional)
             {

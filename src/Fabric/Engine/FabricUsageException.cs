@@ -2,15 +2,17 @@ namespace Fabric.Engine;
 
 /// <summary>
 /// Bad input found before anything ran: a wrong task name, argument, host string, role, fabfile.
-/// The tool prints its message alone (no stack trace) and exits 2.
+/// Its message says what is wrong and where, ready to print alone (no stack trace).
 /// </summary>
-internal class FabricUsageException : Exception
+public class FabricUsageException : Exception
 {
+    /// <summary>Bad input, said in <paramref name="message"/>.</summary>
     public FabricUsageException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Bad input, said in <paramref name="message"/>, found through <paramref name="innerException"/>.</summary>
     public FabricUsageException(string message, Exception innerException)
         : base(message, innerException)
     {

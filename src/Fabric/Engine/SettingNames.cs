@@ -1,7 +1,7 @@
 namespace Fabric.Engine;
 
 /// <summary>A setting that a message may tell the user to change.</summary>
-internal enum Setting
+public enum Setting
 {
     /// <summary>The hosts every task without hosts of its own runs on (<c>Env.Hosts</c>).</summary>
     Hosts,
@@ -29,6 +29,12 @@ internal enum Setting
 
     /// <summary>Where the tasks of the loaded fabfile are listed.</summary>
     TaskList,
+
+    /// <summary>The key-exchange algorithms to offer.</summary>
+    KexAlgorithms,
+
+    /// <summary>The ssh config file to read.</summary>
+    SshConfigFile,
 }
 
 /// <summary>
@@ -36,7 +42,7 @@ internal enum Setting
 /// the setting through this, so a program that has other ways to set it (the tool's command line) can name those.
 /// This default names the library's own: <c>Env</c> properties and options.
 /// </summary>
-internal class SettingNames
+public class SettingNames
 {
     /// <summary>The library's names (<c>Env.Shell</c>, <c>Env.KeyFilenames</c>, …).</summary>
     public static SettingNames Library { get; } = new();
@@ -56,6 +62,8 @@ internal class SettingNames
         Setting.PoolSize => "the pool size (Env.PoolSize)",
         Setting.ConnectionAttempts => "more connection attempts",
         Setting.AbortOnPrompts => "Env.AbortOnPrompts",
+        Setting.KexAlgorithms => "KexAlgorithms",
+        Setting.SshConfigFile => "SshConfigFile",
         _ => null,
     };
 

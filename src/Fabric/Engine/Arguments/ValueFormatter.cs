@@ -7,8 +7,9 @@ namespace Fabric.Engine.Arguments;
 /// strings in double quotes, <c>true</c>/<c>false</c>, numbers, durations and dates in the invariant culture, enums by
 /// name, arrays as <c>[a, b]</c>. The one place that decides how a value reads, so every listing shows it alike.
 /// </summary>
-internal static class ValueFormatter
+public static class ValueFormatter
 {
+    /// <summary><paramref name="value"/> as a listing shows it.</summary>
     public static string Format(object? value) => value switch
     {
         null => "null",

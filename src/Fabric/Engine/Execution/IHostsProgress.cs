@@ -1,7 +1,7 @@
 namespace Fabric.Engine.Execution;
 
 /// <summary>One parallel task's hosts as they start and end (see <see cref="IRunProgress"/>); disposed when the task ends.</summary>
-internal interface IHostsProgress : IDisposable
+public interface IHostsProgress : IDisposable
 {
     /// <summary>A host starts.</summary>
     void Started();

@@ -4,7 +4,7 @@ namespace Fabric.Engine.Execution;
 /// Told about each task that runs on its hosts in parallel, so that a console can show how far it has got (the tool's
 /// live status line). The runner calls it from several threads at once.
 /// </summary>
-internal interface IRunProgress
+public interface IRunProgress
 {
     /// <summary>A task begins on <paramref name="hostCount"/> hosts in parallel; dispose what is returned when it ends.</summary>
     IHostsProgress Begin(string task, int hostCount);

@@ -8,21 +8,21 @@ namespace Fabric.Engine.Execution;
 /// <param name="Arguments">Its method's arguments, converted.</param>
 /// <param name="CommandLineHosts">Per-task hosts and roles from the command line (<c>task:hosts=…</c>).</param>
 /// <param name="Excludes">Per-task exclusions (<c>task:exclude_hosts=…</c>).</param>
-internal sealed record PlannedTask(
+public sealed record PlannedTask(
     TaskDefinition Task,
     IReadOnlyList<object?> Arguments,
     HostSelection CommandLineHosts,
     IReadOnlyList<string> Excludes)
 {
     /// <summary>This task's host list as it would be built now: see <see cref="BuildHostList(TaskDefinition, HostSelection, IReadOnlyList{string}, EnvState)"/>.</summary>
-    public HostList BuildHostList(EnvState env) => BuildHostList(Task, CommandLineHosts, Excludes, env);
+    internal HostList BuildHostList(EnvState env) => BuildHostList(Task, CommandLineHosts, Excludes, env);
 
     /// <summary>
     /// A task's host list as it would be built now: from <paramref name="commandLine"/>, the task's attributes,
     /// and <paramref name="env"/>'s hosts, roles and exclusions as they are at this moment. The runner (for the command
     /// line and for <c>Execute</c>) and <c>--dry-run</c> both build host lists here.
     /// </summary>
-    public static HostList BuildHostList(TaskDefinition task, HostSelection commandLine, IReadOnlyList<string> excludes, EnvState env)
+    internal static HostList BuildHostList(TaskDefinition task, HostSelection commandLine, IReadOnlyList<string> excludes, EnvState env)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(env);

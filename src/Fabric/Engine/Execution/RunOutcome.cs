@@ -1,7 +1,7 @@
 namespace Fabric.Engine.Execution;
 
 /// <summary>How a run ended.</summary>
-internal enum RunEnding
+public enum RunEnding
 {
     /// <summary>Every task ran on every host of its list (warnings and skipped hosts included).</summary>
     Completed,
@@ -19,5 +19,9 @@ internal enum RunEnding
 /// </summary>
 /// <param name="Ending">How the run ended.</param>
 /// <param name="Failure">Under <see cref="RunEnding.Aborted"/>, the failure's message (task, host and cause); otherwise null.</param>
-/// <param name="Rows">One row per task and host, in the order they started.</param>
-internal sealed record RunOutcome(RunEnding Ending, string? Failure, IReadOnlyList<RunSummary.Row> Rows);
+/// <param name="Rows">One row per task and host, in the order they started; empty when nothing started.</param>
+public sealed record RunOutcome(RunEnding Ending, string? Failure, IReadOnlyList<RunSummary.Row> Rows)
+{
+    /// <summary>For a dry run, what would run where, task by task; null when the run was not a dry run.</summary>
+    public IReadOnlyList<RunPreview>? Preview { get; init; }
+}

@@ -5,7 +5,7 @@ namespace Fabric.Engine.Execution;
 /// <summary>One task of a dry run: what would run, with which arguments, on which hosts, chosen by which source.</summary>
 /// <param name="Task">The checked task and its bound arguments.</param>
 /// <param name="Hosts">Its host list as it would be built now.</param>
-internal sealed record RunPreview(PlannedTask Task, HostList Hosts)
+public sealed record RunPreview(PlannedTask Task, HostList Hosts)
 {
     /// <summary>
     /// The host list of every task of the plan, built from <paramref name="env"/> as it is now (after the fabfile's
@@ -13,7 +13,7 @@ internal sealed record RunPreview(PlannedTask Task, HostList Hosts)
     /// does not change the lists of the tasks after it.
     /// </summary>
     /// <exception cref="FabricUsageException">A host list names an undefined role or an invalid host string.</exception>
-    public static IReadOnlyList<RunPreview> Of(IReadOnlyList<PlannedTask> plan, EnvState env)
+    internal static IReadOnlyList<RunPreview> Of(IReadOnlyList<PlannedTask> plan, EnvState env)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return [.. plan.Select(p => new RunPreview(p, p.BuildHostList(env)))];

@@ -1,7 +1,7 @@
 namespace Fabric.Engine.Execution;
 
 /// <summary>How one task's run on one host ended, for the run summary.</summary>
-internal enum RunStatus
+public enum RunStatus
 {
     /// <summary>It ran to the end.</summary>
     Ok,

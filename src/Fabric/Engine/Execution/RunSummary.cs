@@ -6,7 +6,7 @@ namespace Fabric.Engine.Execution;
 /// One row per task and host of a run, in the order they started (rows for hosts that never started follow their
 /// task's): what the summary at the end of the run shows, and what an interrupted run reports. Thread-safe.
 /// </summary>
-internal sealed class RunSummary
+public sealed class RunSummary
 {
     private readonly List<Row> _rows = [];
 
@@ -24,13 +24,13 @@ internal sealed class RunSummary
 
     /// <summary>A run of <paramref name="task"/> on <paramref name="host"/> (null: locally) begins; finish it with <see cref="Row.End"/>.</summary>
     /// <remarks>Until it ends, the row says <see cref="RunStatus.CutShort"/>: what it is if the run stops meanwhile.</remarks>
-    public Row Start(string task, string? host) => Add(new Row(task, host, RunStatus.CutShort, null));
+    internal Row Start(string task, string? host) => Add(new Row(task, host, RunStatus.CutShort, null));
 
     /// <summary>A task's run on a host that ended without running: skipped, or never started.</summary>
-    public void Record(string task, string? host, RunStatus status, string? reason = null) => Add(new Row(task, host, status, reason));
+    internal void Record(string task, string? host, RunStatus status, string? reason = null) => Add(new Row(task, host, status, reason));
 
     /// <summary>How many rows there are: a mark to pass to <see cref="Complete"/>.</summary>
-    public int Count
+    internal int Count
     {
         get
         {
@@ -46,7 +46,7 @@ internal sealed class RunSummary
     /// <see cref="RunStatus.NotStarted"/> row for each host that has none, and puts the task's rows in host-list order
     /// (parallel hosts finish, and start their bodies, in any order).
     /// </summary>
-    public void Complete(string task, IReadOnlyList<string> hosts, int mark)
+    internal void Complete(string task, IReadOnlyList<string> hosts, int mark)
     {
         lock (_rows)
         {
@@ -66,7 +66,7 @@ internal sealed class RunSummary
     }
 
     /// <summary>Re-marks the last row of <paramref name="task"/> on <paramref name="host"/> (a failure turned into a skip).</summary>
-    public void Remark(string task, string host, RunStatus status, string reason)
+    internal void Remark(string task, string host, RunStatus status, string reason)
     {
         lock (_rows)
         {
@@ -90,14 +90,17 @@ internal sealed class RunSummary
     /// <param name="status">How it stands.</param>
     /// <param name="error">Its error, or why it was skipped.</param>
     /// <param name="recorded">How long it ran, for a row read back from a results file; null: timed from now.</param>
-    internal sealed class Row(string task, string? host, RunStatus status, string? error, TimeSpan? recorded = null)
+    public sealed class Row(string task, string? host, RunStatus status, string? error, TimeSpan? recorded = null)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
 
+        /// <summary>The task's name.</summary>
         public string Task { get; } = task;
 
+        /// <summary>The host string, as written; null: the task ran locally.</summary>
         public string? Host { get; } = host;
 
+        /// <summary>How it ended.</summary>
         public RunStatus Status { get; private set; } = status;
 
         /// <summary>How long it ran (zero when it never started).</summary>
@@ -106,7 +109,7 @@ internal sealed class RunSummary
         /// <summary>The first line of its error, or why it was skipped or not started.</summary>
         public string? Error { get; private set; } = error;
 
-        public void End(RunStatus status, string? error = null)
+        internal void End(RunStatus status, string? error = null)
         {
             _clock.Stop();
             Status = status;

@@ -4,7 +4,7 @@ namespace Fabric.Engine.Hosts;
 /// <param name="Source">The source that named something (or <see cref="HostListSource.None"/>).</param>
 /// <param name="Hosts">The hosts to run on, in order, after merging, de-duplication and exclusion.</param>
 /// <param name="Excluded">Hosts of the source that exclusions removed, in order.</param>
-internal sealed record HostList(HostListSource Source, IReadOnlyList<HostString> Hosts, IReadOnlyList<HostString> Excluded)
+public sealed record HostList(HostListSource Source, IReadOnlyList<HostString> Hosts, IReadOnlyList<HostString> Excluded)
 {
     /// <summary>No source named anything: run once, with no host.</summary>
     public bool IsLocalOnly => Source == HostListSource.None;

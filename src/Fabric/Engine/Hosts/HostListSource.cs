@@ -1,7 +1,7 @@
 namespace Fabric.Engine.Hosts;
 
 /// <summary>Which source a task's host list came from, in order of precedence.</summary>
-internal enum HostListSource
+public enum HostListSource
 {
     /// <summary>Per-task command-line arguments: <c>task:hosts=a;b</c>, <c>task:roles=r</c>.</summary>
     CommandLine,

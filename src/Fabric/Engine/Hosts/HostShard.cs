@@ -14,7 +14,7 @@ namespace Fabric.Engine.Hosts;
 /// </remarks>
 /// <param name="Index">K: which slice, from 1.</param>
 /// <param name="Count">N: how many slices.</param>
-internal sealed record HostShard(int Index, int Count)
+public sealed record HostShard(int Index, int Count)
 {
     /// <summary>The whole list: <c>1/1</c>.</summary>
     public static HostShard All { get; } = new(1, 1);

@@ -11,7 +11,7 @@ namespace Fabric.Engine.Hosts;
 /// <param name="User">The user, or null when the string names none.</param>
 /// <param name="Host">The host name or address (IPv6 without brackets).</param>
 /// <param name="Port">The port, or null when the string names none.</param>
-internal sealed record HostString(string Original, string? User, string Host, int? Port)
+public sealed record HostString(string Original, string? User, string Host, int? Port)
 {
     /// <summary>
     /// Parses a host string. Throws <see cref="FabricUsageException"/> with a one-line message naming the

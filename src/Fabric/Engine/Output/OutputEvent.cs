@@ -4,7 +4,7 @@ namespace Fabric.Engine.Output;
 /// <param name="Kind">What the line is; decides its format and output group.</param>
 /// <param name="Host">The host string it concerns, or null.</param>
 /// <param name="Text">The text, without the host prefix.</param>
-internal sealed record OutputEvent(OutputKind Kind, string? Host, string Text)
+public sealed record OutputEvent(OutputKind Kind, string? Host, string Text)
 {
     /// <summary>
     /// True when <c>--hide</c>/<c>Hide(...)</c> (or the default for debug lines) keeps it off the console: sinks that

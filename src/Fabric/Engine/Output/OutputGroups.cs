@@ -41,11 +41,11 @@ internal static class OutputGroups
     };
 
     /// <summary>
-    /// The run-wide choice of <c>--hide</c>/<c>--show</c> (show wins when both name a group), as the lowest layer
+    /// The run-wide choice of groups to hide and to show (show wins when both name a group), as the lowest layer
     /// beneath the <c>Hide</c>/<c>Show</c> scopes.
     /// </summary>
     /// <exception cref="FabricUsageException">An unknown group name.</exception>
-    public static ImmutableDictionary<string, bool> FromCommandLine(IEnumerable<string> hide, IEnumerable<string> show)
+    public static ImmutableDictionary<string, bool> Of(IEnumerable<string> hide, IEnumerable<string> show)
     {
         IEnumerable<string> Groups(string name) => Known(name) ?? throw new FabricUsageException(Unknown(name));
         return ImmutableDictionary.Create<string, bool>(StringComparer.Ordinal)

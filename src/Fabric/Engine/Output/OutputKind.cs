@@ -1,7 +1,7 @@
 namespace Fabric.Engine.Output;
 
 /// <summary>What a line of output is; decides its format and the group that <c>--hide</c>/<c>--show</c> act on.</summary>
-internal enum OutputKind
+public enum OutputKind
 {
     /// <summary><c>[host] Executing task 'name'</c> (group: running).</summary>
     Executing,

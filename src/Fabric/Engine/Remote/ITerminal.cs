@@ -7,7 +7,7 @@ namespace Fabric.Engine.Remote;
 /// an interactive shell can draw on it. The engine never reads the console itself: the tool supplies this on
 /// <see cref="Execution.RunContext.Terminal"/>.
 /// </summary>
-internal interface ITerminal
+public interface ITerminal
 {
     /// <summary>Its size now, for a remote pseudo-terminal.</summary>
     TerminalSize Size { get; }

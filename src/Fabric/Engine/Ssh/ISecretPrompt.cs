@@ -6,7 +6,7 @@ namespace Fabric.Engine.Ssh;
 /// <see cref="Execution.RunContext.SecretPrompt"/>. Must be safe to call from several threads (the
 /// implementation serialises its questions).
 /// </summary>
-internal interface ISecretPrompt
+public interface ISecretPrompt
 {
     /// <summary>Asks <paramref name="prompt"/>; returns the answer, or null when nobody can answer (no terminal).</summary>
     string? Ask(string prompt);

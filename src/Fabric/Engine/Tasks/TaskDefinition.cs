@@ -10,7 +10,7 @@ namespace Fabric.Engine.Tasks;
 /// <param name="Parameters">The method's parameters.</param>
 /// <param name="Hosts">Hosts of its <c>[Hosts]</c> (or its class's), as written.</param>
 /// <param name="Roles">Roles of its <c>[Roles]</c> (or its class's), as written.</param>
-internal sealed record TaskDefinition(
+public sealed record TaskDefinition(
     string Name,
     IReadOnlyList<string> Aliases,
     string? Description,

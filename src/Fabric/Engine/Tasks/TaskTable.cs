@@ -4,10 +4,11 @@ namespace Fabric.Engine.Tasks;
 /// The tasks of a fabfile, found by <see cref="TaskDiscovery"/>: looked up by name (case-insensitive,
 /// <c>-</c> and <c>_</c> ignored), listed top level first, then by group.
 /// </summary>
-internal sealed class TaskTable
+public sealed class TaskTable
 {
     private readonly Dictionary<string, TaskDefinition> _byName;
 
+    /// <summary>A table of <paramref name="tasks"/>; <paramref name="defaultTask"/> runs when none is named.</summary>
     public TaskTable(IEnumerable<TaskDefinition> tasks, TaskDefinition? defaultTask = null)
     {
         ArgumentNullException.ThrowIfNull(tasks);

@@ -1,7 +1,7 @@
 namespace Fabric.Engine.Transport;
 
 /// <summary>A pseudo-terminal's type and size in characters.</summary>
-internal sealed record TerminalSize(int Columns, int Rows)
+public sealed record TerminalSize(int Columns, int Rows)
 {
     /// <summary>The <c>TERM</c> the remote side is told.</summary>
     public string Term { get; init; } = "xterm";

@@ -20,7 +20,7 @@ public class OutputGroupsTests
     [Fact]
     public void Hide_everything_on_the_command_line_keeps_fatal_errors()
     {
-        var run = OutputGroups.FromCommandLine(["everything"], []);
+        var run = OutputGroups.Of(["everything"], []);
 
         Assert.False(OutputGroups.IsShown(OutputKind.Stdout, ScopeSettings.None, run));
         Assert.False(OutputGroups.IsShown(OutputKind.Status, ScopeSettings.None, run));
@@ -30,7 +30,7 @@ public class OutputGroupsTests
     [Fact]
     public void Show_wins_over_hide_on_the_command_line()
     {
-        var run = OutputGroups.FromCommandLine(["stdout"], ["stdout", "debug"]);
+        var run = OutputGroups.Of(["stdout"], ["stdout", "debug"]);
 
         Assert.True(OutputGroups.IsShown(OutputKind.Stdout, ScopeSettings.None, run));
         Assert.True(OutputGroups.IsShown(OutputKind.Debug, ScopeSettings.None, run));
@@ -39,7 +39,7 @@ public class OutputGroupsTests
     [Fact]
     public void A_scope_overrides_the_command_line_choice()
     {
-        var run = OutputGroups.FromCommandLine(["stdout"], []);
+        var run = OutputGroups.Of(["stdout"], []);
         var scope = ScopeSettings.None with { OutputGroups = ImmutableDictionary<string, bool>.Empty.Add("stdout", true) };
 
         Assert.True(OutputGroups.IsShown(OutputKind.Stdout, scope, run));
@@ -48,7 +48,7 @@ public class OutputGroupsTests
     [Fact]
     public void An_unknown_group_on_the_command_line_is_a_usage_error_naming_it()
     {
-        var error = Assert.Throws<FabricUsageException>(() => OutputGroups.FromCommandLine(["stdot"], []));
+        var error = Assert.Throws<FabricUsageException>(() => OutputGroups.Of(["stdot"], []));
 
         Assert.StartsWith("Unknown output group 'stdot'", error.Message, StringComparison.Ordinal);
     }
