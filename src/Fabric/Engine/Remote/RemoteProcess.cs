@@ -42,7 +42,7 @@ internal sealed class RemoteProcess
     /// <summary>Receives whole lines of stderr that came together, as one block (null: each goes to <see cref="OnStderrLine"/>).</summary>
     public OutputLines? OnStderrLines { get; init; }
 
-    /// <summary>Receives the unfinished last line of stdout so far as it grows (null: whole lines only, <c>--linewise</c>).</summary>
+    /// <summary>Receives the unfinished last line of stdout so far as it grows (null: whole lines only, <c>Env.Linewise</c>).</summary>
     public Action<string>? OnStdoutPartial { get; init; }
 
     /// <summary>Receives the unfinished last line of stderr so far as it grows, never with a part of a marker (null: whole lines only).</summary>

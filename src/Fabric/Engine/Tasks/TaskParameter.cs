@@ -1,6 +1,6 @@
 namespace Fabric.Engine.Tasks;
 
-/// <summary>One parameter of a task method, as the binder and <c>--display</c> see it.</summary>
+/// <summary>One parameter of a task method, as the binder and a task's description see it.</summary>
 /// <param name="Name">The parameter's name as declared.</param>
 /// <param name="Type">Its type.</param>
 /// <param name="IsOptional">True when it has a default value (then omitted is fine).</param>
