@@ -50,8 +50,10 @@ public class EngineNamesNoOptionTests
             var lines = File.ReadAllLines(file);
             for (var i = 0; i < lines.Length; i++)
             {
-                var named = patterns.SelectMany(p => p.Matches(lines[i])).Where(m => !IsOtherProgramsOption(relative, lines[i], m)).Select(m => m.Value).Distinct();
-                found.AddRange(named.Select(option => $"{relative}:{i + 1}: {option}: {lines[i].Trim()}"));
+                var line = lines[i];
+                var named = patterns.SelectMany(p => p.Matches(line))
+                    .Where(m => !IsOtherProgramsOption(relative, line, m)).Select(m => m.Value).Distinct();
+                found.AddRange(named.Select(option => $"{relative}:{i + 1}: {option}: {line.Trim()}"));
             }
         }
 
