@@ -23,6 +23,7 @@ internal sealed class CommandLineSettingNames : SettingNames
         Setting.ConnectionAttempts => "--connection-attempts",
         Setting.AbortOnPrompts => "--abort-on-prompts, Env.AbortOnPrompts",
         Setting.TaskList => "'dotnet fab --list'",
+        Setting.Password => "-p, Env.Password or Env.SudoPassword",
         Setting.KexAlgorithms => "--kex-algorithms",
         Setting.SshConfigFile => "--ssh-config-path",
         _ => base.Name(setting, value),

@@ -27,6 +27,9 @@ public enum Setting
     /// <summary>Questions abort instead of being asked (<c>Env.AbortOnPrompts</c>).</summary>
     AbortOnPrompts,
 
+    /// <summary>The password for logins and sudo (<c>Env.Password</c>, <c>Env.SudoPassword</c>).</summary>
+    Password,
+
     /// <summary>Where the tasks of the loaded fabfile are listed.</summary>
     TaskList,
 
@@ -62,6 +65,7 @@ public class SettingNames
         Setting.PoolSize => "the pool size (Env.PoolSize)",
         Setting.ConnectionAttempts => "more connection attempts",
         Setting.AbortOnPrompts => "Env.AbortOnPrompts",
+        Setting.Password => "Env.Password or Env.SudoPassword",
         Setting.KexAlgorithms => "KexAlgorithms",
         Setting.SshConfigFile => "SshConfigFile",
         _ => null,

@@ -6,7 +6,7 @@ namespace Fabric.Engine.Arguments;
 /// <summary>
 /// Binds values to a task's parameters: the one place that maps names and positions to parameters, converts values
 /// with <see cref="ValueConverter"/>, and words what is wrong (unknown, given twice, too many, missing, a bad value),
-/// for <c>dotnet fab task:a,key=value</c> and for <c>Execute(task, arguments: …)</c> alike.
+/// for a task named with arguments (<c>task:a,key=value</c>) and for <c>Execute(task, arguments: …)</c> alike.
 /// </summary>
 internal sealed class ArgumentBinder
 {

@@ -134,7 +134,7 @@ internal static class ValueConverter
         return scalar.IsEnum || Scalars.ContainsKey(scalar);
     }
 
-    /// <summary>A short human name for a supported type, for <c>--display</c> and messages (<c>int</c>, <c>string[]</c>, <c>bool?</c>).</summary>
+    /// <summary>A short human name for a supported type, for a task's description and messages (<c>int</c>, <c>string[]</c>, <c>bool?</c>).</summary>
     public static string DisplayName(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Fabric.Engine.Arguments;
 
 /// <summary>
-/// Shows a task argument or default for people (<c>-d</c>, <c>--dry-run</c>, messages about values): <c>null</c>,
+/// Shows a task argument or default for people (a task's description, the dry run, messages about values): <c>null</c>,
 /// strings in double quotes, <c>true</c>/<c>false</c>, numbers, durations and dates in the invariant culture, enums by
 /// name, arrays as <c>[a, b]</c>. The one place that decides how a value reads, so every listing shows it alike.
 /// </summary>

@@ -4,8 +4,8 @@ namespace Fabric.Engine.Execution;
 
 /// <summary>
 /// Fabric 1.x's rules for how many hosts run a task at once: parallel when the task says <c>[Parallel]</c>, or when
-/// <c>-P</c> asks and the task does not say <c>[Serial]</c> (<c>[RunsOnce]</c> is serial); then the task's own pool
-/// size, else <c>-z</c>, else every host; never more than the hosts, never less than one.
+/// <c>Env.Parallel</c> asks and the task does not say <c>[Serial]</c> (<c>[RunsOnce]</c> is serial); then the task's
+/// own pool size, else <c>Env.PoolSize</c>, else every host; never more than the hosts, never less than one.
 /// </summary>
 internal static class ConcurrencyRules
 {

@@ -5,7 +5,7 @@ namespace Fabric.Engine.Execution;
 
 /// <summary>
 /// Runs a fabfile's "module-level" code, its static constructors (and static field initialisers), once, in the
-/// current run's context: after <c>-H</c>/<c>-R</c>/<c>--set</c> are applied and before any task runs.
+/// current run's context: after the run's starting hosts, roles and values are in <c>Env</c> and before any task runs.
 /// </summary>
 internal static class FabfileSetup
 {

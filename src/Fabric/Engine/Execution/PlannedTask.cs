@@ -20,7 +20,7 @@ public sealed record PlannedTask(
     /// <summary>
     /// A task's host list as it would be built now: from <paramref name="commandLine"/>, the task's attributes,
     /// and <paramref name="env"/>'s hosts, roles and exclusions as they are at this moment. The runner (for the command
-    /// line and for <c>Execute</c>) and <c>--dry-run</c> both build host lists here.
+    /// line and for <c>Execute</c>) and the dry run both build host lists here.
     /// </summary>
     internal static HostList BuildHostList(TaskDefinition task, HostSelection commandLine, IReadOnlyList<string> excludes, EnvState env)
     {

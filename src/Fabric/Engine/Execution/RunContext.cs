@@ -26,14 +26,14 @@ internal sealed class RunContext(IOutputSink output)
 
     public CancellationToken Cancellation { get; init; }
 
-    /// <summary>Output groups <c>--hide</c>/<c>--show</c> turned off or on for the whole run, beneath any scope's choice.</summary>
+    /// <summary>Output groups the run turned off or on for the whole run, beneath any scope's choice.</summary>
     public ImmutableDictionary<string, bool> OutputGroups { get; init; } = ImmutableDictionary.Create<string, bool>(StringComparer.Ordinal);
 
     /// <summary>Where <c>Put</c>/<c>Get</c> show their progress; null: nowhere (output redirected, tests).</summary>
     public ITransferProgress? TransferProgress { get; init; }
 
     /// <summary>
-    /// How to connect: key files, password, timeouts, known_hosts (filled from the command line). Its key files (<c>-i</c>)
+    /// How to connect: key files, password, timeouts, known_hosts (given when the run starts). Its key files
     /// are where <c>Env.KeyFilenames</c> starts.
     /// </summary>
     public SshOptions Ssh
@@ -55,7 +55,7 @@ internal sealed class RunContext(IOutputSink output)
     /// Asks for sudo passwords, key passphrases and login passwords; null: nobody to ask (no terminal). Every answer
     /// is remembered among the run's secrets (<see cref="SecretsFor"/>), so it is masked should it ever reach the output.
     /// </summary>
-    /// <remarks>Null too under <c>--abort-on-prompts</c> (<c>Env.AbortOnPrompts</c>): nothing may be asked.</remarks>
+    /// <remarks>Null too under <c>Env.AbortOnPrompts</c>: nothing may be asked.</remarks>
     public ISecretPrompt? SecretPrompt
     {
         get => Env.AbortOnPrompts ? null : _secretPrompt;
@@ -63,9 +63,9 @@ internal sealed class RunContext(IOutputSink output)
     }
 
     /// <summary>
-    /// Every value to mask in output under <paramref name="scope"/>: the run's own secrets (the <c>-p</c> password and
-    /// every answer to a secret prompt), <c>Env.Secrets</c>, and those of the <c>Secrets(...)</c> scopes. Gathered again
-    /// only when one of them changed: this is asked for every line of output.
+    /// Every value to mask in output under <paramref name="scope"/>: the run's own secrets (its password,
+    /// <see cref="SshOptions.Password"/>, and every answer to a secret prompt), <c>Env.Secrets</c>, and those of the
+    /// <c>Secrets(...)</c> scopes. Gathered again only when one of them changed: this is asked for every line of output.
     /// </summary>
     public SecretSet SecretsFor(ScopeSettings scope)
     {
@@ -118,7 +118,7 @@ internal sealed class RunContext(IOutputSink output)
     /// <summary>How messages name a setting the user can change: the library's names unless the program has its own (the tool's options).</summary>
     public SettingNames SettingNames { get; init; } = SettingNames.Library;
 
-    /// <summary>The slice of each command-line task's host list this run takes (<c>--shard K/N</c>); the whole list by default.</summary>
+    /// <summary>The slice of each command-line task's host list this run takes (slice K of N); the whole list by default.</summary>
     public HostShard Shard { get; init; } = HostShard.All;
 
     /// <summary>What ran where and how it ended: the run summary.</summary>

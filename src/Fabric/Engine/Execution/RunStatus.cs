@@ -9,7 +9,7 @@ public enum RunStatus
     /// <summary>It failed (the run aborts, unless the failure was only warned about).</summary>
     Failed,
 
-    /// <summary>It was skipped: every host excluded, or an unreachable host under <c>--skip-bad-hosts</c>.</summary>
+    /// <summary>It was skipped: every host excluded, or an unreachable host under <c>Env.SkipBadHosts</c>.</summary>
     Skipped,
 
     /// <summary>It had started when the run was interrupted.</summary>

@@ -95,7 +95,7 @@ internal sealed class Runner(RunContext context)
     /// <summary>
     /// Runs one task on the host list that <paramref name="selection"/>, its attributes or <c>Env</c> give, honouring its
     /// <c>[Parallel]</c>/<c>[Serial]</c>/<c>[RunsOnce]</c>; returns what it returned on each host (host string →
-    /// value; <see cref="LocalOnly"/> for a local-only task). A failure throws the run's abort. Under <c>--shard</c>
+    /// value; <see cref="LocalOnly"/> for a local-only task). A failure throws the run's abort. When the run is sharded,
     /// <paramref name="shard"/> is the slice of the host list this run takes: given for the command line's tasks only,
     /// since a task run through <c>Execute</c> belongs to the host its caller runs on.
     /// </summary>
@@ -206,7 +206,7 @@ internal sealed class Runner(RunContext context)
         }
     }
 
-    /// <summary>One execution on one host; an unreachable host under <c>--skip-bad-hosts</c> is reported and skipped.</summary>
+    /// <summary>One execution on one host; an unreachable host under <c>Env.SkipBadHosts</c> is reported and skipped.</summary>
     private async Task<HostRun> RunOnHostAsync(TaskDefinition task, IReadOnlyList<object?> arguments, HostString host, bool parallel)
     {
         if (context.Env.SkipBadHosts && _badHosts.TryGetValue(host.Original, out var why))

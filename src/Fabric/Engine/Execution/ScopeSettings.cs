@@ -56,7 +56,7 @@ internal sealed record ScopeSettings
     /// <summary>
     /// The one warn-only rule: whether a failure (a command, a transfer, a file helper) warns and goes on (true) or aborts
     /// (false). A per-call <c>warnOnly:</c> argument wins, then the innermost scope that set it, then the run-wide
-    /// <c>Env.WarnOnly</c> (<c>-w</c>, or assigned by the fabfile).
+    /// <c>Env.WarnOnly</c> (as the run starts it, or assigned by the fabfile).
     /// </summary>
     /// <param name="runWide">The run's <c>Env.WarnOnly</c>.</param>
     /// <param name="perCall">The call's own <c>warnOnly:</c> argument, or null when it gave none.</param>

@@ -7,7 +7,7 @@ namespace Fabric.Engine.Files;
 /// <summary>
 /// Fabric's file helpers on the current host, each a command run through <c>Run</c> or (with <c>useSudo</c>) <c>Sudo</c>,
 /// so that the scopes (<c>Cd</c>, <c>Prefix</c>, …), <c>Env.Shell</c>, the sudo password, the host prefix and
-/// <c>--show debug</c> are those of any command. The questions (<c>Exists</c>, <c>IsLink</c>, <c>Contains</c>, the check
+/// debug lines are those of any command. The questions (<c>Exists</c>, <c>IsLink</c>, <c>Contains</c>, the check
 /// of <c>Append</c>) run hidden, as Fabric hides them, and answer after a marker; one that cannot be answered fails with
 /// one line naming the host and why (a warning and "no" under warn-only). The edits (<c>Sed</c>, <c>Comment</c>,
 /// <c>Uncomment</c>, <c>Append</c>'s write) are ordinary commands, shown and judged as <c>Run</c> judges them.

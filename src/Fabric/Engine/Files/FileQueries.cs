@@ -20,8 +20,8 @@ internal static class FileQueries
     /// <summary>
     /// Whether a line of the file holds <paramref name="text"/>: with <paramref name="escape"/> the text is literal
     /// (<c>grep -F</c>, line breaks dropped as Fabric drops them) and <paramref name="exact"/> wants the whole line
-    /// (<c>-x</c>); without, the text is an extended regular expression, as is. A missing file holds nothing; a folder or a
-    /// file that cannot be read is an error.
+    /// (<c>grep -x</c>); without, the text is an extended regular expression, as is. A missing file holds nothing; a
+    /// folder or a file that cannot be read is an error.
     /// </summary>
     public static string Contains(string path, string text, bool exact, bool escape, bool caseSensitive)
     {

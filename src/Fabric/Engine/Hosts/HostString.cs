@@ -27,10 +27,10 @@ public sealed record HostString(string Original, string? User, string Host, int?
     /// <summary>
     /// The one host-string validator: parses <paramref name="text"/> (null reads as empty) as <see cref="Parse(string)"/>
     /// does, and a bad one is a <see cref="FabricUsageException"/> in one format naming the value and where it came from:
-    /// <c>Invalid host string 'web1:abc' in -H: the port must be a number from 1 to 65535.</c>
+    /// <c>Invalid host string 'web1:abc' in Env.Hosts: the port must be a number from 1 to 65535.</c>
     /// </summary>
     /// <param name="text">The host string.</param>
-    /// <param name="source">Where it came from, as the user wrote it: <c>-H</c>, <c>Env.Hosts</c>, <c>Settings(hostString:)</c>.</param>
+    /// <param name="source">Where it came from, as the user wrote it: <c>Env.Hosts</c>, <c>Settings(hostString:)</c>, or a client's own name for it.</param>
     public static HostString Parse(string? text, string? source)
     {
         var original = (text ?? "").Trim();
@@ -116,7 +116,7 @@ public sealed record HostString(string Original, string? User, string Host, int?
     /// <summary>
     /// True when an exclusion written as <paramref name="exclusion"/> covers this host: the host parts are
     /// equal (case-insensitive) and so is every part the exclusion names (user, port).
-    /// <c>-x web1</c> excludes <c>deploy@web1:2222</c>; <c>-x root@web1</c> does not exclude <c>deploy@web1</c>.
+    /// Excluding <c>web1</c> excludes <c>deploy@web1:2222</c>; excluding <c>root@web1</c> does not exclude <c>deploy@web1</c>.
     /// </summary>
     public bool IsCoveredBy(HostString exclusion)
     {

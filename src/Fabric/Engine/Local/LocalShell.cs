@@ -6,7 +6,7 @@ using Fabric.Engine.Ssh;
 namespace Fabric.Engine.Local;
 
 /// <summary>
-/// Runs <c>Local</c> commands: <c>/bin/bash -c</c>, output streamed line by line (and, unless <c>--linewise</c> or in a
+/// Runs <c>Local</c> commands: <c>/bin/bash -c</c>, output streamed line by line (and, unless <c>Env.Linewise</c> or in a
 /// parallel run, the start of a line before it ends) and captured.
 /// </summary>
 internal static class LocalShell

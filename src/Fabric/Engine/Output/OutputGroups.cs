@@ -41,7 +41,7 @@ internal static class OutputGroups
     };
 
     /// <summary>
-    /// The run-wide choice of groups to hide and to show (show wins when both name a group), as the lowest layer
+    /// The run-wide choice of groups to hide and show (show wins when both name a group), as the lowest layer
     /// beneath the <c>Hide</c>/<c>Show</c> scopes.
     /// </summary>
     /// <exception cref="FabricUsageException">An unknown group name.</exception>

@@ -1,6 +1,6 @@
 namespace Fabric.Engine.Output;
 
-/// <summary>What a line of output is; decides its format and the group that <c>--hide</c>/<c>--show</c> act on.</summary>
+/// <summary>What a line of output is; decides its format and the group that hiding and showing act on.</summary>
 public enum OutputKind
 {
     /// <summary><c>[host] Executing task 'name'</c> (group: running).</summary>
@@ -24,7 +24,7 @@ public enum OutputKind
     /// <summary>Plain status lines: <c>Done.</c>, <c>Aborting.</c>, <c>Disconnecting from … done.</c> (group: status).</summary>
     Status,
 
-    /// <summary>Detail for <c>--show debug</c> (group: debug).</summary>
+    /// <summary>Detail for a debug line (group: debug, hidden unless shown).</summary>
     Debug,
 
     /// <summary>Text a task prints itself through <c>Api.Print</c>/<c>Console</c>: shown as is.</summary>

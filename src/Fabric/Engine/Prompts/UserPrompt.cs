@@ -5,19 +5,20 @@ using Fabric.Engine.Ssh;
 namespace Fabric.Engine.Prompts;
 
 /// <summary>
-/// <c>Prompt</c> and <c>Confirm</c>: a question to the person running <c>dotnet fab</c>, asked on the terminal through
+/// <c>Prompt</c> and <c>Confirm</c>: a question to the person running the fabfile, asked on the terminal through
 /// <see cref="RunContext.SecretPrompt"/>. Never waits on an input nobody can give: with no terminal, or under
-/// <c>--abort-on-prompts</c>, the question aborts the run, naming it.
+/// <c>Env.AbortOnPrompts</c>, the question aborts the run, naming it.
 /// </summary>
 internal static class UserPrompt
 {
     /// <summary>
-    /// The answer to <paramref name="text"/>: the <c>--set key=…</c> value when <paramref name="key"/> names one, else what
-    /// the user types (empty: <paramref name="default"/> when there is one), through <paramref name="validation"/>; an
-    /// answer it rejects is asked again with the reason (a <c>--set</c> value it rejects aborts). With a key, the value is
-    /// stored in <c>Env[key]</c>, as Fabric does.
+    /// The answer to <paramref name="text"/>: the value the run started with for <paramref name="key"/>
+    /// (<see cref="EnvState.CommandLineValues"/>) when there is one, else what the user types (empty:
+    /// <paramref name="default"/> when there is one), through <paramref name="validation"/>; an answer it rejects is
+    /// asked again with the reason (a given value it rejects aborts). With a key, the value is stored in
+    /// <c>Env[key]</c>, as Fabric does.
     /// </summary>
-    /// <exception cref="AbortException">Nobody can answer (no terminal, <c>--abort-on-prompts</c>, input closed), or a <c>--set</c> value is rejected.</exception>
+    /// <exception cref="AbortException">Nobody can answer (no terminal, <c>Env.AbortOnPrompts</c>, input closed), or a given value is rejected.</exception>
     public static T Ask<T>(RunContext context, string text, string? key, string? @default, PromptValidation<T> validation)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -55,7 +56,7 @@ internal static class UserPrompt
     /// A yes/no question, <c>[Y/n]</c> or <c>[y/N]</c> after it: <c>y</c>/<c>yes</c> is true, <c>n</c>/<c>no</c> false (any
     /// case), an empty answer <paramref name="default"/>, anything else asks again.
     /// </summary>
-    /// <exception cref="AbortException">Nobody can answer (no terminal, <c>--abort-on-prompts</c>, input closed).</exception>
+    /// <exception cref="AbortException">Nobody can answer (no terminal, <c>Env.AbortOnPrompts</c>, input closed).</exception>
     public static bool Confirm(RunContext context, string question, bool @default)
     {
         ArgumentNullException.ThrowIfNull(context);

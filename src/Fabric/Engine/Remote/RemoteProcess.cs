@@ -1,4 +1,5 @@
 using System.Text;
+using Fabric.Engine.Execution;
 using Fabric.Engine.Output;
 using Fabric.Engine.Ssh;
 using Fabric.Engine.Transport;
@@ -42,7 +43,7 @@ internal sealed class RemoteProcess
     /// <summary>Receives whole lines of stderr that came together, as one block (null: each goes to <see cref="OnStderrLine"/>).</summary>
     public OutputLines? OnStderrLines { get; init; }
 
-    /// <summary>Receives the unfinished last line of stdout so far as it grows (null: whole lines only, <c>--linewise</c>).</summary>
+    /// <summary>Receives the unfinished last line of stdout so far as it grows (null: whole lines only, <c>Env.Linewise</c>).</summary>
     public Action<string>? OnStdoutPartial { get; init; }
 
     /// <summary>Receives the unfinished last line of stderr so far as it grows, never with a part of a marker (null: whole lines only).</summary>
@@ -236,7 +237,7 @@ internal sealed class RemoteProcess
             {
                 var host = _process.Host.Target.Display;
                 SudoFailure = _prompts == 1
-                    ? $"sudo on {host} needs a password and none was given (use -p, Env.Password or Env.SudoPassword, or run on a terminal)."
+                    ? $"sudo on {host} needs a password and none was given (use {Ambient.Context.SettingNames.Name(Setting.Password)}, or run on a terminal)."
                     : $"sudo on {host} refused the password.";
                 return false;
             }

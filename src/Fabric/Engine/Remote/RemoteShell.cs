@@ -9,7 +9,7 @@ namespace Fabric.Engine.Remote;
 /// <summary>
 /// <c>Run</c> and <c>Sudo</c>: prints <c>[host] run: cmd</c>, wraps the command in the scopes and the user's shell,
 /// runs it on the current host's connection, streams <c>[host] out:</c>/<c>err:</c> lines (and, unless
-/// <c>--linewise</c> or in a parallel run, the start of a line before it ends), and checks the
+/// <c>Env.Linewise</c> or in a parallel run, the start of a line before it ends), and checks the
 /// outcome (abort, or warn under warn-only).
 /// </summary>
 internal static class RemoteShell
@@ -127,7 +127,8 @@ internal static class RemoteShell
 
     /// <summary>
     /// The sudo password for the n-th prompt on a host: the host's known one, else <c>Env.SudoPassword</c>, else
-    /// the <c>-p</c> password, else asked once per host; a repeated prompt (refused password) asks again.
+    /// the run's password (<see cref="SshOptions.Password"/>), else asked once per host; a repeated prompt (refused
+    /// password) asks again.
     /// </summary>
     internal static string? SudoPassword(RunContext context, IRemoteHost host, int attempt)
     {

@@ -38,21 +38,22 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
     /// <summary>The jump hosts' connections, shared by every host behind them.</summary>
     public GatewayPool Gateways => LazyInitializer.EnsureInitialized(ref _gateways, () => new GatewayPool(this, () => context.Env.User, context.Cancellation));
 
-    /// <summary>The login password: <c>-p</c>, or the one answered when a host refused the keys.</summary>
+    /// <summary>The login password: the run's (<see cref="SshOptions.Password"/>), or the one answered when a host refused the keys.</summary>
     public string? LoginPassword { get; private set; }
 
     /// <summary>
     /// The password to log in to <paramref name="target"/> with, once the config made it <paramref name="host"/>: its
     /// <c>Settings(password: …)</c> scope's, else <c>Env.Passwords</c>' entry for that user, host and port, else
-    /// <c>Env.Password</c>; null: <see cref="LoginPassword"/> (<c>-p</c>, or the one asked).
+    /// <c>Env.Password</c>; null: <see cref="LoginPassword"/> (the run's, or the one asked).
     /// </summary>
     public string? PasswordFor(ConnectionTarget target, SshHostSettings host) =>
         target.Credentials?.Password ?? context.Env.Passwords.Find(host.User, target.Host, host.Port) ?? context.Env.Password;
 
     /// <summary>
     /// Every password the run knows for logging in to <paramref name="target"/>, in the order a connection tries them:
-    /// <see cref="PasswordFor"/> with the config applied, else <see cref="LoginPassword"/>, else <c>-p</c>. For what reuses the
-    /// login's password: sudo's prompt, and rsync's refusal of a run that logs in by password only.
+    /// <see cref="PasswordFor"/> with the config applied, else <see cref="LoginPassword"/>, else the run's
+    /// (<see cref="SshOptions.Password"/>). For what reuses the login's password: sudo's prompt, and rsync's refusal of
+    /// a run that logs in by password only.
     /// </summary>
     public string? KnownPasswordFor(ConnectionTarget target) =>
         PasswordFor(target, Hosts.Resolve(target)) ?? LoginPassword ?? Options.Password;
@@ -164,7 +165,7 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
     public void Warn(string message) =>
         OutputGroups.Write(context, Ambient.Scope, new OutputEvent(OutputKind.Warning, null, message));
 
-    /// <summary>A <c>--show debug</c> line about a connection.</summary>
+    /// <summary>A debug line about a connection.</summary>
     public void Debug(ConnectionTarget target, string message) =>
         OutputGroups.Write(context, Ambient.Scope, new OutputEvent(OutputKind.Debug, target.Display, message));
 

@@ -7,7 +7,7 @@ namespace Fabric.Engine.Ssh;
 /// </summary>
 /// <remarks>
 /// The key files tried are the target's own (a <c>Settings(keyFilenames: …)</c> scope's), else <paramref name="keyFiles"/>
-/// (<c>Env.KeyFilenames</c>, which starts as <c>-i</c>'s), then the config's and the default ones.
+/// (<c>Env.KeyFilenames</c>, which starts as <see cref="SshOptions.KeyFiles"/>), then the config's and the default ones.
 /// </remarks>
 internal sealed class HostResolver(SshOptions options, Func<bool> useConfig, Func<string?> gateway, Action<string> warn, Func<IReadOnlyList<string>>? keyFiles = null)
 {

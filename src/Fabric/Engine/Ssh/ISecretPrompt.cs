@@ -1,7 +1,7 @@
 namespace Fabric.Engine.Ssh;
 
 /// <summary>
-/// Asks the person running <c>dotnet fab</c> for a secret (sudo password, key passphrase, login password)
+/// Asks the person running the fabfile for a secret (sudo password, key passphrase, login password)
 /// without echoing it. The engine never reads the console itself: the tool supplies this on
 /// <see cref="Execution.RunContext.SecretPrompt"/>. Must be safe to call from several threads (the
 /// implementation serialises its questions).

@@ -5,7 +5,7 @@ namespace Fabric.Engine.Ssh;
 /// when one of them opens a connection (an open connection to the same user, host and port is reused as it is). Its text
 /// form never shows the password.
 /// </summary>
-/// <param name="password">The password, or null: the run's (<c>Env.Passwords</c>, <c>Env.Password</c>, <c>-p</c>).</param>
+/// <param name="password">The password, or null: the run's (<c>Env.Passwords</c>, <c>Env.Password</c>, <see cref="SshOptions.Password"/>).</param>
 /// <param name="keyFiles">The key files, in place of <c>Env.KeyFilenames</c>, or null: those.</param>
 internal sealed class LoginCredentials(string? password, IReadOnlyList<string>? keyFiles)
 {

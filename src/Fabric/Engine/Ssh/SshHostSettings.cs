@@ -19,7 +19,7 @@ internal sealed record SshHostSettings(
     /// <param name="target">The host string's alias, user and port, and whether they were given.</param>
     /// <param name="options">The command line's options.</param>
     /// <param name="config">What the config says about the alias (<see cref="SshHostConfig.None"/> when it is not read).</param>
-    /// <param name="gateway"><c>-g</c>/<c>Env.Gateway</c>: beats the config's <c>ProxyJump</c>; null: none given.</param>
+    /// <param name="gateway"><c>Env.Gateway</c> or a scope's: beats the config's <c>ProxyJump</c>; null: none given.</param>
     /// <exception cref="FormatException">A config value with a bad <c>%</c> token.</exception>
     public static SshHostSettings Of(ConnectionTarget target, SshOptions options, SshHostConfig config, string? gateway)
     {

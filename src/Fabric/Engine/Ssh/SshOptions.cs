@@ -3,43 +3,42 @@ using System.Text;
 namespace Fabric.Engine.Ssh;
 
 /// <summary>
-/// How the run connects over SSH, filled by the command line (<c>-i</c>, <c>-p</c>, <c>-t</c>, <c>-T</c>,
-/// <c>--connection-attempts</c>, <c>--known-hosts</c>, <c>--reject-unknown-hosts</c>, <c>--disable-known-hosts</c>).
+/// How the run connects over SSH, given by the program that starts the run (the tool fills it from its command line).
 /// Its text form never shows the password.
 /// </summary>
 internal sealed record SshOptions
 {
-    /// <summary>Private key files (<c>-i</c>), tried in order before the default ones.</summary>
+    /// <summary>Private key files, tried in order before the default ones.</summary>
     public IReadOnlyList<string> KeyFiles { get; init; } = [];
 
     /// <summary>Also try <c>~/.ssh/id_ed25519</c>, <c>id_ecdsa</c>, <c>id_rsa</c> when they exist.</summary>
     public bool UseDefaultKeyFiles { get; init; } = true;
 
-    /// <summary>The login password (<c>-p</c>); also the default sudo password. Null: none given.</summary>
+    /// <summary>The login password; also the default sudo password. Null: none given.</summary>
     public string? Password { get; init; }
 
-    /// <summary>How long one connection attempt may take (<c>-t</c>).</summary>
+    /// <summary>How long one connection attempt may take.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long one remote command may run (<c>-T</c>); null: no limit.</summary>
+    /// <summary>How long one remote command may run; null: no limit.</summary>
     public TimeSpan? CommandTimeout { get; init; }
 
-    /// <summary>How many times to try connecting before giving up on a host (<c>--connection-attempts</c>).</summary>
+    /// <summary>How many times to try connecting before giving up on a host.</summary>
     public int ConnectionAttempts { get; init; } = 1;
 
     /// <summary>The known_hosts file; null: <c>~/.ssh/known_hosts</c>.</summary>
     public string? KnownHostsFile { get; init; }
 
-    /// <summary>Refuse hosts whose key is not in known_hosts instead of adding them (<c>--reject-unknown-hosts</c>).</summary>
+    /// <summary>Refuse hosts whose key is not in known_hosts instead of adding them.</summary>
     public bool RejectUnknownHosts { get; init; }
 
-    /// <summary>Do not read or write known_hosts at all (<c>--disable-known-hosts</c>).</summary>
+    /// <summary>Do not read or write known_hosts at all.</summary>
     public bool DisableKnownHosts { get; init; }
 
-    /// <summary>The ssh config file (<c>--ssh-config-path</c>); null: <c>~/.ssh/config</c>. Read unless <c>Env.UseSshConfig</c> is false.</summary>
+    /// <summary>The ssh config file; null: <c>~/.ssh/config</c>. Read unless <c>Env.UseSshConfig</c> is false.</summary>
     public string? SshConfigFile { get; init; }
 
-    /// <summary>Try the keys of the ssh-agent first (off with <c>-a/--no-agent</c>).</summary>
+    /// <summary>Try the keys of the ssh-agent first.</summary>
     public bool UseAgent { get; init; } = true;
 
     /// <summary>The agent's socket; null: <c>SSH_AUTH_SOCK</c>.</summary>

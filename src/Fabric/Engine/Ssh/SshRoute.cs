@@ -8,10 +8,10 @@ internal enum HostKeyPolicy
     /// <summary>An unknown key is added to known_hosts; a changed one refuses (<c>StrictHostKeyChecking=accept-new</c>).</summary>
     AcceptNew,
 
-    /// <summary>An unknown key refuses too (<c>--reject-unknown-hosts</c>, or the config's <c>StrictHostKeyChecking yes</c>).</summary>
+    /// <summary>An unknown key refuses too (<see cref="SshOptions.RejectUnknownHosts"/>, or the config's <c>StrictHostKeyChecking yes</c>).</summary>
     Reject,
 
-    /// <summary>Keys are not checked (<c>--disable-known-hosts</c>).</summary>
+    /// <summary>Keys are not checked (<see cref="SshOptions.DisableKnownHosts"/>).</summary>
     Off,
 }
 

@@ -1,6 +1,6 @@
 namespace Fabric.Engine.Ssh;
 
-/// <summary>A host could not be reached (refused, timed out, unknown name, dropped before the login): what <c>--skip-bad-hosts</c> skips.</summary>
+/// <summary>A host could not be reached (refused, timed out, unknown name, dropped before the login): what <c>Env.SkipBadHosts</c> skips.</summary>
 internal sealed class UnreachableHostException : AbortException
 {
     public UnreachableHostException(string host, string message, Exception innerException)

@@ -5,7 +5,7 @@ namespace Fabric.Engine.Tasks;
 /// <summary>A task of the task table: a method of the fabfile and what its attributes say about it.</summary>
 /// <param name="Name">The full name the command line uses (<c>deploy-web</c>, <c>db.migrate</c>).</param>
 /// <param name="Aliases">Further full names that answer to it (group default, <c>Aliases</c>).</param>
-/// <param name="Description">One line for <c>--list</c>, or null.</param>
+/// <param name="Description">One line for the task list, or null.</param>
 /// <param name="Method">The method to invoke.</param>
 /// <param name="Parameters">The method's parameters.</param>
 /// <param name="Hosts">Hosts of its <c>[Hosts]</c> (or its class's), as written.</param>

@@ -144,7 +144,7 @@ internal static class TaskDiscovery
         if (parallel is { PoolSize: < 0 })
         {
             throw new FabricUsageException(
-                $"[Parallel(PoolSize = {parallel.PoolSize})] on {method.DeclaringType?.FullName}.{method.Name}: the pool size must be at least 1 (or 0 for -z's).");
+                $"[Parallel(PoolSize = {parallel.PoolSize})] on {method.DeclaringType?.FullName}.{method.Name}: the pool size must be at least 1 (or 0 for the run's own).");
         }
 
         var runsOnce = method.IsDefined(typeof(RunsOnceAttribute), true);

@@ -34,7 +34,7 @@ public sealed class TaskTable
     /// <summary>The tasks, sorted: top level first, then groups, each by name.</summary>
     public IReadOnlyList<TaskDefinition> Tasks { get; }
 
-    /// <summary>The task a bare <c>dotnet fab</c> runs (<c>[Task(Default = true)]</c> at top level), or null.</summary>
+    /// <summary>The task a run that names no task runs (<c>[Task(Default = true)]</c> at top level), or null.</summary>
     public TaskDefinition? Default { get; }
 
     /// <summary>The task with this name or alias, or null.</summary>

@@ -5,8 +5,8 @@ namespace Fabric.Engine.Templates;
 
 /// <summary>
 /// A template's context as the engine takes it: an anonymous object, a record or class (its public properties and fields),
-/// or a dictionary with string keys; <c>Env</c> gives its properties and its <c>--set</c> values. Also which names it gives,
-/// so that a template reading any other is refused before anything is written.
+/// or a dictionary with string keys; <c>Env</c> gives its properties and its <c>Env["k"]</c> values. Also which names it
+/// gives, so that a template reading any other is refused before anything is written.
 /// </summary>
 internal sealed record TemplateModel(object Value, IReadOnlySet<string> Names, bool NamesIgnoreCase)
 {
@@ -57,7 +57,7 @@ internal sealed record TemplateModel(object Value, IReadOnlySet<string> Names, b
         return ((IEnumerable)context).Cast<object>().ToDictionary(pair => (string)key.GetValue(pair)!, value.GetValue, StringComparer.Ordinal);
     }
 
-    /// <summary><c>Env</c>'s simple properties (<c>Host</c>, <c>User</c>, <c>Port</c>, …; not the sudo password) under their own names, then its <c>--set</c> values.</summary>
+    /// <summary><c>Env</c>'s simple properties (<c>Host</c>, <c>User</c>, <c>Port</c>, …; not the sudo password) under their own names, then its <c>Env["k"]</c> values.</summary>
     private static Dictionary<string, object?> EnvValues(FabricEnv env)
     {
         var values = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);

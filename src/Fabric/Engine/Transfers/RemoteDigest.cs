@@ -3,7 +3,7 @@ namespace Fabric.Engine.Transfers;
 /// <summary>
 /// The SHA-256 of a file on the server, as <c>/bin/sh</c> computes it: with <c>openssl dgst</c> when the host has it
 /// (it uses the CPU's SHA instructions: about 4 times faster than coreutils), else <c>sha256sum</c> (coreutils, BusyBox);
-/// a host with neither cannot be checked, which the transfer reports in <c>--show debug</c> instead of failing.
+/// a host with neither cannot be checked, which the transfer reports in a debug line instead of failing.
 /// </summary>
 internal static class RemoteDigest
 {

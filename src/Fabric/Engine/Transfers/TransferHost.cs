@@ -72,7 +72,7 @@ internal sealed class TransferHost : IAsyncDisposable
 
     /// <summary>
     /// The host's SHA-256 of <paramref name="path"/> (as root with <paramref name="asRoot"/>), or null when it has no tool
-    /// for it (or runs no commands: an SFTP-only account): said once in <c>--show debug</c>, and the copy is checked for its
+    /// for it (or runs no commands: an SFTP-only account): said once in a debug line, and the copy is checked for its
     /// size only.
     /// </summary>
     public async Task<string?> HashAsync(string path, bool asRoot, CancellationToken cancellationToken)

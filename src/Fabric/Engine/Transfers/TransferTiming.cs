@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Fabric.Engine.Transfers;
 
 /// <summary>
-/// Where a transfer's time went, for <c>--show debug</c>: moving the bytes (and their rate), then checking the copy
+/// Where a transfer's time went, for a debug line: moving the bytes (and their rate), then checking the copy
 /// (size, and SHA-256 unless <c>verify: false</c>) and putting it in place.
 /// </summary>
 internal static class TransferTiming

@@ -7,7 +7,7 @@ namespace Fabric.Engine.Transport;
 /// </summary>
 internal interface IRemoteFiles : IAsyncDisposable
 {
-    /// <summary>How it reaches the files, for <c>--show debug</c> (<c>SFTP</c>, <c>shell commands</c>).</summary>
+    /// <summary>How it reaches the files, for a debug line (<c>SFTP</c>, <c>shell commands</c>).</summary>
     string Kind { get; }
 
     /// <summary>The login folder, absolute.</summary>

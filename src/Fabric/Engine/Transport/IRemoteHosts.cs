@@ -15,6 +15,6 @@ internal interface IRemoteHosts
     /// <summary>Forgets a connection that was lost, so that a later operation connects afresh.</summary>
     void Evict(IRemoteHost host);
 
-    /// <summary>A <c>--show debug</c> line about a host.</summary>
+    /// <summary>A debug line about a host.</summary>
     void Debug(ConnectionTarget target, string message);
 }

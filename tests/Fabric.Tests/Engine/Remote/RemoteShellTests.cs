@@ -201,7 +201,7 @@ public sealed class RemoteShellTests
 
         var error = await Assert.ThrowsAnyAsync<AbortException>(() => SudoAsync("id").WaitAsync(Limit));
 
-        Assert.Equal("sudo on deploy@web1 needs a password and none was given (use -p, Env.Password or Env.SudoPassword, or run on a terminal).", error.Message);
+        Assert.Equal("sudo on deploy@web1 needs a password and none was given (use Env.Password or Env.SudoPassword, or run on a terminal).", error.Message);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Renci.SshNet;
 namespace Fabric.Engine.Transport.SshNet;
 
 /// <summary>
-/// Where a connection's set-up time went, for <c>--show debug</c>: TCP, version exchange and key exchange (until the
+/// Where a connection's set-up time went, for a debug line: TCP, version exchange and key exchange (until the
 /// host key arrives), the known_hosts check, then new keys and authentication; with the algorithms negotiated.
 /// </summary>
 internal sealed class ConnectTiming

@@ -6,7 +6,7 @@ using Renci.SshNet;
 namespace Fabric.Engine.Transport.SshNet;
 
 /// <summary>
-/// The run's jump hosts (<c>-g</c>, <c>Env.Gateway</c>, <c>ProxyJump</c>): one connection per chain of gateways, shared by
+/// The run's jump hosts (<c>Env.Gateway</c>, a scope's, <c>ProxyJump</c>): one connection per chain of gateways, shared by
 /// every host behind it. For each host behind it, the gateway forwards a loopback port to that host's address as the
 /// gateway resolves it (<see cref="ForwardedPortLocal"/>, a <c>direct-tcpip</c> channel per connection, as <c>ssh -J</c>);
 /// the connection to the host goes through that port, and its host key is checked against the host's own name. A chain

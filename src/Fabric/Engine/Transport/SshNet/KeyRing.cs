@@ -6,7 +6,7 @@ using Renci.SshNet.Common;
 namespace Fabric.Engine.Transport.SshNet;
 
 /// <summary>
-/// The run's private keys: the ssh-agent's identities (listed once per run), then key files (<c>-i</c>, the config's
+/// The run's private keys: the ssh-agent's identities (listed once per run), then key files (the run's, the config's
 /// <c>IdentityFile</c>s, the default ones), each loaded once per run (an encrypted key asks for its passphrase once,
 /// through <see cref="ISecretPrompt"/>). A key or agent that cannot be used is skipped with a warning.
 /// </summary>

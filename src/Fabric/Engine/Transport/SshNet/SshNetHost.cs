@@ -138,7 +138,7 @@ internal sealed class SshNetHost(ConnectionCache cache, SshConnection connection
 
     /// <summary>
     /// SFTP as a channel of this connection (the <c>sftp</c> subsystem): no second login. Null, with the reason in
-    /// <c>--show debug</c>, when the server has no SFTP subsystem or what it starts does not speak SFTP (a <c>nologin</c>
+    /// a debug line, when the server has no SFTP subsystem or what it starts does not speak SFTP (a <c>nologin</c>
     /// shell in front of an external <c>sftp-server</c>).
     /// </summary>
     public async Task<IRemoteFiles?> FilesAsync(CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 namespace Fabric.Engine.Transport.SshNet;
 
-/// <summary>Which SSH.NET the transport runs on, for <c>--version</c>: the tool itself names no SSH.NET type.</summary>
+/// <summary>Which SSH.NET the transport runs on, for a program's version line: the tool itself names no SSH.NET type.</summary>
 internal static class SshNetVersion
 {
     public static string Text { get; } = typeof(Renci.SshNet.SshClient).Assembly.GetName().Version?.ToString(3) ?? "?";
