@@ -14,10 +14,14 @@ internal sealed record ConsoleSettings(bool Colour = false, bool ShowDebug = fal
     public static ConsoleSettings Plain { get; } = new();
 
     /// <summary>True when this process's console shows colour: stdout is a terminal, and neither <c>NO_COLOR</c> nor <c>TERM=dumb</c> says otherwise.</summary>
-    public static bool UseColour() =>
-        !System.Console.IsOutputRedirected
-        && string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR"))
-        && System.Environment.GetEnvironmentVariable("TERM") is not "dumb";
+    public static bool UseColour() => UseColour(System.Console.IsOutputRedirected, System.Environment.GetEnvironmentVariable);
+
+    /// <summary>The rule of <see cref="UseColour()"/>, given whether stdout is redirected and the environment (https://no-color.org: any non-empty value).</summary>
+    public static bool UseColour(bool outputRedirected, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return !outputRedirected && string.IsNullOrEmpty(environment("NO_COLOR")) && environment("TERM") is not "dumb";
+    }
 
     /// <summary>
     /// This process's console under <c>--hide</c>/<c>--show</c>. An unknown group name leaves the defaults: the command
