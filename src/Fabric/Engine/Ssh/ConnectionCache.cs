@@ -20,7 +20,8 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
     private readonly ConcurrentDictionary<string, Lazy<Task<SshConnection>>> _connections = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
     private readonly ConcurrentDictionary<string, object> _usedBy = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SshConnection> _released = new(StringComparer.Ordinal);
+    /// <summary>The connections <see cref="Release"/> closed: their names only, for the end's "Disconnecting" lines.</summary>
+    private readonly ConcurrentDictionary<string, string> _released = new(StringComparer.Ordinal);
     private readonly Lock _passwordGate = new();
     private KeyRing? _keys;
     private HostResolver? _hosts;
@@ -120,8 +121,10 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
     /// the end of the run; the end of the run still prints their <c>Disconnecting from HOST... done.</c> in order.
     /// For a parallel host execution of the run's last task: nothing later needs them, and each kept its socket, its
     /// receive thread and its buffers and cipher state (about 65 KiB) until the end. Measured (ReadyToRun, -P -z 50,
-    /// peak RSS): 1,000 hosts 164-170 MiB before, 132 MiB after; 200 hosts 103-107 before, 96-100 after (1,080 and 270
-    /// threads down to about 120); 50 hosts unchanged (docs/performance.md). A connection another execution used stays.
+    /// peak RSS): 1,000 hosts 164-170 MiB before, 104 MiB after; 200 hosts 103-107 before, 92-93 after (1,080 and 270
+    /// threads down to about 120); 50 hosts 86-88 before, 85-86 after (docs/performance.md). Only the names of the
+    /// released connections are kept: keeping the closed connection objects instead still cost 132 MiB at 1,000 hosts.
+    /// A connection another execution also used stays open.
     /// </summary>
     public void Release()
     {
@@ -139,7 +142,7 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
                 var connection = lazy.Value.Result;
                 if (connection.IsConnected)
                 {
-                    _released[key] = connection;
+                    _released[key] = connection.Target.Display;
                 }
 
                 CloseQuietly(connection);
@@ -165,13 +168,12 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
     public async Task CloseAllAsync()
     {
         var open = new List<SshConnection>();
-        var wasOpen = new List<bool>();
+        var closed = new List<string>();   // each connection that was open, by name, in the order they were opened
         while (_order.TryDequeue(out var key))
         {
             if (_released.TryRemove(key, out var released))
             {
-                open.Add(released);
-                wasOpen.Add(true);
+                closed.Add(released);
                 continue;
             }
 
@@ -184,7 +186,10 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
             {
                 var connection = await lazy.Value.ConfigureAwait(false);
                 open.Add(connection);
-                wasOpen.Add(connection.IsConnected);
+                if (connection.IsConnected)
+                {
+                    closed.Add(connection.Target.Display);
+                }
             }
 #pragma warning disable CA1031 // A connection that never opened has nothing to close; its failure was reported where it happened.
             catch (Exception)
@@ -194,12 +199,9 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
         }
 
         await Task.WhenAll(open.Select(c => Task.Run(() => CloseQuietly(c)))).ConfigureAwait(false);
-        for (var i = 0; i < open.Count; i++)
+        foreach (var name in closed)
         {
-            if (wasOpen[i])
-            {
-                Status($"Disconnecting from {open[i].Target.Display}... done.");
-            }
+            Status($"Disconnecting from {name}... done.");
         }
 
         await (_gateways?.CloseAllAsync(Status) ?? Task.CompletedTask).ConfigureAwait(false);
