@@ -56,6 +56,8 @@ public sealed partial class FanOutScaleTests
 
         Assert.Equal(300, runLines.Count(l => l.Contains("] out: ", StringComparison.Ordinal)));
         Assert.Equal("  300 ok.", result.StdoutLines[^1]);
+        // Each host's connection closed as its execution ended (the run's last task) is still reported once at the end.
+        Assert.Equal(300, result.StdoutLines.Count(l => l.StartsWith("Disconnecting from ", StringComparison.Ordinal) && l.EndsWith("... done.", StringComparison.Ordinal)));
         Assert.Equal(0, hosts.Drops());
     }
 
