@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # The benchmark suite: dotnet fab against its peers, side by side in one run, on private sshd "hosts" on loopback
 # (127.0.0.2, .3, … on one port; lib/testhosts.sh). Run by hand as root, not in CI; stops its sshds at the end.
-#   1. one command on N hosts (BENCH_SIZES, default "1 10 50 200"): dotnet fab serial and -P -z 50, an `ssh` loop,
-#      xargs -P 50 ssh, parallel-ssh -p 50, Fabric 2 `fab -H` (serial) and ThreadingGroup, ansible -m raw -f 50
+#   1. one command on N hosts (BENCH_SIZES, default "1 10 50 200"; up to 1000): dotnet fab serial and -P -z 50, an
+#      `ssh` loop, xargs -P 50 ssh, parallel-ssh -p 50, Fabric 2 `fab -H` (serial) and ThreadingGroup, ansible -m raw
+#      -f 50. From 500 hosts on, the three serial clients are left out (minutes per run, and nothing to learn) and
+#      dotnet fab also runs with -z 200.
 #   2. 20 commands on one host: dotnet fab over its one connection vs ssh with ControlMaster (warm, and cold: master
 #      started and stopped inside the measurement, as our process connects inside its own)
 #   3. Put and Get of a 200 MB file vs scp and sftp (bench/OpsHarness, in-process): whole command, and throughput (the time for
 #      200 MB less the time for an empty file)
 #   4. `dotnet fab --list` on an unchanged fabfile vs `fab --list` (bench/startup.sh)
-#   5. peak memory (max RSS) of the client at N = 50 and 200
+#   5. peak memory (max RSS) of the client at N = 50 and 200, and at each size of 500 or more in BENCH_SIZES
+# The large sizes are not run by default; one command on 1,000 hosts and its peak memory, for example:
+#   BENCH_SIZES="1 50 200 1000" BENCH_SECTIONS="1 5" bash bench/bench.sh
+# (1,000 hosts are 63 sshds on 127.0.0.2-249, 127.0.1.2-249, ...; see lib/testhosts.sh, and docs/performance.md.)
 #   6. 100 MB of command output on one host (`head -c 75000000 /dev/zero | base64`: 1.3 million lines of 76
 #      characters), printed with stdout redirected to a file, and the same command with its output sent to /dev/null on
 #      the host, by dotnet fab (with and without capturing it) and by ssh: median time and peak memory; and the tool's
@@ -116,13 +121,20 @@ want 1 && for n in "${sizes[@]}"; do
   echo; echo "One command on $n hosts..."
   printf '%s\n' $(hosts_for "$n" fab | tr , ' ') > "$work/pssh-$n.hosts"
   for (( i = 0; i < n; i++ )); do echo "${HOSTS[i]} ansible_port=$PORT"; done > "$work/ansible-$n.inventory"
+  serial=() large=()
+  if (( n < 500 )); then
+    serial=(-n "dotnet fab serial" "$(q "$fab_tool" "${fab_common[@]}" -H "$(hosts_for "$n" fab)" probe)"
+      -n "ssh loop (serial)" "for h in $(hosts_for "$n" plain | tr , ' '); do $(q ssh "${ssh_opts[@]}") $user@\$h true; done"
+      -n "Fabric 2 fab -H (serial)" "$(q fab -r "$repo/bench/fanout/fabric2" -i "$KEY" -H "$(hosts_for "$n" fab2)" probe)")
+  else
+    large=(-n "dotnet fab -P -z 200" "$(q "$fab_tool" "${fab_common[@]}" -P -z 200 -H "$(hosts_for "$n" fab)" probe)")
+  fi
   hyperfine --runs "$runs" --warmup 1 --style basic --export-json "$work/fanout-$n.json" \
-    -n "dotnet fab serial" "$(q "$fab_tool" "${fab_common[@]}" -H "$(hosts_for "$n" fab)" probe)" \
+    "${serial[@]}" \
     -n "dotnet fab -P -z $pool" "$(q "$fab_tool" "${fab_common[@]}" -P -z "$pool" -H "$(hosts_for "$n" fab)" probe)" \
-    -n "ssh loop (serial)" "for h in $(hosts_for "$n" plain | tr , ' '); do $(q ssh "${ssh_opts[@]}") $user@\$h true; done" \
+    "${large[@]}" \
     -n "xargs -P $pool ssh" "$(q printf '%s\n' $(hosts_for "$n" plain | tr , ' ')) | xargs -P $pool -I{} $(q ssh "${ssh_opts[@]}") $user@{} true" \
     -n "parallel-ssh -p $pool" "$(q parallel-ssh -p "$pool" -h "$work/pssh-$n.hosts" -l "$user" -x "-F /dev/null -i $KEY -o IdentitiesOnly=yes -o UserKnownHostsFile=$KNOWN_HOSTS -o StrictHostKeyChecking=yes" true)" \
-    -n "Fabric 2 fab -H (serial)" "$(q fab -r "$repo/bench/fanout/fabric2" -i "$KEY" -H "$(hosts_for "$n" fab2)" probe)" \
     -n "Fabric 2 ThreadingGroup" "$(q $py "$repo/bench/fanout/fabric2/threading_group.py" "$user" "$KEY" $(hosts_for "$n" fab | tr , ' '))" \
     -n "ansible -m raw -f $pool" "$(q ansible all -i "$work/ansible-$n.inventory" -m raw -a true -f "$pool" -u "$user" --private-key "$KEY")" \
     >/dev/null
@@ -181,7 +193,9 @@ fi
 # --- 5. Peak memory. ---
 echo; echo "Peak memory..."
 : > "$work/memory.txt"
-for n in 50 200; do
+memory_sizes=(50 200)
+for n in "${sizes[@]}"; do (( n >= 500 )) && memory_sizes+=("$n"); done
+for n in "${memory_sizes[@]}"; do
   (( n <= max )) && want 5 || continue
   for label in "dotnet fab -P -z $pool" "Fabric 2 ThreadingGroup"; do
     peak=0

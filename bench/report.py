@@ -50,7 +50,7 @@ if os.path.exists(memory):
     for line in open(memory).read().split("\n"):
         if line:
             n, label, kib = line.split("|")
-            print(f"  {label:<32} N = {n:>3}  {int(kib) / 1024:7.1f} MiB")
+            print(f"  {label:<32} N = {n:>4}  {int(kib) / 1024:7.1f} MiB")
 
 # 6. Output: each of ours beside ssh doing the same (the part of the name after the colon), time and peak memory.
 rows = results("output")

@@ -1,12 +1,25 @@
-# Test hosts for the benchmarks, sourced by bench/bench.sh: N "hosts" 127.0.0.2, 127.0.0.3, … on one port, served by
-# ceil(N/16) private sshd processes (OpenSSH listens on at most 16 addresses per process), each with its own config
-# and pid file in $work. Loopback only: every address is in 127.0.0.0/8. Logins are as $bench_user with a key made here.
-# Needs: root (sshd switches to the user), /usr/sbin/sshd, ssh-keygen.
+# Test hosts for the benchmarks, sourced by bench/bench.sh: N "hosts" (1 to 1,000) 127.0.0.2 … 127.0.0.249, then
+# 127.0.1.2 … 127.0.1.249, 127.0.2.2 …, on one port, served by ceil(N/16) private sshd processes (OpenSSH listens on
+# at most 16 addresses per process), each with its own config and pid file in $work. 127.0.0.250 and up are left to
+# the probe sshd of bench.sh. Loopback only: every address is in 127.0.0.0/8. Logins are as $bench_user with a key
+# made here. Needs: root (sshd switches to the user), /usr/sbin/sshd, ssh-keygen.
+# Many hosts need many file descriptors in the clients (one socket per host in flight, more for ssh-based ones):
+# testhosts_start raises the shell's soft limit (ulimit -n) to at least 4 per host (or the hard limit), which every
+# client started from it inherits.
 
-# testhosts_start WORK N: starts the sshds, fills HOSTS (127.0.0.x), PORT, KEY, KNOWN_HOSTS.
+# testhosts_address I: the I-th test host's address (I from 0): 248 per 127.0.X block, from 127.0.X.2.
+testhosts_address() {
+  echo "127.0.$(( $1 / 248 )).$(( 2 + $1 % 248 ))"
+}
+
+# testhosts_start WORK N: starts the sshds, fills HOSTS, PORT, KEY, KNOWN_HOSTS.
 testhosts_start() {
   local work=$1 count=$2
-  (( count >= 1 && count <= 250 )) || { echo "between 1 and 250 hosts" >&2; return 1; }
+  (( count >= 1 && count <= 1000 )) || { echo "between 1 and 1000 hosts" >&2; return 1; }
+  local want_fds=$(( 4 * count + 256 )) hard
+  hard=$(ulimit -Hn)
+  if [[ $hard != unlimited ]] && (( hard < want_fds )); then want_fds=$hard; fi
+  (( $(ulimit -Sn) >= want_fds )) || ulimit -Sn "$want_fds"
   mkdir -p /run/sshd "$work/sshd"
   chmod 755 "$work" "$work/sshd"
   [[ -f "$work/host_key" ]] || ssh-keygen -q -t ed25519 -N '' -f "$work/host_key"
@@ -18,11 +31,13 @@ testhosts_start() {
   PORT="${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.2", 0)); print(s.getsockname()[1])')}"
   HOSTS=()
   : > "$KNOWN_HOSTS"
-  local i instance=0 listen=""
+  local i instance=0 listen="" address key
+  key=$(cut -d' ' -f1,2 "$work/host_key.pub")
   for (( i = 0; i < count; i++ )); do
-    HOSTS+=("127.0.0.$((2 + i))")
-    listen+="ListenAddress 127.0.0.$((2 + i)):$PORT"$'\n'
-    echo "[127.0.0.$((2 + i))]:$PORT $(cut -d' ' -f1,2 "$work/host_key.pub")" >> "$KNOWN_HOSTS"
+    address=$(testhosts_address "$i")
+    HOSTS+=("$address")
+    listen+="ListenAddress $address:$PORT"$'\n'
+    echo "[$address]:$PORT $key" >> "$KNOWN_HOSTS"
     if (( (i + 1) % 16 == 0 || i + 1 == count )); then
       testhosts_sshd "$work" "$instance" "$listen" "${SSHD_LOGLEVEL:-ERROR}"
       instance=$((instance + 1))
@@ -39,7 +54,8 @@ testhosts_start() {
 }
 
 # testhosts_sshd WORK INSTANCE LISTEN LOGLEVEL: one sshd. MaxStartups is raised so that no fan-out is dropped
-# (OpenSSH's default 10:30:100 drops connections once 10 are unauthenticated), MaxSessions for many channels.
+# (OpenSSH's default 10:30:100 drops connections once 10 are unauthenticated; it counts per sshd process, and a pool
+# of up to 1,000 can land on one), MaxSessions for many channels.
 testhosts_sshd() {
   local work=$1 instance=$2 listen=$3 level=$4
   cat > "$work/sshd/$instance.conf" <<CONF
@@ -50,7 +66,7 @@ StrictModes no
 UsePAM yes
 PermitRootLogin prohibit-password
 PasswordAuthentication no
-MaxStartups 400:30:800
+MaxStartups 1000:30:2000
 MaxSessions 50
 LogLevel $level
 PrintMotd no

@@ -37,6 +37,30 @@ public sealed partial class FanOutScaleTests
         Assert.Equal(200, hosts.Logins());
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task Three_hundred_hosts_over_several_address_blocks_print_each_hosts_line_whole_exactly_once()
+    {
+        // 300 hosts: 127.0.0.2 … 127.0.0.249 and 127.0.1.2 … 127.0.1.53, served by 19 sshds; a pool larger than the
+        // default, so that over a hundred connections are in flight at once.
+        using var hosts = new LoopbackHosts(300, maxStartups: "200:30:400");
+
+        var result = await Fab(hosts, "-P", "-z", "100", "-H", string.Join(',', hosts.Hosts), "where");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var runLines = result.RunLines.Where(l => l.StartsWith('[')).ToList();
+        Assert.All(runLines, l => Assert.Matches(HostLine(), l));
+        foreach (var host in hosts.Hosts)
+        {
+            Assert.Single(runLines, $"[{host}] out: {host.Split(':')[0]}");
+        }
+
+        Assert.Equal(300, runLines.Count(l => l.Contains("] out: ", StringComparison.Ordinal)));
+        Assert.Equal("  300 ok.", result.StdoutLines[^1]);
+        // Each host's connection closed as its execution ended (the run's last task) is still reported once at the end.
+        Assert.Equal(300, result.StdoutLines.Count(l => l.StartsWith("Disconnecting from ", StringComparison.Ordinal) && l.EndsWith("... done.", StringComparison.Ordinal)));
+        Assert.Equal(0, hosts.Drops());
+    }
+
     [Fact]
     public async Task Connections_dropped_past_MaxStartups_are_retried_visibly_and_every_host_ends_ok()
     {
@@ -81,6 +105,6 @@ public sealed partial class FanOutScaleTests
             timeout: TimeSpan.FromMinutes(2));
 
     /// <summary>A whole line of one host: its prefix, then one of the three things the task prints, and nothing else.</summary>
-    [GeneratedRegex(@"^\[127\.0\.0\.\d+:\d+\] (Executing task 'where'|run: echo ""\$SSH_CONNECTION"" \| cut -d' ' -f3|out: 127\.0\.0\.\d+)$")]
+    [GeneratedRegex(@"^\[127\.0\.\d+\.\d+:\d+\] (Executing task 'where'|run: echo ""\$SSH_CONNECTION"" \| cut -d' ' -f3|out: 127\.0\.\d+\.\d+)$")]
     private static partial Regex HostLine();
 }

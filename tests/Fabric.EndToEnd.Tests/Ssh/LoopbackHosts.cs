@@ -4,7 +4,8 @@ using System.Net;
 namespace Fabric.EndToEnd.Tests.Ssh;
 
 /// <summary>
-/// Many test hosts for fan-out tests: 127.0.0.2, 127.0.0.3, … on one port of their own, served by as many private
+/// Many test hosts for fan-out tests: 127.0.0.2 … 127.0.0.249, then 127.0.1.2 … (<see cref="Address"/>), on one port
+/// of their own, served by as many private
 /// <c>sshd</c> processes as needed (OpenSSH listens on at most 16 addresses per process), each with its own config,
 /// pid file and log (<c>LogLevel VERBOSE</c>, which logs each connection and each drop past <c>MaxStartups</c>).
 /// Logins are by a client key made here; a known_hosts file lists every host. Loopback only. Stops its sshds on dispose.
@@ -12,13 +13,14 @@ namespace Fabric.EndToEnd.Tests.Ssh;
 internal sealed class LoopbackHosts : IDisposable
 {
     private const int AddressesPerSshd = 16;
+    private const int AddressesPerBlock = 248;
     private readonly List<int> _pids = [];
 
-    /// <param name="count">How many hosts (at most 250).</param>
+    /// <param name="count">How many hosts (at most 1,000).</param>
     /// <param name="maxStartups">Each sshd's <c>MaxStartups</c> (<c>start:rate:full</c>).</param>
     public LoopbackHosts(int count, string maxStartups)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 250);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 1000);
         Directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fabric-hosts-" + Guid.NewGuid().ToString("N")[..12]);
         System.IO.Directory.CreateDirectory(Directory);
         SshdFixture.Exec("chmod", "755", Directory);
@@ -68,15 +70,18 @@ internal sealed class LoopbackHosts : IDisposable
 
     public int Port { get; }
 
-    /// <summary>The hosts, written <c>127.0.0.N:port</c>.</summary>
+    /// <summary>The hosts, written <c>127.0.X.N:port</c>.</summary>
     public IReadOnlyList<string> Hosts { get; }
 
     public string ClientKey { get; }
 
     public string KnownHostsFile { get; }
 
-    /// <summary>The address of host <paramref name="index"/> (0-based).</summary>
-    public static string Address(int index) => $"127.0.0.{2 + index}";
+    /// <summary>
+    /// The address of host <paramref name="index"/> (0-based): 248 to a block of 127.0.X (from 127.0.X.2), as
+    /// bench/lib/testhosts.sh numbers them.
+    /// </summary>
+    public static string Address(int index) => $"127.0.{index / AddressesPerBlock}.{2 + (index % AddressesPerBlock)}";
 
     public string Path(string name) => System.IO.Path.Combine(Directory, name);
 

@@ -24,6 +24,9 @@ internal sealed class Runner(RunContext context)
     private readonly ConcurrentDictionary<string, string> _badHosts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(System.Reflection.MethodInfo, object?), TaskDefinition> _delegateTasks = new();
 
+    /// <summary>The plan's last task is running: its parallel host executions close their connections as they end.</summary>
+    private volatile bool _lastTask;
+
     /// <summary>
     /// The task for a method run through <c>Execute(Action)</c>: one per method and target, so that <c>[RunsOnce]</c> holds
     /// across calls; named as on the command line when the method is a task of the fabfile (<c>vm.force-reboot</c>).
@@ -67,6 +70,7 @@ internal sealed class Runner(RunContext context)
             {
                 try
                 {
+                    _lastTask = i == plan.Count - 1;
                     await ExecuteAsync(plan[i].Task, plan[i].Arguments, plan[i].CommandLineHosts, plan[i].Excludes, context.Shard).ConfigureAwait(false);
                 }
                 catch
@@ -89,6 +93,10 @@ internal sealed class Runner(RunContext context)
         catch (TaskFailure failure)
         {
             return new RunOutcome(RunEnding.Aborted, failure.Message, context.Summary.Rows);
+        }
+        finally
+        {
+            _lastTask = false;
         }
     }
 
@@ -309,6 +317,14 @@ internal sealed class Runner(RunContext context)
             var failure = new TaskFailure(Describe(e, task.Name, host), e) { Recorded = Where(task.Name, host) };
             row.End(RunStatus.Failed, failure.Message);
             throw failure;
+        }
+        finally
+        {
+            // A host of the command line's last task, in parallel: nothing later in the run needs its connection.
+            if (parallel && outer is null && host is not null && _lastTask)
+            {
+                context.Connections.Release();
+            }
         }
     }
 
