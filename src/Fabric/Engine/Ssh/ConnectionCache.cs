@@ -121,7 +121,7 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
     /// Closes the connections that only the current execution (<see cref="Ambient.Frame"/>) used, now rather than at
     /// the end of the run; the end of the run still prints their <c>Disconnecting from HOST... done.</c> in order.
     /// For a parallel host execution of the run's last task: nothing later needs them, and each kept its socket, its
-    /// receive thread and its buffers and cipher state (about 65 KiB) until the end. Measured (ReadyToRun, -P -z 50,
+    /// receive thread and its buffers and cipher state (about 65 KiB) until the end. Measured (ReadyToRun, parallel, pool of 50,
     /// peak RSS): 1,000 hosts 164-170 MiB before, 104 MiB after; 200 hosts 103-107 before, 92-93 after (1,080 and 270
     /// threads down to about 120); 50 hosts 86-88 before, 85-86 after (docs/performance.md). Only the names of the
     /// released connections are kept: keeping the closed connection objects instead still cost 132 MiB at 1,000 hosts.
