@@ -55,6 +55,9 @@ cleanup() {
   rm -rf "$work" /tmp/fabric-bench-put.bin /tmp/fabric-bench-put0.bin /tmp/fabric-bench-scp.bin /tmp/fabric-bench-scp0.bin
 }
 trap cleanup EXIT
+# Stopped by a signal (a timeout, Ctrl-C), the script exits through the EXIT trap too, so no sshd is left running.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 testhosts_user "$user"
 max=0; for n in "${sizes[@]}"; do (( n > max )) && max=$n; done
 (( max >= 1 )) || max=1
