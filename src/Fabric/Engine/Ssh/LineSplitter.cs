@@ -10,7 +10,8 @@ namespace Fabric.Engine.Ssh;
 /// reported; <see cref="ShowPending"/> passes the unfinished line on to <c>onPartial</c> while it grows (a remote prompt
 /// shown before its line ends), never with a part of a marker that may still be completing. Whole lines that come
 /// together in one chunk go to <see cref="OnLines"/> as one block, when it is set and nothing is watched: no string is made
-/// per line (1.3 million lines of output cost 0.4 s one string and one event at a time).
+/// per line (1.3 million lines of output cost 0.4 s one string and one event at a time); when the chunk starts a line,
+/// the capture takes those lines as the bytes they came as, never encoding them again.
 /// </summary>
 internal sealed class LineSplitter(Action<string> onLine, Action<string>? onPartial = null)
 {
@@ -19,6 +20,9 @@ internal sealed class LineSplitter(Action<string> onLine, Action<string>? onPart
     private readonly List<(string Text, Action OnSeen)> _markers = [];
     private char[] _chars = new char[8192];
     private int _shownLength;
+
+    /// <summary>True while everything fed so far ended a line: no unfinished line, no part of a character held back.</summary>
+    private bool _atLineStart = true;
 
     /// <summary>Receives every whole line (the command's captured text); null: lines are passed on and forgotten.</summary>
     public OutputCapture? Capture { get; init; }
@@ -41,6 +45,21 @@ internal sealed class LineSplitter(Action<string> onLine, Action<string>? onPart
 
     public void Feed(ReadOnlySpan<byte> bytes)
     {
+        if (bytes.IsEmpty)
+        {
+            return;
+        }
+
+        if (_atLineStart && OnLines is not null && _markers.Count == 0)
+        {
+            bytes = FeedWholeLines(bytes);
+            if (bytes.IsEmpty)
+            {
+                return;
+            }
+        }
+
+        _atLineStart = bytes[^1] == (byte)'\n';
         var needed = _decoder.GetCharCount(bytes, flush: false);
         if (needed > _chars.Length)
         {
@@ -76,6 +95,32 @@ internal sealed class LineSplitter(Action<string> onLine, Action<string>? onPart
                 TakeMarkersFromPending();
             }
         }
+    }
+
+    /// <summary>
+    /// The whole lines at the start of <paramref name="bytes"/> when the text before them ended a line: captured as the
+    /// bytes they are (no decoding and encoding again) and passed on as one block; the rest, an unfinished line, is
+    /// returned. A line break is one byte in UTF-8 and never inside a character, so whole lines are whole characters.
+    /// </summary>
+    private ReadOnlySpan<byte> FeedWholeLines(ReadOnlySpan<byte> bytes)
+    {
+        var whole = bytes.LastIndexOf((byte)'\n') + 1;
+        if (whole == 0 || bytes[..whole].Contains((byte)'\r'))
+        {
+            return bytes;
+        }
+
+        var lines = bytes[..whole];
+        if (lines.Length > _chars.Length)
+        {
+            _chars = new char[Math.Max(lines.Length, _chars.Length * 2)];
+        }
+
+        var text = _chars.AsSpan(0, Encoding.UTF8.GetChars(lines, _chars));
+        _shownLength = 0;
+        Capture?.AppendBytes(lines);
+        OnLines!(text);
+        return bytes[whole..];
     }
 
     /// <summary>The line the unfinished one goes on with, emitted on its own (its start may be on the screen already): the rest of the text.</summary>

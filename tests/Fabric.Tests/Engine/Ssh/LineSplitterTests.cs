@@ -138,4 +138,50 @@ public sealed class LineSplitterTests
         Assert.Empty(blocks);
         Assert.Equal(["one", "two", "three", "four"], lines);
     }
+    [Fact]
+    public void Whole_lines_at_a_line_start_are_captured_as_the_bytes_they_came_as_and_shown_decoded()
+    {
+        var blocks = new List<string>();
+        var splitter = new LineSplitter(_ => { }) { OnLines = block => blocks.Add(new string(block)), Capture = new() };
+        var text = Encoding.UTF8.GetBytes("héllo wörld 😀\nzwei\n");
+
+        splitter.Feed(text);
+
+        Assert.Equal(["héllo wörld 😀\nzwei\n"], blocks);
+        Assert.Equal(text.Length, splitter.Capture.Length);
+        Assert.Equal("héllo wörld 😀\nzwei", splitter.Capture.ToText());
+    }
+
+    [Fact]
+    public void A_character_split_after_whole_lines_is_joined_with_the_next_chunk()
+    {
+        var lines = new List<string>();
+        var blocks = new List<string>();
+        var splitter = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(new string(block)), Capture = new() };
+        var bytes = Encoding.UTF8.GetBytes("one\n😀two\nthree\n");
+
+        splitter.Feed(bytes.AsSpan(0, 6));
+        splitter.Feed(bytes.AsSpan(6));
+        splitter.Complete();
+
+        Assert.Equal(["one\n", "😀two\nthree\n"], blocks);
+        Assert.Empty(lines);
+        Assert.Equal("one\n😀two\nthree", splitter.Capture.ToText());
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_UTF_8_read_as_replacement_characters_whichever_way_they_went()
+    {
+        var blocks = new List<string>();
+        var lines = new List<string>();
+        var splitter = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(new string(block)), Capture = new() };
+
+        splitter.Feed([(byte)'a', 0xFF, (byte)'\n', 0xC3]);
+        splitter.Feed([(byte)'\n', (byte)'b', 0xE2, 0x82, (byte)'\n']);
+        splitter.Complete();
+
+        Assert.Equal(["a\uFFFD\n", "\uFFFD\nb\uFFFD\n"], blocks);
+        Assert.Empty(lines);
+        Assert.Equal("a\uFFFD\n\uFFFD\nb\uFFFD", splitter.Capture.ToText());
+    }
 }
