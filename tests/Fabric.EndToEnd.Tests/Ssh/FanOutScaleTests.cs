@@ -61,6 +61,24 @@ public sealed partial class FanOutScaleTests
         Assert.Equal(0, hosts.Drops());
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task In_the_last_task_run_in_parallel_a_host_that_is_done_is_disconnected_while_the_others_still_run()
+    {
+        using var hosts = new LoopbackHosts(2, maxStartups: "10:30:100");
+        var first = LoopbackHosts.Address(0);
+        string[] common = ["-P", "-H", string.Join(',', hosts.Hosts)];
+
+        var last = await Fab(hosts, [.. common, $"outlast-first:{first}"]);
+        var notLast = await Fab(hosts, [.. common, $"outlast-first:{first}", "where"]);
+
+        Assert.True(last.ExitCode == 0, last.ToString());
+        Assert.Contains("[localhost] out: closed", last.StdoutLines);
+        Assert.True(2 == last.StdoutLines.Count(l => l.StartsWith("Disconnecting from ", StringComparison.Ordinal)), last.ToString());
+        // A task after it may need the connection again: it stays open until the run ends.
+        Assert.True(notLast.ExitCode == 0, notLast.ToString());
+        Assert.True(notLast.StdoutLines.Contains("[localhost] out: still open"), notLast.ToString());
+    }
+
     [Fact]
     public async Task Connections_dropped_past_MaxStartups_are_retried_visibly_and_every_host_ends_ok()
     {

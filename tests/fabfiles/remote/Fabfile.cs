@@ -47,6 +47,26 @@ public static class Fabfile
     [Task]
     public static void Mark(string folder, int delay = 0) => Run($"sleep {delay}; touch '{folder}'/\"$(echo \"$SSH_CONNECTION\" | cut -d' ' -f3)\"");
 
+    /// <summary>
+    /// Runs a command on each host; then returns at once on <paramref name="first"/> (an address), and on any other host
+    /// waits (10 s at most) until this machine has no connection left open to <paramref name="first"/> on the run's
+    /// port, and prints "closed" or "still open". Reads /proc/net/tcp and tcp6 (established sockets to that address and
+    /// port; .NET's sockets are IPv6 ones, the address IPv4-mapped), so it needs nothing installed.
+    /// </summary>
+    [Task]
+    public static void OutlastFirst(string first)
+    {
+        Run("true");
+        if (Env.Host == first)
+        {
+            return;
+        }
+
+        var address = string.Concat(System.Net.IPAddress.Parse(first).GetAddressBytes().Reverse().Select(b => b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture)));
+        var remote = $"{address}:{Env.Port.ToString("X4", System.Globalization.CultureInfo.InvariantCulture)}";
+        Local($"for i in $(seq 100); do awk '$3 ~ /{remote}$/ && $4 == \"01\"' /proc/net/tcp /proc/net/tcp6 | grep -q . || {{ echo closed; exit 0; }}; sleep 0.1; done; echo still open");
+    }
+
     /// <summary>Waits here until <paramref name="path"/> exists (a test's signal to go on).</summary>
     [Task]
     public static void WaitFor(string path) => Local($"while [ ! -e '{path}' ]; do sleep 0.1; done");

@@ -20,6 +20,8 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
     private readonly ConcurrentDictionary<string, Lazy<Task<SshConnection>>> _connections = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
     private readonly ConcurrentDictionary<string, object> _usedBy = new(StringComparer.Ordinal);
+    /// <summary>The connections each execution was the first to use, so that <see cref="Release"/> looks at its own only.</summary>
+    private readonly ConcurrentDictionary<object, ConcurrentQueue<string>> _keysOf = new(ReferenceEqualityComparer.Instance);
     /// <summary>The connections <see cref="Release"/> closed: their names only, for the end's "Disconnecting" lines.</summary>
     private readonly ConcurrentDictionary<string, string> _released = new(StringComparer.Ordinal);
     private readonly Lock _passwordGate = new();
@@ -134,10 +136,15 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
             return;
         }
 
-        foreach (var (key, user) in _usedBy)
+        if (!_keysOf.TryRemove(frame, out var keys))
+        {
+            return;
+        }
+
+        foreach (var key in keys)
         {
             // A connect still under way (its wait was cancelled) is left to the end of the run, which waits for it.
-            if (ReferenceEquals(user, frame) && _connections.TryGetValue(key, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
+            if (_usedBy.TryGetValue(key, out var user) && ReferenceEquals(user, frame) && _connections.TryGetValue(key, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
                 && _connections.TryRemove(new KeyValuePair<string, Lazy<Task<SshConnection>>>(key, lazy)))
             {
                 var connection = lazy.Value.Result;
@@ -155,7 +162,14 @@ internal sealed class ConnectionCache(RunContext context) : IRemoteHosts
     private void NoteUser(string key)
     {
         object user = (object?)Ambient.Frame ?? Shared;
-        if (!ReferenceEquals(_usedBy.GetOrAdd(key, user), user))
+        if (_usedBy.TryAdd(key, user))
+        {
+            if (Ambient.Frame is { } frame)
+            {
+                _keysOf.GetOrAdd(frame, _ => new ConcurrentQueue<string>()).Enqueue(key);
+            }
+        }
+        else if (_usedBy.TryGetValue(key, out var first) && !ReferenceEquals(first, user))
         {
             _usedBy[key] = Shared;
         }
