@@ -111,7 +111,7 @@ internal sealed class Runner(RunContext context)
         TaskDefinition task, IReadOnlyList<object?> arguments, HostSelection selection, IReadOnlyList<string> excludes, HostShard? shard = null)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var hosts = HostsOf(task, selection, excludes);
+        var hosts = TaskHosts.Build(context, task, selection, excludes);
         if (shard is { Count: > 1 })
         {
             var slice = shard.Slice(hosts, task.Concurrency.RunsOnce);
@@ -161,26 +161,7 @@ internal sealed class Runner(RunContext context)
             context.Summary.Complete(task.Name, [.. hosts.Hosts.Select(h => h.Original)], mark);
         }
 
-        return Collect(task, hosts.Hosts, outcomes, poolSize);
-    }
-
-    private HostList HostsOf(TaskDefinition task, HostSelection selection, IReadOnlyList<string> excludes)
-    {
-        HostList hosts;
-        try
-        {
-            hosts = PlannedTask.BuildHostList(task, selection, excludes, context.Env);
-        }
-        catch (FabricUsageException e)
-        {
-            throw new TaskFailure($"Task '{task.Name}': {e.Message}");
-        }
-
-        Write(OutputKind.Debug, null, hosts.IsLocalOnly
-            ? $"Task '{task.Name}': no hosts, runs once locally."
-            : $"Task '{task.Name}': hosts from {hosts.Source}: {string.Join(", ", hosts.Hosts.Select(h => h.Original))}"
-                + (hosts.Excluded.Count > 0 ? $" (excluded: {string.Join(", ", hosts.Excluded.Select(h => h.Original))})" : "") + ".");
-        return hosts;
+        return HostRun.Collect(context, task.Name, hosts.Hosts, outcomes, poolSize);
     }
 
     private async Task<object?> RunOnceAsync(TaskDefinition task, IReadOnlyList<object?> arguments, HostString? host)
@@ -253,30 +234,6 @@ internal sealed class Runner(RunContext context)
         }
     }
 
-    private Dictionary<string, object?> Collect(TaskDefinition task, IReadOnlyList<HostString> hosts, IReadOnlyList<HostOutcome<HostRun>> outcomes, int poolSize)
-    {
-        if (context.Cancellation.IsCancellationRequested && outcomes.Any(o => o.Error is OperationCanceledException))
-        {
-            throw new OperationCanceledException(context.Cancellation);
-        }
-
-        if (FanOutFailure(task.Name, hosts, outcomes, poolSize) is { } failure)
-        {
-            throw failure;
-        }
-
-        var results = new Dictionary<string, object?>(StringComparer.Ordinal);
-        for (var i = 0; i < hosts.Count; i++)
-        {
-            if (outcomes[i].Result is { IsSkipped: false } run)
-            {
-                results[hosts[i].Original] = run.Value;
-            }
-        }
-
-        return results;
-    }
-
     /// <summary>Runs the task's method on one host (or none); <paramref name="parallel"/>: alongside others, so output comes in whole lines.</summary>
     private async Task<object?> InvokeAsync(TaskDefinition task, IReadOnlyList<object?> arguments, HostString? host, bool parallel)
     {
@@ -333,10 +290,4 @@ internal sealed class Runner(RunContext context)
 
     private void Write(OutputKind kind, string? host, string text) =>
         OutputGroups.Write(context, Ambient.Scope, new OutputEvent(kind, host, text));
-
-    /// <summary>What one execution on a host gave: its value, or nothing because the host was skipped.</summary>
-    private sealed record HostRun(bool IsSkipped, object? Value)
-    {
-        public static HostRun Skipped { get; } = new(true, null);
-    }
 }
