@@ -41,6 +41,30 @@ public sealed class FileHelpersSshTests(SshdFixture sshd)
     }
 
     [Fact]
+    public async Task IsLink_tells_a_link_even_a_dangling_one_and_First_gives_the_first_path_that_exists()
+    {
+        using var folder = new ServerFolder(SshdFixture.TestUser);
+        folder.Write("current release", "");
+        SshdFixture.Exec("ln", "-s", folder.Of("current release"), folder.Of("my 'link'"));
+        SshdFixture.Exec("ln", "-s", folder.Of("gone"), folder.Of("dangling"));
+
+        var (links, first, none) = await On(0, async _ => (
+            new[]
+            {
+                await IsLinkAsync(folder.Of("my 'link'")),
+                await IsLinkAsync(folder.Of("dangling")),
+                await IsLinkAsync(folder.Of("current release")),
+                await IsLinkAsync(folder.Of("missing")),
+            },
+            await FirstAsync([folder.Of("missing"), folder.Of("dangling"), folder.Of("my 'link'"), folder.Of("current release")]),
+            await FirstAsync([folder.Of("missing"), folder.Of("private/secret")])));
+
+        Assert.Equal([true, true, false, false], links);
+        Assert.Equal(folder.Of("my 'link'"), first);
+        Assert.Null(none);
+    }
+
+    [Fact]
     public async Task Append_of_lines_already_there_does_nothing_and_shows_only_what_it_writes()
     {
         using var folder = new ServerFolder(SshdFixture.TestUser);
