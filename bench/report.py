@@ -12,7 +12,14 @@ def results(name):
     path = os.path.join(work, f"{name}.json")
     if not os.path.exists(path):
         return []
-    return [(r["command"], r["median"], r["user"] + r["system"]) for r in json.load(open(path))["results"]]
+    return [(failed(r), r["median"], r["user"] + r["system"]) for r in json.load(open(path))["results"]]
+
+
+def failed(result):
+    """The command's name, marked when some of its runs exited non-zero (section 1 times a client that fails too)."""
+    codes = result.get("exit_codes") or []
+    bad = sum(1 for c in codes if c != 0)
+    return result["command"] + (f" [{bad} of {len(codes)} runs failed]" if bad else "")
 
 
 def table(title, rows, ours_prefix="dotnet fab"):
@@ -46,7 +53,7 @@ for name, label in (("put", "3a. Put 200 MB"), ("get", "3b. Get 200 MB")):
                 f"{c[len('dotnet fab:'):].strip()}: {r / rate:5.2f}" for c, r in rates.items() if c.startswith("dotnet fab")))
 memory = os.path.join(work, "memory.txt")
 if os.path.exists(memory):
-    print("\n5. Peak memory (max RSS of 3 runs)")
+    print(f"\n5. Peak memory (max RSS of {os.environ.get('BENCH_RUNS', '3')} runs)")
     for line in open(memory).read().split("\n"):
         if line:
             n, label, kib = line.split("|")
