@@ -83,6 +83,13 @@ export ANSIBLE_HOST_KEY_CHECKING=False ANSIBLE_SSH_ARGS="-o ControlMaster=no -o 
   ANSIBLE_LOCALHOST_WARNING=False ANSIBLE_INVENTORY_UNPARSED_WARNING=False ANSIBLE_PYTHON_INTERPRETER=/usr/bin/python3
 q() { printf '%q ' "$@"; }
 
+# kept NAME COMMAND: COMMAND with its output kept in $work/NAME.out (not thrown away, as hyperfine does), and what it said
+# besides each host's ok appended to $work/failures.txt when it fails: a failed run of ours at 1,000 hosts must say why.
+kept() {
+  printf '%s >%q 2>&1 || { { echo "== %s"; grep -v -e " ok " -e "] Executing task" -e "] run: " %q | tail -n 40; } >> %q; exit 1; }' \
+    "$2" "$work/$1.out" "$1" "$work/$1.out" "$work/failures.txt"
+}
+
 # hosts_for N KIND: the first N hosts as each client writes them.
 hosts_for() {
   local n=$1 kind=$2 i out=()
@@ -127,24 +134,29 @@ want 1 && for n in "${sizes[@]}"; do
   for (( i = 0; i < n; i++ )); do echo "${HOSTS[i]} ansible_port=$PORT"; done > "$work/ansible-$n.inventory"
   serial=() large=()
   if (( n < 500 )); then
-    serial=(-n "dotnet fab serial" "$(q "$fab_tool" "${fab_common[@]}" -H "$(hosts_for "$n" fab)" probe)"
+    serial=(-n "dotnet fab serial" "$(kept "fab-serial-$n" "$(q "$fab_tool" "${fab_common[@]}" -H "$(hosts_for "$n" fab)" probe)")"
       -n "ssh loop (serial)" "for h in $(hosts_for "$n" plain | tr , ' '); do $(q ssh "${ssh_opts[@]}") $user@\$h true; done"
       -n "Fabric 2 fab -H (serial)" "$(q fab -r "$repo/bench/fanout/fabric2" -i "$KEY" -H "$(hosts_for "$n" fab2)" probe)")
   else
-    large=(-n "dotnet fab -P -z 200" "$(q "$fab_tool" "${fab_common[@]}" -P -z 200 -H "$(hosts_for "$n" fab)" probe)")
+    large=(-n "dotnet fab -P -z 200" "$(kept "fab-z200-$n" "$(q "$fab_tool" "${fab_common[@]}" -P -z 200 -H "$(hosts_for "$n" fab)" probe)")")
   fi
   # --ignore-failure: a client that fails on some host (Fabric 2's ThreadingGroup at 1,000 hosts: "Error reading SSH
   # protocol banner" after Paramiko's 15 s) is still timed; report.py marks its failed runs from their exit codes.
   # From 500 hosts on, no warm-up run: each run takes minutes, and the sizes before it have warmed every cache.
   hyperfine --runs "$runs" --warmup $(( n >= 500 ? 0 : 1 )) --ignore-failure --style basic --export-json "$work/fanout-$n.json" \
     "${serial[@]}" \
-    -n "dotnet fab -P -z $pool" "$(q "$fab_tool" "${fab_common[@]}" -P -z "$pool" -H "$(hosts_for "$n" fab)" probe)" \
+    -n "dotnet fab -P -z $pool" "$(kept "fab-z$pool-$n" "$(q "$fab_tool" "${fab_common[@]}" -P -z "$pool" -H "$(hosts_for "$n" fab)" probe)")" \
     "${large[@]}" \
     -n "xargs -P $pool ssh" "$(q printf '%s\n' $(hosts_for "$n" plain | tr , ' ')) | xargs -P $pool -I{} $(q ssh "${ssh_opts[@]}") $user@{} true" \
     -n "parallel-ssh -p $pool" "$(q parallel-ssh -p "$pool" -h "$work/pssh-$n.hosts" -l "$user" -x "-F /dev/null -i $KEY -o IdentitiesOnly=yes -o UserKnownHostsFile=$KNOWN_HOSTS -o StrictHostKeyChecking=yes" true)" \
     -n "Fabric 2 ThreadingGroup" "$(q $py "$repo/bench/fanout/fabric2/threading_group.py" "$user" "$KEY" $(hosts_for "$n" fab | tr , ' '))" \
     -n "ansible -m raw -f $pool" "$(q ansible all -i "$work/ansible-$n.inventory" -m raw -a true -f "$pool" -u "$user" --private-key "$KEY")" \
     >/dev/null
+  if [[ -s "$work/failures.txt" ]]; then
+    echo "dotnet fab failed on $n hosts; what it said besides each host's ok:"
+    cat "$work/failures.txt"
+    : > "$work/failures.txt"
+  fi
 done
 
 # --- 2. Twenty commands on one host. ---
