@@ -60,13 +60,8 @@ internal sealed class LineSplitter(Action<string> onLine, Action<string>? onPart
         }
 
         _atLineStart = bytes[^1] == (byte)'\n';
-        var needed = _decoder.GetCharCount(bytes, flush: false);
-        if (needed > _chars.Length)
-        {
-            _chars = new char[Math.Max(needed, _chars.Length * 2)];
-        }
-
-        ReadOnlySpan<char> text = _chars.AsSpan(0, _decoder.GetChars(bytes, _chars, flush: false));
+        var chars = CharsFor(_decoder.GetCharCount(bytes, flush: false));
+        ReadOnlySpan<char> text = chars.AsSpan(0, _decoder.GetChars(bytes, chars, flush: false));
         if (_pending.Length > 0 || OnLines is null || _markers.Count > 0)
         {
             text = EmitFirstLine(text);
@@ -111,16 +106,23 @@ internal sealed class LineSplitter(Action<string> onLine, Action<string>? onPart
         }
 
         var lines = bytes[..whole];
-        if (lines.Length > _chars.Length)
-        {
-            _chars = new char[Math.Max(lines.Length, _chars.Length * 2)];
-        }
-
-        var text = _chars.AsSpan(0, Encoding.UTF8.GetChars(lines, _chars));
+        var chars = CharsFor(lines.Length);   // UTF-8 never decodes to more characters than it has bytes
+        var text = chars.AsSpan(0, Encoding.UTF8.GetChars(lines, chars));
         _shownLength = 0;
         Capture?.AppendBytes(lines);
         OnLines!(text);
         return bytes[whole..];
+    }
+
+    /// <summary>The decoding buffer, grown to hold at least <paramref name="count"/> characters.</summary>
+    private char[] CharsFor(int count)
+    {
+        if (count > _chars.Length)
+        {
+            _chars = new char[Math.Max(count, _chars.Length * 2)];
+        }
+
+        return _chars;
     }
 
     /// <summary>The line the unfinished one goes on with, emitted on its own (its start may be on the screen already): the rest of the text.</summary>
