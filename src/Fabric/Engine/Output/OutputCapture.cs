@@ -10,8 +10,12 @@ namespace Fabric.Engine.Output;
 /// </summary>
 internal sealed class OutputCapture
 {
-    /// <summary>How many bytes are kept in memory before the rest goes to a temporary file.</summary>
-    public const int DefaultInMemory = 16 * 1024 * 1024;
+    /// <summary>
+    /// How many bytes are kept in memory before the rest goes to a temporary file. 1 MiB rather than 16: with 16 MiB held
+    /// in the collected heap, 100 MB of printed and captured output took 1.11 s instead of 0.99 s (0.96 s not capturing),
+    /// the heap's growth and collections costing more than writing the file (bench.sh section 6, measured).
+    /// </summary>
+    public const int DefaultInMemory = 1024 * 1024;
 
     private const int FirstBlock = 1024;
 
