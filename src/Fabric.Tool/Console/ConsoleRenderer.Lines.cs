@@ -1,22 +1,24 @@
+using System.Text;
+
 namespace Fabric.Tool.Console;
 
 /// <summary>
 /// Putting shown lines on the terminal. The start of an unfinished line (<see cref="ConsoleLine.Partial"/>) is written
 /// without a line break, and only what was not shown yet; its whole line then ends it. Any other line first ends an
-/// unfinished one; should more of that line come later, it continues on a new line with its prefix again. Lines of
-/// command output may wait a moment in the terminal's buffer (<see cref="TerminalStatusLine.AppendLine"/>); every other
-/// line is written at once.
+/// unfinished one; should more of that line come later, it continues on a new line with its prefix again. Command output,
+/// whole lines and the start of an unfinished one, may wait a moment in the terminal's buffer
+/// (<see cref="TerminalStatusLine.AppendLine"/>); every other line is written at once.
 /// </summary>
 internal sealed partial class ConsoleRenderer
 {
     /// <summary>Unfinished lines by host and kind: their prefix, and how much of their text is on the screen.</summary>
     private readonly Dictionary<(string? Host, ConsoleLineKind Kind), (string Prefix, string Shown)> _shown = [];
 
-    /// <summary><c>[host] out: </c> and <c>[host] err: </c> by host and kind, made once per host rather than once per line.</summary>
-    private readonly Dictionary<(string? Host, ConsoleLineKind Kind), string> _prefixes = [];
+    /// <summary><c>[host] out: </c> and <c>[host] err: </c> by host and kind (as text and in UTF-8), made once per host rather than once per line.</summary>
+    private readonly Dictionary<(string? Host, ConsoleLineKind Kind), Prefix> _prefixes = [];
 
     /// <summary>The last prefix looked up.</summary>
-    private (string? Host, ConsoleLineKind Kind, string Prefix)? _last;
+    private (string? Host, ConsoleLineKind Kind, Prefix Prefix)? _last;
 
     /// <summary>The unfinished line the cursor stands at the end of, if any.</summary>
     private (string? Host, ConsoleLineKind Kind)? _open;
@@ -30,11 +32,11 @@ internal sealed partial class ConsoleRenderer
         {
             if (output && line.Partial)
             {
-                Continue(key, PrefixOf(key), line.Text);
+                Continue(key, PrefixOf(key).Text, line.Text);
             }
             else if (output && _shown.Count == 0)
             {
-                _terminal.AppendLine(PrefixOf(key), line.Text);
+                _terminal.AppendLine(PrefixOf(key).Text, line.Text);
             }
             else if (output && _shown.Remove(key, out var started) && line.Text.StartsWith(started.Shown, StringComparison.Ordinal))
             {
@@ -48,20 +50,20 @@ internal sealed partial class ConsoleRenderer
         }
     }
 
-    /// <summary>Whole lines of command output that came together: one block, unless a line is unfinished.</summary>
-    private void ShowLines(ConsoleLineKind kind, string? host, ReadOnlySpan<char> lines)
+    /// <summary>Whole lines of command output that came together (UTF-8): one block, unless a line is unfinished.</summary>
+    private void ShowLines(ConsoleLineKind kind, string? host, ReadOnlySpan<byte> lines)
     {
         lock (_gate)
         {
             if (_shown.Count == 0)
             {
-                _terminal.AppendLines(PrefixOf((host, kind)), lines);
+                _terminal.AppendLines(PrefixOf((host, kind)).Utf8, lines);
                 return;
             }
 
-            for (var end = lines.IndexOf('\n'); end >= 0; end = lines.IndexOf('\n'))
+            for (var end = lines.IndexOf((byte)'\n'); end >= 0; end = lines.IndexOf((byte)'\n'))
             {
-                Show(new ConsoleLine(kind, host, new string(lines[..end])));
+                Show(new ConsoleLine(kind, host, Encoding.UTF8.GetString(lines[..end])));
                 lines = lines[(end + 1)..];
             }
         }
@@ -79,11 +81,11 @@ internal sealed partial class ConsoleRenderer
         if (_open != key)
         {
             EndOpenLine();
-            _terminal.Write(prefix, text.AsSpan(shown.Length));
+            _terminal.AppendPartial(prefix, text.AsSpan(shown.Length));
         }
         else
         {
-            _terminal.Write("", text.AsSpan(shown.Length));
+            _terminal.AppendPartial("", text.AsSpan(shown.Length));
         }
 
         _shown[key] = (prefix, text);
@@ -114,7 +116,7 @@ internal sealed partial class ConsoleRenderer
         }
     }
 
-    private string PrefixOf((string? Host, ConsoleLineKind Kind) key)
+    private Prefix PrefixOf((string? Host, ConsoleLineKind Kind) key)
     {
         // A command's lines all come with the same host string: most lookups end here, without hashing it.
         if (_last is { } last && ReferenceEquals(last.Host, key.Host) && last.Kind == key.Kind)
@@ -124,11 +126,15 @@ internal sealed partial class ConsoleRenderer
 
         if (!_prefixes.TryGetValue(key, out var prefix))
         {
-            prefix = ConsoleLine.PrefixOf(key.Kind, key.Host);
+            var text = ConsoleLine.PrefixOf(key.Kind, key.Host);
+            prefix = new Prefix(text, Encoding.UTF8.GetBytes(text));
             _prefixes[key] = prefix;
         }
 
         _last = (key.Host, key.Kind, prefix);
         return prefix;
     }
+
+    /// <summary>A line prefix, as text and in UTF-8.</summary>
+    private sealed record Prefix(string Text, byte[] Utf8);
 }

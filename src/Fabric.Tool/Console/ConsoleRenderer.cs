@@ -58,8 +58,8 @@ internal sealed partial class ConsoleRenderer : IOutputSink, IDisposable
     /// <summary>One line of the engine's output.</summary>
     public void Write(OutputEvent line) => Render(ConsoleLine.Of(line));
 
-    /// <summary>Whole lines of command output that came together (each ended by <c>\n</c>): to the console as one block, to the log file one by one.</summary>
-    public void WriteLines(OutputKind kind, string? host, ReadOnlySpan<char> lines, bool hidden)
+    /// <summary>Whole lines of command output that came together (UTF-8, each ended by <c>\n</c>): to the console as one block, to the log file one by one.</summary>
+    public void WriteLines(OutputKind kind, string? host, ReadOnlySpan<byte> lines, bool hidden)
     {
         var consoleKind = ConsoleLine.KindOf(kind);
         if (!hidden)

@@ -1,3 +1,4 @@
+using System.Text;
 using Fabric.Engine.Execution;
 using Serilog;
 using Serilog.Core;
@@ -47,12 +48,12 @@ internal sealed class LogFile(ILogEventSink sink) : IDisposable
     /// <summary>Records one whole line.</summary>
     public void Write(in ConsoleLine line) => sink.Emit(EventOf(line));
 
-    /// <summary>Records whole lines of command output that came together, each ended by <c>\n</c>, one by one.</summary>
-    public void WriteLines(ConsoleLineKind kind, string? host, ReadOnlySpan<char> lines, bool hidden)
+    /// <summary>Records whole lines of command output that came together (UTF-8, each ended by <c>\n</c>), one by one.</summary>
+    public void WriteLines(ConsoleLineKind kind, string? host, ReadOnlySpan<byte> lines, bool hidden)
     {
-        for (var end = lines.IndexOf('\n'); end >= 0; end = lines.IndexOf('\n'))
+        for (var end = lines.IndexOf((byte)'\n'); end >= 0; end = lines.IndexOf((byte)'\n'))
         {
-            Write(new ConsoleLine(kind, host, new string(lines[..end])) { Hidden = hidden });
+            Write(new ConsoleLine(kind, host, Encoding.UTF8.GetString(lines[..end])) { Hidden = hidden });
             lines = lines[(end + 1)..];
         }
     }

@@ -1,10 +1,12 @@
+using System.Text;
+
 namespace Fabric.Tool.Console;
 
 /// <summary>
 /// Owns standard output and the bottom line of the terminal: a status text (the live line of a parallel run, a
 /// transfer's progress) kept below the scrolling output. Every line of output goes through here: the status is erased,
 /// the line written, the status drawn again. Lines of command output (<see cref="AppendLine"/>) may wait for up to
-/// <see cref="OutputDelay"/> (or until <see cref="WaitingOutput.FlushAt"/> characters wait), so that a flood of them
+/// <see cref="OutputDelay"/> (or until <see cref="WaitingOutput.FlushAt"/> bytes wait), so that a flood of them
 /// costs one write, and one redraw of the status, per buffer rather than per line; anything else is written at once,
 /// after whatever waited. A change of the status text alone is drawn at most every <see cref="MinRedrawInterval"/> (the
 /// latest text wins). While stdout is in the middle of a line (the start of a remote prompt), no status is drawn. When
@@ -44,14 +46,26 @@ internal sealed partial class TerminalStatusLine : IDisposable
     /// <param name="time">The clock and timers (<see cref="TimeProvider.System"/> by default).</param>
     /// <param name="width">The terminal's width in columns; the status is cut to fit in one line.</param>
     public TerminalStatusLine(TextWriter output, TextWriter error, bool interactive, TimeProvider? time = null, Func<int>? width = null)
+        : this(new TextWriterStream(output ?? throw new ArgumentNullException(nameof(output))), Encoding.UTF8, error, interactive, time, width)
+    {
+    }
+
+    /// <param name="output">Standard output, unbuffered (this buffers it; the status is drawn there when <paramref name="interactive"/>).</param>
+    /// <param name="encoding">Standard output's encoding.</param>
+    /// <param name="error">Standard error: warnings and errors.</param>
+    /// <param name="interactive">True to draw a status: stdout is a terminal that understands ANSI erasing.</param>
+    /// <param name="time">The clock and timers (<see cref="TimeProvider.System"/> by default).</param>
+    /// <param name="width">The terminal's width in columns; the status is cut to fit in one line.</param>
+    public TerminalStatusLine(Stream output, Encoding encoding, TextWriter error, bool interactive, TimeProvider? time = null, Func<int>? width = null)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(encoding);
         ArgumentNullException.ThrowIfNull(error);
         _error = error;
         IsInteractive = interactive;
         _time = time ?? TimeProvider.System;
         _width = width ?? (() => 80);
-        _output = new WaitingOutput(output, _time, OutputDelay, FlushWaiting);
+        _output = new WaitingOutput(output, encoding, _time, OutputDelay, FlushWaiting);
         _lastDraw = _time.GetTimestamp() - (long)(MinRedrawInterval.TotalSeconds * _time.TimestampFrequency);
         if (interactive)
         {
@@ -67,10 +81,13 @@ internal sealed partial class TerminalStatusLine : IDisposable
     /// nor <c>TERM=dumb</c> says otherwise. Make a <see cref="TerminalWriter"/> of it <c>Console.Out</c>, so that anything
     /// else printed keeps its place among these lines.
     /// </summary>
-    public static TerminalStatusLine ForThisConsole() =>
-        new(WaitingOutput.ForThisConsole(), System.Console.Error, ConsoleSettings.UseColour(), width: StatusParts.ConsoleWidth);
+    public static TerminalStatusLine ForThisConsole()
+    {
+        var (stdout, encoding) = WaitingOutput.ForThisConsole();
+        return new(stdout, encoding, System.Console.Error, ConsoleSettings.UseColour(), width: StatusParts.ConsoleWidth);
+    }
 
-    /// <summary>Writes <paramref name="text"/> to stdout at once, without ending the line (the start of a line still arriving).</summary>
+    /// <summary>Writes <paramref name="text"/> to stdout at once, without ending the line.</summary>
     public void Write(string text) => Write("", text.AsSpan());
 
     /// <summary>
@@ -108,42 +125,64 @@ internal sealed partial class TerminalStatusLine : IDisposable
             _output.Put(EraseIfDrawn());
             _output.Put(prefix);
             _output.Put(text.AsSpan(start));
-            _output.Put(_output.NewLine);
-            _midLine = false;
-            if (_disposed || _output.IsDue())
-            {
-                FlushLocked();
-            }
+            _output.Put(WaitingOutput.NewLine);
+            Appended(midLine: false);
         }
     }
 
     /// <summary>
     /// Writes lines of command output to stdout, each after <paramref name="prefix"/>: <paramref name="lines"/> holds
-    /// whole lines, each ended by <c>\n</c>. They may wait like <see cref="AppendLine"/>'s.
+    /// whole lines of UTF-8 text, each ended by <c>\n</c>; the prefix is UTF-8 too. They may wait like
+    /// <see cref="AppendLine"/>'s.
     /// </summary>
-    public void AppendLines(string prefix, ReadOnlySpan<char> lines)
+    public void AppendLines(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> lines)
+    {
+        lock (_gate)
+        {
+            _output.Put(EraseIfDrawn());
+            _output.PutLines(prefix, lines);
+            Appended(midLine: false);
+        }
+    }
+
+    /// <summary>
+    /// Writes the start of a line of command output that has not ended yet (a remote prompt): <paramref name="prefix"/>,
+    /// then <paramref name="text"/>, without a line break. It may wait like <see cref="AppendLine"/>'s, so that a flood
+    /// of output, every chunk of which ends inside a line, is not written chunk by chunk; a prompt shows after at most
+    /// <see cref="OutputDelay"/>.
+    /// </summary>
+    public void AppendPartial(string prefix, ReadOnlySpan<char> text)
     {
         ArgumentNullException.ThrowIfNull(prefix);
         lock (_gate)
         {
-            for (var end = lines.IndexOf('\n'); end >= 0; end = lines.IndexOf('\n'))
-            {
-                _output.Put(EraseIfDrawn());
-                _output.Put(prefix);
-                _output.Put(lines[..end]);
-                _output.Put(_output.NewLine);
-                lines = lines[(end + 1)..];
-                _midLine = false;
-                if (_output.Waiting >= WaitingOutput.FlushAt)
-                {
-                    FlushLocked();
-                }
-            }
+            _output.Put(EraseIfDrawn());
+            _output.Put(prefix);
+            _output.Put(text);
+            Appended(midLine: true);
+        }
+    }
 
-            if (_disposed || _output.IsDue())
-            {
-                FlushLocked();
-            }
+    /// <summary>
+    /// Command output was added (ending inside a line when <paramref name="midLine"/>): written when the buffer is full (to
+    /// a page boundary when no status is drawn, so that a flood of output to a file is written in whole pages) or when
+    /// this is disposed; else it waits.
+    /// </summary>
+    private void Appended(bool midLine)
+    {
+        _midLine = midLine;
+        if (_disposed)
+        {
+            FlushLocked();
+        }
+        else if (_output.Waiting >= WaitingOutput.FlushAt && !IsInteractive)
+        {
+            _output.FlushToPageBoundary();
+            _output.IsDue();
+        }
+        else if (_output.IsDue())
+        {
+            FlushLocked();
         }
     }
 
@@ -163,7 +202,7 @@ internal sealed partial class TerminalStatusLine : IDisposable
             else
             {
                 _output.Put(line);
-                _output.Put(_output.NewLine);
+                _output.Put(WaitingOutput.NewLine);
                 _midLine = false;
             }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using Fabric.Engine.Execution;
 
 namespace Fabric.Engine.Output;
@@ -100,18 +101,19 @@ internal static class OutputGroups
     }
 
     /// <summary>
-    /// Writes whole lines of a command's output that came together (<see cref="OutputLines"/>): as one block when none
-    /// holds a secret, else each through <see cref="Write"/>, masked.
+    /// Writes whole lines of a command's output that came together (<see cref="OutputLines"/>): as one block of the bytes
+    /// they came as when none holds a secret, else each through <see cref="Write"/>, masked.
     /// </summary>
-    public static void WriteLines(RunContext context, ScopeSettings scope, OutputKind kind, string host, ReadOnlySpan<char> lines)
+    public static void WriteLines(RunContext context, ScopeSettings scope, OutputKind kind, string host, ReadOnlySpan<byte> lines)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.SecretsFor(scope).OccursIn(lines))
         {
-            for (var end = lines.IndexOf('\n'); end >= 0; end = lines.IndexOf('\n'))
+            ReadOnlySpan<char> text = Encoding.UTF8.GetString(lines);
+            for (var end = text.IndexOf('\n'); end >= 0; end = text.IndexOf('\n'))
             {
-                Write(context, scope, new OutputEvent(kind, host, new string(lines[..end])));
-                lines = lines[(end + 1)..];
+                Write(context, scope, new OutputEvent(kind, host, new string(text[..end])));
+                text = text[(end + 1)..];
             }
 
             return;

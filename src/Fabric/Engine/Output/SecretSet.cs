@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Text;
 
 namespace Fabric.Engine.Output;
 
@@ -17,6 +18,9 @@ internal sealed class SecretSet
     private readonly string[] _values;
     private readonly SearchValues<string>? _any;
 
+    /// <summary>Every secret in UTF-8, to look for in output as it came (a UTF-8 text holds a text exactly when it holds its bytes).</summary>
+    private readonly byte[][] _utf8;
+
     // What the set was made from, to tell whether it still holds: snapshots, each replaced by a new one when its list changes.
     private readonly IReadOnlyList<string> _own;
     private readonly string? _password;
@@ -29,6 +33,7 @@ internal sealed class SecretSet
         IEnumerable<string> all = password is null ? own : own.Append(password);
         _values = [.. all.Concat(env).Concat(scope).Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
         _any = _values.Length == 0 ? null : SearchValues.Create(_values, StringComparison.Ordinal);
+        _utf8 = [.. _values.Select(Encoding.UTF8.GetBytes)];
     }
 
     /// <summary>Every secret, distinct and longest first.</summary>
@@ -57,8 +62,19 @@ internal sealed class SecretSet
             : new SecretSet(own, password, env, scope);
     }
 
-    /// <summary>True when any of the secrets occurs in <paramref name="text"/>.</summary>
-    public bool OccursIn(ReadOnlySpan<char> text) => _any is not null && text.IndexOfAny(_any) >= 0;
+    /// <summary>True when any of the secrets occurs in the UTF-8 <paramref name="text"/>.</summary>
+    public bool OccursIn(ReadOnlySpan<byte> text)
+    {
+        foreach (var secret in _utf8)
+        {
+            if (text.IndexOf(secret) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary><paramref name="text"/> with every secret replaced by <see cref="SecretMask.Mask"/>: the same instance when it holds none.</summary>
     public string Mask(string text)

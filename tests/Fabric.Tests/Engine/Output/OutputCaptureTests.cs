@@ -42,7 +42,7 @@ public sealed class OutputCaptureTests
     }
 
     [Fact]
-    public void Lines_added_as_blocks_come_back_whole_with_characters_cut_at_no_block_boundary()
+    public void Lines_added_as_blocks_of_bytes_come_back_whole_whatever_block_boundary_cuts_a_character()
     {
         var capture = new OutputCapture();
         var expected = new StringBuilder();
@@ -56,7 +56,7 @@ public sealed class OutputCaptureTests
         {
             // Pieces of whole lines, about 7,000 characters each, as the splitter hands them on.
             var end = text.IndexOf('\n', Math.Min(text.Length - 1, at + 7_000)) + 1;
-            capture.AppendLines(text.AsSpan(at, end - at));
+            capture.AppendBytes(Encoding.UTF8.GetBytes(text[at..end]));
             at = end;
         }
 
@@ -78,7 +78,7 @@ public sealed class OutputCaptureTests
             }
             else
             {
-                capture.AppendLines(line + "\n");
+                capture.AppendBytes(Encoding.UTF8.GetBytes(line + "\n"));
             }
 
             expected.Append(line).Append('\n');
@@ -90,11 +90,31 @@ public sealed class OutputCaptureTests
     }
 
     [Fact]
+    public void After_its_first_spill_the_file_grows_by_whole_pages_each_time()
+    {
+        var capture = new OutputCapture(inMemory: 4096);
+        var line = Encoding.UTF8.GetBytes(new string('q', 776) + "\n");
+        var lengths = new List<long>();
+        for (var i = 0; i < 2_000; i++)
+        {
+            capture.AppendBytes(line);
+            if (capture.SpilledLength != (lengths.Count == 0 ? 0 : lengths[^1]))
+            {
+                lengths.Add(capture.SpilledLength);
+            }
+        }
+
+        Assert.True(lengths.Count > 5, $"{lengths.Count} spills");
+        Assert.All(lengths.Skip(1), length => Assert.Equal(0, length % Environment.SystemPageSize));
+        Assert.Equal(string.Join('\n', Enumerable.Repeat(new string('q', 776), 2_000)), capture.ToText());
+    }
+
+    [Fact]
     public void The_file_output_goes_to_has_no_name_left_in_the_temporary_folder()
     {
         var before = Directory.GetFiles(System.IO.Path.GetTempPath(), "fabric-output-*");
         var capture = new OutputCapture(inMemory: 1024);
-        capture.AppendLines(new string('z', 100_000) + "\n");
+        capture.AppendBytes(Encoding.UTF8.GetBytes(new string('z', 100_000) + "\n"));
 
         Assert.True(capture.Spilled);
         Assert.Equal(before, Directory.GetFiles(System.IO.Path.GetTempPath(), "fabric-output-*"));
@@ -105,7 +125,7 @@ public sealed class OutputCaptureTests
     public void Trailing_line_breaks_in_the_file_part_alone_are_still_left_out()
     {
         var capture = new OutputCapture(inMemory: 1024);
-        capture.AppendLines("a\n" + new string('\n', 200_000));
+        capture.AppendBytes(Encoding.UTF8.GetBytes("a\n" + new string('\n', 200_000)));
 
         Assert.Equal("a", capture.ToText());
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using Fabric.Engine.Execution;
 using Fabric.Engine.Output;
 
@@ -113,9 +114,20 @@ public class SecretSetTests
         var context = Context();
         context.Env.Secrets.Add("hunter2");
 
-        OutputGroups.WriteLines(context, ScopeSettings.None, OutputKind.Stdout, "h", "plain\npass hunter2\n");
+        OutputGroups.WriteLines(context, ScopeSettings.None, OutputKind.Stdout, "h", "plain\npass hunter2\n"u8);
 
         Assert.Equal(["plain", "pass ****"], _output.Lines.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void A_secret_beyond_ASCII_is_found_in_lines_that_came_together_as_bytes()
+    {
+        var context = Context();
+        context.Env.Secrets.Add("pässwörd");
+
+        OutputGroups.WriteLines(context, ScopeSettings.None, OutputKind.Stdout, "h", Encoding.UTF8.GetBytes("ok\nit is pässwörd\n"));
+
+        Assert.Equal(["ok", "it is ****"], _output.Lines.Select(l => l.Text));
     }
 
     [Fact]
@@ -125,7 +137,7 @@ public class SecretSetTests
         context.Env.Secrets.Add("hunter2");
         var scope = ScopeSettings.None with { OutputGroups = ImmutableDictionary<string, bool>.Empty.Add("stdout", false) };
 
-        OutputGroups.WriteLines(context, scope, OutputKind.Stdout, "h", "one\ntwo\n");
+        OutputGroups.WriteLines(context, scope, OutputKind.Stdout, "h", "one\ntwo\n"u8);
 
         Assert.Equal([("one", true), ("two", true)], _output.Lines.Select(l => (l.Text, l.Hidden)));
     }

@@ -112,7 +112,7 @@ public sealed class LineSplitterTests
     {
         var lines = new List<string>();
         var blocks = new List<string>();
-        var splitter = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(new string(block)), Capture = new() };
+        var splitter = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(Encoding.UTF8.GetString(block)), Capture = new() };
 
         splitter.Feed("one\ntwo\nthr"u8);
         splitter.Feed("ee\nfour\nfive\n"u8);
@@ -128,10 +128,10 @@ public sealed class LineSplitterTests
     {
         var lines = new List<string>();
         var blocks = new List<string>();
-        var splitter = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(new string(block)) };
+        var splitter = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(Encoding.UTF8.GetString(block)) };
         splitter.Feed("one\r\ntwo\r\n"u8);
 
-        var watched = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(new string(block)) };
+        var watched = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(Encoding.UTF8.GetString(block)) };
         watched.Watch("[m]", () => { });
         watched.Feed("three[m]\nfour\n"u8);
 
@@ -142,7 +142,7 @@ public sealed class LineSplitterTests
     public void Whole_lines_at_a_line_start_are_captured_as_the_bytes_they_came_as_and_shown_decoded()
     {
         var blocks = new List<string>();
-        var splitter = new LineSplitter(_ => { }) { OnLines = block => blocks.Add(new string(block)), Capture = new() };
+        var splitter = new LineSplitter(_ => { }) { OnLines = block => blocks.Add(Encoding.UTF8.GetString(block)), Capture = new() };
         var text = Encoding.UTF8.GetBytes("héllo wörld 😀\nzwei\n");
 
         splitter.Feed(text);
@@ -157,15 +157,15 @@ public sealed class LineSplitterTests
     {
         var lines = new List<string>();
         var blocks = new List<string>();
-        var splitter = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(new string(block)), Capture = new() };
+        var splitter = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(Encoding.UTF8.GetString(block)), Capture = new() };
         var bytes = Encoding.UTF8.GetBytes("one\n😀two\nthree\n");
 
         splitter.Feed(bytes.AsSpan(0, 6));
         splitter.Feed(bytes.AsSpan(6));
         splitter.Complete();
 
-        Assert.Equal(["one\n", "😀two\nthree\n"], blocks);
-        Assert.Empty(lines);
+        Assert.Equal(["one\n", "three\n"], blocks);
+        Assert.Equal(["😀two"], lines);
         Assert.Equal("one\n😀two\nthree", splitter.Capture.ToText());
     }
 
@@ -174,14 +174,14 @@ public sealed class LineSplitterTests
     {
         var blocks = new List<string>();
         var lines = new List<string>();
-        var splitter = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(new string(block)), Capture = new() };
+        var splitter = new LineSplitter(lines.Add) { OnLines = block => blocks.Add(Encoding.UTF8.GetString(block)), Capture = new() };
 
         splitter.Feed([(byte)'a', 0xFF, (byte)'\n', 0xC3]);
         splitter.Feed([(byte)'\n', (byte)'b', 0xE2, 0x82, (byte)'\n']);
         splitter.Complete();
 
-        Assert.Equal(["a\uFFFD\n", "\uFFFD\nb\uFFFD\n"], blocks);
-        Assert.Empty(lines);
+        Assert.Equal(["a\uFFFD\n", "b\uFFFD\n"], blocks);
+        Assert.Equal(["\uFFFD"], lines);
         Assert.Equal("a\uFFFD\n\uFFFD\nb\uFFFD", splitter.Capture.ToText());
     }
 }

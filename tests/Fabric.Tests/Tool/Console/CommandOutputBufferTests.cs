@@ -141,19 +141,34 @@ public sealed class CommandOutputBufferTests : IDisposable
     }
 
     [Fact]
-    public void Through_the_console_renderer_whole_lines_wait_and_a_remote_prompt_shows_at_once_with_them()
+    public void Through_the_console_renderer_a_remote_prompt_waits_with_the_lines_and_shows_after_the_delay()
     {
         using var terminal = Terminal();
         var console = new ConsoleRenderer(terminal);
         console.Write(new Fabric.Engine.Output.OutputEvent(Fabric.Engine.Output.OutputKind.Stdout, "h", "one"));
+        console.Write(new Fabric.Engine.Output.OutputEvent(Fabric.Engine.Output.OutputKind.Stdout, "h", "Continue? ") { Partial = true });
         Assert.Equal("", _out.Flushed);
 
-        console.Write(new Fabric.Engine.Output.OutputEvent(Fabric.Engine.Output.OutputKind.Stdout, "h", "Continue? ") { Partial = true });
+        _time.Advance(TerminalStatusLine.OutputDelay);
         Assert.Equal("[h] out: one\n[h] out: Continue? ", _out.Flushed);
 
         console.Write(new Fabric.Engine.Output.OutputEvent(Fabric.Engine.Output.OutputKind.Stdout, "h", "Continue? yes"));
         _time.Advance(TerminalStatusLine.OutputDelay);
         Assert.Equal("[h] out: one\n[h] out: Continue? yes\n", _out.Flushed);
+    }
+
+    [Fact]
+    public void A_chunk_that_ends_inside_a_line_and_the_rest_that_ends_it_are_written_together()
+    {
+        using var terminal = Terminal();
+        var console = new ConsoleRenderer(terminal);
+        console.Write(new Fabric.Engine.Output.OutputEvent(Fabric.Engine.Output.OutputKind.Stdout, "h", "abc") { Partial = true });
+        console.Write(new Fabric.Engine.Output.OutputEvent(Fabric.Engine.Output.OutputKind.Stdout, "h", "abcdef"));
+
+        _time.Advance(TerminalStatusLine.OutputDelay);
+
+        Assert.Equal("[h] out: abcdef\n", _out.Flushed);
+        Assert.Equal(1, _out.Flushes);
     }
 
     [Fact]

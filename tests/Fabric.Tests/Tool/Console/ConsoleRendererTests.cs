@@ -99,10 +99,10 @@ public sealed class ConsoleRendererTests : IDisposable
     {
         Show(console =>
         {
-            console.WriteLines(OutputKind.Stdout, "h", "a\nb\n", hidden: false);
+            console.WriteLines(OutputKind.Stdout, "h", "a\nb\n"u8, hidden: false);
             console.Write(Out("Ready? ", partial: true));
-            console.WriteLines(OutputKind.Stderr, "h", "c\n", hidden: false);
-            console.WriteLines(OutputKind.Stdout, "h", "d\n", hidden: true);
+            console.WriteLines(OutputKind.Stderr, "h", "c\n"u8, hidden: false);
+            console.WriteLines(OutputKind.Stdout, "h", "d\n"u8, hidden: true);
         });
 
         Assert.Equal("[h] out: a\n[h] out: b\n[h] out: Ready? \n[h] err: c\n", _out.ToString());
