@@ -136,6 +136,21 @@ public sealed class FabfileStampTests : IDisposable
     }
 
     [Fact]
+    public void Project_references_are_read_whatever_their_quotes_and_layout_but_not_from_comments()
+    {
+        File.WriteAllText(
+            project,
+            "<Project>\n  <!-- <ProjectReference Include=\"..\\old\\Old.csproj\" /> -->\n  <ItemGroup>\n"
+            + "    <ProjectReference\n        Include='..\\lib\\Lib.csproj'\n        PrivateAssets=\"all\" />\n"
+            + "    <ProjectReference Condition=\"'$(X)' == ''\" Include=\"..\\a&amp;b\\AB.csproj;..\\c\\C.csproj\" />\n"
+            + "  </ItemGroup>\n</Project>");
+
+        var references = FabfileInputs.ProjectReferences(project).ToList();
+
+        Assert.Equal([temp.PathOf("repo/lib/Lib.csproj"), temp.PathOf("repo/a&b/AB.csproj"), temp.PathOf("repo/c/C.csproj")], references);
+    }
+
+    [Fact]
     public void Source_written_after_a_build_started_counts_as_changed_since()
     {
         var started = DateTime.UtcNow;
