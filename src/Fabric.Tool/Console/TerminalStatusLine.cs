@@ -40,11 +40,7 @@ internal sealed partial class TerminalStatusLine : IDisposable
     private bool _disposed;
     private int _paused;
 
-    /// <param name="output">Standard output (where the status is drawn when <paramref name="interactive"/>); what is written to it waits until it is flushed.</param>
-    /// <param name="error">Standard error: warnings and errors.</param>
-    /// <param name="interactive">True to draw a status: stdout is a terminal that understands ANSI erasing.</param>
-    /// <param name="time">The clock and timers (<see cref="TimeProvider.System"/> by default).</param>
-    /// <param name="width">The terminal's width in columns; the status is cut to fit in one line.</param>
+    /// <summary>Over a writer instead of a stream (a test's, or <c>Console.Out</c> for an error before the console is set up).</summary>
     public TerminalStatusLine(TextWriter output, TextWriter error, bool interactive, TimeProvider? time = null, Func<int>? width = null)
         : this(new TextWriterStream(output ?? throw new ArgumentNullException(nameof(output))), Encoding.UTF8, error, interactive, time, width)
     {
