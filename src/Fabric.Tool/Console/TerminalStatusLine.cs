@@ -174,7 +174,6 @@ internal sealed partial class TerminalStatusLine : IDisposable
         else if (_output.Waiting >= WaitingOutput.FlushAt && !IsInteractive)
         {
             _output.FlushToPageBoundary();
-            _output.IsDue();
         }
         else if (_output.IsDue())
         {

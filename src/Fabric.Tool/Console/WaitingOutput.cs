@@ -126,12 +126,7 @@ internal sealed class WaitingOutput : IDisposable
             return true;
         }
 
-        if (!_armed && Waiting > 0)
-        {
-            _armed = true;
-            _timer.Change(_delay, Timeout.InfiniteTimeSpan);
-        }
-
+        Arm();
         return false;
     }
 
@@ -147,8 +142,8 @@ internal sealed class WaitingOutput : IDisposable
 
     /// <summary>
     /// Writes what waits up to the last page boundary of the output (counted from the first byte written here), keeping
-    /// the rest, less than a page, waiting (see <see cref="IsDue"/> for its timer): while a flood of output is written to
-    /// a file, every write then ends on a page.
+    /// the rest, less than a page, waiting, with the timer armed for it: while a flood of output is written to a file,
+    /// every write then ends on a page.
     /// </summary>
     public void FlushToPageBoundary()
     {
@@ -161,9 +156,20 @@ internal sealed class WaitingOutput : IDisposable
 
         Write(end);
         _stream.Flush();
+        Arm();
     }
 
     public void Dispose() => _timer.Dispose();
+
+    /// <summary>Makes sure the timer will call back for what waits, if anything does.</summary>
+    private void Arm()
+    {
+        if (!_armed && Waiting > 0)
+        {
+            _armed = true;
+            _timer.Change(_delay, Timeout.InfiniteTimeSpan);
+        }
+    }
 
     private void Write(int count)
     {
